@@ -1,0 +1,57 @@
+import { AmparoError, type ErrorPayload, type Result } from '../../shared/errors';
+import { contract, isChannel, type Channel, type ChannelOutput, type ParsedInput } from '../../shared/ipc';
+
+// The single entry point from any transport (Electron IPC, the UI harness, the CLI) into the service.
+// It validates the channel and the input against the contract before the service is touched, and turns
+// every failure into a typed error payload. Nothing thrown here ever reaches a user as a stack trace.
+
+export type Handlers = {
+  [C in Channel]: (input: ParsedInput<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
+};
+
+/** Called for unexpected (non-AmparoError) failures; must not log record data. */
+export type InternalErrorReporter = (channel: string, error: unknown) => void;
+
+const defaultReporter: InternalErrorReporter = (channel, error) => {
+  // Only the error's class and channel: messages from SQLite or libraries could echo record data.
+  const kind = error instanceof Error ? error.name : typeof error;
+  process.stderr.write(`amparo: internal error on ${channel} (${kind})\n`);
+};
+
+export function toErrorPayload(error: unknown): ErrorPayload {
+  if (error instanceof AmparoError) return error.toPayload();
+  return { code: 'INTERNAL', message: 'Something went wrong inside Amparo. Nothing was saved.' };
+}
+
+export async function dispatch(
+  handlers: Handlers,
+  channel: unknown,
+  rawInput: unknown,
+  report: InternalErrorReporter = defaultReporter,
+): Promise<Result<unknown>> {
+  if (!isChannel(channel)) {
+    return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'Unknown request.' } };
+  }
+  const parsed = contract[channel].input.safeParse(rawInput);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        message: 'Some fields are not valid.',
+        issues: parsed.error.issues.map((issue) => ({
+          path: issue.path.map(String).join('.'),
+          message: issue.message,
+        })),
+      },
+    };
+  }
+  try {
+    const handler = handlers[channel] as (input: unknown) => unknown;
+    const value = await handler(parsed.data);
+    return { ok: true, value };
+  } catch (error) {
+    if (!(error instanceof AmparoError)) report(channel, error);
+    return { ok: false, error: toErrorPayload(error) };
+  }
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import type { ErrorPayload, Result } from './errors';
+import { Prefs, PrefsPatch } from './prefs';
+import { LockReason, NewPassphrase, OfficeName, Passphrase, VaultStatus } from './vault';
+
+// The one IPC contract. Every channel names its input and output schema; the preload, electron/ipc.ts,
+// the harness, the CLI and the renderer all take their types from here. Inputs are strict objects so an
+// unexpected key is an error rather than silently ignored.
+
+const None = z.undefined();
+
+export const contract = {
+  'prefs:get': { input: None, output: Prefs },
+  'prefs:set': { input: PrefsPatch, output: Prefs },
+
+  'vault:status': { input: None, output: VaultStatus },
+  'vault:create': {
+    input: z.object({ officeName: OfficeName, passphrase: NewPassphrase }).strict(),
+    output: VaultStatus,
+  },
+  'vault:unlock': { input: z.object({ passphrase: Passphrase }).strict(), output: VaultStatus },
+  'vault:lock': { input: None, output: VaultStatus },
+  'vault:changePassphrase': {
+    input: z.object({ current: Passphrase, next: NewPassphrase }).strict(),
+    output: VaultStatus,
+  },
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export const CHANNELS = Object.keys(contract) as Channel[];
+
+/** What a caller passes (before parsing) and what a handler receives (after parsing). */
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
+export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
+
+export function isChannel(value: unknown): value is Channel {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(contract, value);
+}
+
+// Events flow from the Node side to the renderer only.
+export const events = {
+  'vault:locked': z.object({ reason: LockReason }),
+} as const satisfies Record<string, z.ZodType>;
+
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+/** The only thing the renderer sees of the Node side: window.amparo. */
+export interface AmparoBridge {
+  invoke<C extends Channel>(channel: C, input?: ChannelInput<C>): Promise<Result<ChannelOutput<C>>>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
+
+export type { ErrorPayload, Result };
