@@ -1,0 +1,32 @@
+import type { AmparoService } from '../core/context';
+
+// Every CLI command implements this. Commands live in electron/cli/commands/<area>.ts and export a
+// `Command[]`; electron/cli/commands/index.ts concatenates them. Output is JSON: run() returns the document
+// to print (an array is printed as JSON lines), and errors are thrown as AmparoError.
+
+export interface ParsedArgs {
+  /** Positionals after the command words, e.g. `contact add FILE` -> ['FILE']. */
+  positionals: string[];
+  /** --flag value / --flag=value / boolean --flag (true). Repeated flags collect into arrays. */
+  flags: Record<string, string | boolean | string[]>;
+}
+
+export interface CommandContext {
+  service: AmparoService;
+  args: ParsedArgs;
+  /** Reads the passphrase from AMPARO_PASSPHRASE, --passphrase-file or a TTY prompt. */
+  readPassphrase(prompt?: string): Promise<string>;
+  /** Warnings go to stderr as one JSON line: {"warning": "..."} (never record data). */
+  warn(message: string): void;
+}
+
+export interface Command {
+  /** The command words, e.g. 'init', 'status', 'contact add', 'bundle import'. */
+  name: string;
+  /** One-line usage shown by `amparo --help`, e.g. 'contact add FILE'. */
+  usage: string;
+  summary: string;
+  /** 'none': vault need not exist/unlock (init); 'unlock': the CLI unlocks before run(). */
+  needs: 'none' | 'unlock';
+  run(ctx: CommandContext): Promise<unknown>;
+}

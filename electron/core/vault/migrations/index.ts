@@ -1,0 +1,7 @@
+import { m0001Office } from './0001-office';
+import type { Migration } from './types';
+
+// Append new migrations here, in order. Never edit one that has shipped: add the next number instead.
+export const MIGRATIONS: readonly Migration[] = [m0001Office];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
