@@ -46,7 +46,9 @@ export class AmparoError extends Error {
   }
 
   toPayload(): ErrorPayload {
-    return this.issues ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message };
+    return this.issues
+      ? { code: this.code, message: this.message, issues: this.issues }
+      : { code: this.code, message: this.message };
   }
 }
 
@@ -56,7 +58,7 @@ export function isErrorCode(value: unknown): value is ErrorCode {
 
 /**
  * Stable CLI exit codes (documented in the README). Grouped by what a script can do about them:
- * 1 fix the input, 2 fix the passphrase, 3 a bundle was refused, 4 the thing is not there, 5 the vault's state.
+ * 1 fix the input, 2 the vault/passphrase/lock state, 3 a bundle was refused, 4 the record is not there.
  */
 export const EXIT_CODES: Record<ErrorCode, number> = {
   INVALID_INPUT: 1,
@@ -67,9 +69,9 @@ export const EXIT_CODES: Record<ErrorCode, number> = {
   WRONG_PASSPHRASE: 2,
   LOCKED: 2,
   NOT_FOUND: 4,
-  VAULT_NOT_FOUND: 4,
-  VAULT_EXISTS: 5,
-  VAULT_CORRUPT: 5,
-  VAULT_TOO_NEW: 5,
+  VAULT_NOT_FOUND: 2,
+  VAULT_EXISTS: 2,
+  VAULT_CORRUPT: 2,
+  VAULT_TOO_NEW: 2,
   INTERNAL: 10,
 };

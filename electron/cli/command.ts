@@ -1,3 +1,4 @@
+import type { Channel, ChannelInput, ChannelOutput } from '../../shared/ipc';
 import type { AmparoService } from '../core/context';
 
 // Every CLI command implements this. Commands live in electron/cli/commands/<area>.ts and export a
@@ -16,8 +17,12 @@ export interface CommandContext {
   args: ParsedArgs;
   /** Reads the passphrase from AMPARO_PASSPHRASE, --passphrase-file or a TTY prompt. */
   readPassphrase(prompt?: string): Promise<string>;
+  /** A new passphrase: from `--<flag>` file, then `envName`, then asked twice on the terminal. */
+  readNewPassphrase(flag: string, envName: string): Promise<string>;
   /** Warnings go to stderr as one JSON line: {"warning": "..."} (never record data). */
   warn(message: string): void;
+  /** Calls a contract channel through the same dispatcher as the app; throws AmparoError on failure. */
+  call<C extends Channel>(channel: C, input?: ChannelInput<C>): Promise<ChannelOutput<C>>;
 }
 
 export interface Command {

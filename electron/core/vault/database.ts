@@ -1,0 +1,46 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import { AmparoError } from '../../../shared/errors';
+import type { Database as Db } from '../context';
+
+// Opens the vault database with SQLite3MultipleCiphers. The DEK is passed as a raw key, which skips
+// SQLCipher's own PBKDF2 (our KDF is Argon2id, run before this). PRAGMA key reports "ok" for any key, so
+// reading sqlite_master is what proves the key is right.
+
+export interface OpenOptions {
+  /** Creating a vault may create the file; unlocking never does. */
+  create: boolean;
+}
+
+export function openEncrypted(path: string, dek: Buffer, options: OpenOptions): Db {
+  let db: Db;
+  try {
+    db = new Database(path, { fileMustExist: !options.create });
+  } catch {
+    throw new AmparoError('VAULT_NOT_FOUND', 'The vault database is missing.');
+  }
+  try {
+    db.pragma("cipher='sqlcipher'");
+    db.key(dek);
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch {
+    db.close();
+    throw new AmparoError(
+      'VAULT_CORRUPT',
+      'The vault database cannot be read with its key. It may be damaged.',
+    );
+  }
+  return db;
+}
+
+/** Settings from DESIGN §4. Temp files are not encrypted by the cipher, so they are kept in memory. */
+export function applyPragmas(db: Db): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('temp_store = MEMORY');
+  db.pragma('secure_delete = ON');
+  db.pragma('synchronous = FULL');
+}
+
+export function userVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}

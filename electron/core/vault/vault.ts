@@ -1,0 +1,112 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { AmparoError } from '../../../shared/errors';
+import type { Clock, OfficeRef, Session } from '../context';
+import { applyPragmas, openEncrypted } from './database';
+import { vaultPath } from './files';
+import { calibrate, deriveKek, type KdfOptions } from './kdf';
+import {
+  createKeyFile,
+  DEK_BYTES,
+  keyFileExists,
+  readKeyFile,
+  replaceKeyFile,
+  unlockKeyFile,
+  wrapKey,
+} from './keyfile';
+import { migrate } from './migrate';
+import { MIGRATIONS } from './migrations';
+
+// The vault's life cycle on disk: create, unlock (open the database), change the passphrase (rewrap the
+// DEK only). The DEK is zeroed as soon as SQLite has it; no service object keeps a copy.
+
+/** Called inside the creation transaction so features can seed their tables (e.g. the office identity). */
+export type CreationHook = (session: Session) => void;
+
+export function vaultExists(vaultDir: string): boolean {
+  return keyFileExists(vaultDir) || existsSync(vaultPath(vaultDir, 'db'));
+}
+
+export async function createVault(
+  vaultDir: string,
+  officeName: string,
+  passphrase: string,
+  clock: Clock,
+  options: { kdf?: KdfOptions; onCreate?: CreationHook[] } = {},
+): Promise<Session> {
+  mkdirSync(vaultDir, { recursive: true, mode: 0o700 });
+  if (vaultExists(vaultDir)) throw new AmparoError('VAULT_EXISTS', 'A vault already exists in this folder.');
+
+  const { params } = await calibrate(randomBytes(16), options.kdf);
+  const kek = await deriveKek(passphrase, params);
+  const dek = randomBytes(DEK_BYTES);
+  try {
+    // The key file goes first, with O_EXCL: if two creations race, exactly one wins.
+    try {
+      createKeyFile(vaultDir, wrapKey(dek, kek, params));
+    } catch {
+      throw new AmparoError('VAULT_EXISTS', 'A vault already exists in this folder.');
+    }
+    const db = openEncrypted(vaultPath(vaultDir, 'db'), dek, { create: true });
+    // Encrypted or not, the file is this user's alone.
+    chmodSync(vaultPath(vaultDir, 'db'), 0o600);
+    applyPragmas(db);
+    migrate(db, MIGRATIONS);
+    const office: OfficeRef = { id: randomBytes(8).toString('hex'), name: officeName };
+    const session: Session = { db, office };
+    db.transaction(() => {
+      db.prepare('INSERT INTO office (id, name, created_at) VALUES (?, ?, ?)').run(
+        office.id,
+        office.name,
+        clock.now().toISOString(),
+      );
+      for (const hook of options.onCreate ?? []) hook(session);
+    })();
+    return session;
+  } finally {
+    kek.fill(0);
+    dek.fill(0);
+  }
+}
+
+export async function unlockVault(vaultDir: string, passphrase: string): Promise<Session> {
+  const file = readKeyFile(vaultDir);
+  if (!existsSync(vaultPath(vaultDir, 'db')))
+    throw new AmparoError('VAULT_CORRUPT', 'The vault database is missing.');
+  // Nothing touches vault.db (which would create -wal/-shm files) until the passphrase has proven right.
+  const dek = await unlockKeyFile(file, passphrase);
+  try {
+    const db = openEncrypted(vaultPath(vaultDir, 'db'), dek, { create: false });
+    try {
+      applyPragmas(db);
+      migrate(db, MIGRATIONS);
+      return { db, office: readOffice(db) };
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  } finally {
+    dek.fill(0);
+  }
+}
+
+export async function changePassphrase(vaultDir: string, current: string, next: string): Promise<void> {
+  const file = readKeyFile(vaultDir);
+  const dek = await unlockKeyFile(file, current);
+  const salt = randomBytes(16);
+  // Keep the vault's own cost parameters (never lower them); only the salt is fresh.
+  const params = { ...file.kdf, salt: salt.toString('base64') };
+  const kek = await deriveKek(next, params);
+  try {
+    replaceKeyFile(vaultDir, wrapKey(dek, kek, params));
+  } finally {
+    dek.fill(0);
+    kek.fill(0);
+  }
+}
+
+function readOffice(db: Session['db']): OfficeRef {
+  const row = db.prepare('SELECT id, name FROM office LIMIT 1').get() as OfficeRef | undefined;
+  if (!row) throw new AmparoError('VAULT_CORRUPT', 'The vault has no office record.');
+  return row;
+}
