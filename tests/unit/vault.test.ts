@@ -1,0 +1,198 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AmparoError } from '../../shared/errors';
+import { dispatch } from '../../electron/core/dispatch';
+import { migrate } from '../../electron/core/vault/migrate';
+import { MIGRATIONS } from '../../electron/core/vault/migrations';
+import type { Migration } from '../../electron/core/vault/migrations/types';
+import {
+  findMarkers,
+  hashTree,
+  makeTempDir,
+  PASSPHRASE,
+  removeTempDirs,
+  testService,
+  unlockedService,
+} from '../helpers/vault';
+
+afterEach(removeTempDirs);
+
+async function expectCode(promise: unknown, code: string) {
+  await expect(Promise.resolve(promise)).rejects.toSatisfy(
+    (e: unknown) => e instanceof AmparoError && e.code === code,
+  );
+}
+
+describe('vault life cycle', () => {
+  it('creates, locks, unlocks and reports its status', async () => {
+    const { service, vaultDir } = await unlockedService({ officeName: 'Oakland RRN' });
+    expect(service.handlers['vault:status'](undefined)).toMatchObject({
+      state: 'unlocked',
+      office: 'Oakland RRN',
+      schemaVersion: MIGRATIONS.length,
+    });
+    service.lock('manual');
+    expect(service.isUnlocked()).toBe(false);
+    expect(service.handlers['vault:status'](undefined)).toEqual({
+      state: 'locked',
+      office: null,
+      fingerprint: null,
+      schemaVersion: null,
+    });
+    await service.handlers['vault:unlock']({ passphrase: PASSPHRASE });
+    expect(service.isUnlocked()).toBe(true);
+    service.close();
+    expect(testService(join(vaultDir, '..', 'elsewhere')).handlers['vault:status'](undefined).state).toBe(
+      'absent',
+    );
+  });
+
+  it('encrypts the whole file: no SQLite header, no plaintext markers in db, WAL or key file', async () => {
+    const marker = 'MARKER-7f3a9c-Lopez';
+    const { service, vaultDir } = await unlockedService({ officeName: `Office ${marker}` });
+    const db = service.context.session().db;
+    db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run('note', `${marker} second`);
+    // Keep the WAL populated while scanning, then again after lock (checkpoint).
+    expect(existsSync(join(vaultDir, 'vault.db-wal'))).toBe(true);
+    expect(findMarkers(vaultDir, [marker])).toEqual([]);
+    service.lock('manual');
+    expect(readFileSync(join(vaultDir, 'vault.db')).subarray(0, 16).toString('latin1')).not.toContain(
+      'SQLite format 3',
+    );
+    expect(findMarkers(vaultDir, [marker])).toEqual([]);
+  });
+
+  it('refuses a wrong passphrase and leaves every file byte-identical', async () => {
+    const { service, vaultDir } = await unlockedService();
+    service.lock('manual');
+    const before = hashTree(vaultDir);
+    await expectCode(
+      service.handlers['vault:unlock']({ passphrase: 'not the right one at all' }),
+      'WRONG_PASSPHRASE',
+    );
+    expect(hashTree(vaultDir)).toEqual(before);
+    expect(service.isUnlocked()).toBe(false);
+  });
+
+  it('never overwrites an existing vault', async () => {
+    const { service, vaultDir } = await unlockedService();
+    service.lock('manual');
+    const before = hashTree(vaultDir);
+    const other = testService(vaultDir);
+    await expectCode(
+      other.handlers['vault:create']({ officeName: 'Intruder', passphrase: 'another long passphrase' }),
+      'VAULT_EXISTS',
+    );
+    expect(hashTree(vaultDir)).toEqual(before);
+  });
+
+  it('reports a missing vault and a damaged key file', async () => {
+    const empty = testService(join(makeTempDir(), 'none'));
+    await expectCode(empty.handlers['vault:unlock']({ passphrase: PASSPHRASE }), 'VAULT_NOT_FOUND');
+    const { service, vaultDir } = await unlockedService();
+    service.lock('manual');
+    writeFileSync(join(vaultDir, 'vault.key.json'), '{"format":1,"kdf":');
+    await expectCode(service.handlers['vault:unlock']({ passphrase: PASSPHRASE }), 'VAULT_CORRUPT');
+    writeFileSync(join(vaultDir, 'vault.key.json'), JSON.stringify({ format: 9 }));
+    await expectCode(service.handlers['vault:unlock']({ passphrase: PASSPHRASE }), 'VAULT_TOO_NEW');
+  });
+
+  it('refuses a database whose schema is newer than this code, without damaging it', async () => {
+    const { service, vaultDir } = await unlockedService();
+    service.context.session().db.pragma(`user_version = ${MIGRATIONS.length + 5}`);
+    service.lock('manual');
+    const before = hashTree(vaultDir);
+    await expectCode(service.handlers['vault:unlock']({ passphrase: PASSPHRASE }), 'VAULT_TOO_NEW');
+    expect(hashTree(vaultDir)['vault.db']).toBe(before['vault.db']);
+  });
+
+  it('changes the passphrase by rewrapping the key only: vault.db is untouched', async () => {
+    const { service, vaultDir } = await unlockedService();
+    service.lock('manual');
+    await service.handlers['vault:unlock']({ passphrase: PASSPHRASE });
+    const dbBefore = hashTree(vaultDir)['vault.db'];
+    const next = 'a brand new passphrase 2026';
+    await service.handlers['vault:changePassphrase']({ current: PASSPHRASE, next });
+    expect(hashTree(vaultDir)['vault.db']).toBe(dbBefore);
+    service.lock('manual');
+    await expectCode(service.handlers['vault:unlock']({ passphrase: PASSPHRASE }), 'WRONG_PASSPHRASE');
+    await service.handlers['vault:unlock']({ passphrase: next });
+    expect(service.isUnlocked()).toBe(true);
+  });
+
+  it('refuses a wrong current passphrase on change, and any change while locked', async () => {
+    const { service, vaultDir } = await unlockedService();
+    const before = hashTree(vaultDir)['vault.key.json'];
+    await expectCode(
+      service.handlers['vault:changePassphrase']({
+        current: 'wrong wrong wrong',
+        next: 'whatever long enough',
+      }),
+      'WRONG_PASSPHRASE',
+    );
+    expect(hashTree(vaultDir)['vault.key.json']).toBe(before);
+    service.lock('manual');
+    await expectCode(
+      service.handlers['vault:changePassphrase']({ current: PASSPHRASE, next: 'whatever long enough' }),
+      'LOCKED',
+    );
+  });
+
+  it('requires 12 characters for a new passphrase at the boundary', async () => {
+    const service = testService(join(makeTempDir(), 'v'));
+    const result = await dispatch(service.handlers, 'vault:create', { officeName: 'X', passphrase: 'short' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
+  it('emits vault:locked with the reason and answers LOCKED afterwards', async () => {
+    const { service } = await unlockedService();
+    const reasons: string[] = [];
+    service.on('vault:locked', ({ reason }) => reasons.push(reason));
+    service.lock('idle');
+    service.lock('idle');
+    expect(reasons).toEqual(['idle']);
+    expect(() => service.context.session()).toThrow(AmparoError);
+  });
+});
+
+describe('migrations', () => {
+  it('0001 creates the office and settings tables as STRICT', () => {
+    const db = new Database(':memory:');
+    migrate(db, MIGRATIONS.slice(0, 1));
+    const sql = db
+      .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name")
+      .all() as { name: string; sql: string }[];
+    expect(sql.map((t) => t.name)).toEqual(expect.arrayContaining(['office', 'settings']));
+    for (const table of sql.filter((t) => ['office', 'settings'].includes(t.name)))
+      expect(table.sql).toMatch(/STRICT$/);
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+  });
+
+  it('runs each migration in a transaction: a failure keeps the previous version', () => {
+    const db = new Database(':memory:');
+    const broken: Migration[] = [
+      ...MIGRATIONS,
+      {
+        version: MIGRATIONS.length + 1,
+        name: 'broken',
+        up(d) {
+          d.exec('CREATE TABLE half_done (x INTEGER) STRICT');
+          throw new Error('boom');
+        },
+      },
+    ];
+    expect(() => migrate(db, broken)).toThrow('boom');
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'half_done'").get()).toEqual({
+      n: 0,
+    });
+  });
+
+  it('is idempotent', () => {
+    const db = new Database(':memory:');
+    migrate(db, MIGRATIONS);
+    expect(migrate(db, MIGRATIONS)).toBe(MIGRATIONS.length);
+  });
+});
