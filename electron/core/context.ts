@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { EventName, EventPayload } from '../../shared/ipc';
+import type { Prefs } from '../../shared/prefs';
 import type { LockReason } from '../../shared/vault';
 import type { Handlers } from './dispatch';
 
@@ -45,6 +46,8 @@ export interface AmparoService {
   readonly context: ServiceContext;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
   isUnlocked(): boolean;
+  /** Preferences, readable while locked (the idle threshold, the language). */
+  prefs(): Prefs;
   /** Closes the database, drops key material and emits vault:locked. Safe to call when already locked. */
   lock(reason: LockReason): void;
   /** Locks and releases everything (process exit, test teardown). */

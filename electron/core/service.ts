@@ -134,6 +134,7 @@ export function createService(options: ServiceOptions): AmparoService {
       return () => set.delete(listener as Listener);
     },
     isUnlocked: () => session !== null,
+    prefs: () => prefs.get(),
     lock,
     close() {
       lock('manual');

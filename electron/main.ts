@@ -1,0 +1,92 @@
+import { join, normalize } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { app, BrowserWindow, ipcMain, Menu, powerMonitor, protocol, session, type WebContents } from 'electron';
+import { startAutoLock } from './core/autolock';
+import { createService } from './core/service';
+import { registerIpc } from './ipc';
+import { buildMenu } from './menu';
+import { isAllowedNavigation, isAllowedRequest, permissionDecision, resolveAppPath, windowOpenDecision } from './security';
+import { APP_ENTRY, APP_SCHEME, CONTENT_SECURITY_POLICY, windowOptions } from './window-options';
+
+// The Electron shell, kept thin: every decision lives in a tested module (security, window-options,
+// sender, the core). This file only wires them to Electron's objects.
+
+// The renderer is served from app://amparo/ rather than file:// because the grantFileProtocolExtraPrivileges
+// fuse is off; a standard, secure custom scheme gives it a real origin for 'self' in the CSP.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true } }]);
+
+if (!app.requestSingleInstanceLock()) app.quit();
+
+const rendererRoot = join(__dirname, '..', 'renderer');
+const vaultDir = process.env.AMPARO_VAULT ?? join(app.getPath('userData'), 'vault');
+const service = createService({ vaultDir });
+let mainWindow: BrowserWindow | undefined;
+
+const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.json': 'application/json' };
+
+function hardenSession(): void {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_wc, permission, callback) => callback(permissionDecision(permission)));
+  ses.setPermissionCheckHandler((_wc, permission) => permissionDecision(permission));
+  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url) }));
+  ses.setSpellCheckerEnabled(false);
+  protocol.handle(APP_SCHEME, async (request) => {
+    const path = resolveAppPath(request.url, rendererRoot, (...parts) => normalize(join(...parts)));
+    if (!path || !path.startsWith(rendererRoot)) return new Response('Not found', { status: 404 });
+    try {
+      const body = await readFile(path);
+      const type = MIME[path.slice(path.lastIndexOf('.'))] ?? 'application/octet-stream';
+      return new Response(body, { headers: { 'content-type': type, 'content-security-policy': CONTENT_SECURITY_POLICY } });
+    } catch {
+      return new Response('Not found', { status: 404 });
+    }
+  });
+}
+
+function hardenContents(contents: WebContents): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!isAllowedNavigation(url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAllowedNavigation(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => windowOpenDecision);
+}
+
+function createWindow(): void {
+  mainWindow = new BrowserWindow(windowOptions(join(__dirname, 'preload.cjs')));
+  // The page title would otherwise follow document.title; keep the generic one.
+  mainWindow.on('page-title-updated', (event) => event.preventDefault());
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => {
+    mainWindow = undefined;
+  });
+  void mainWindow.loadURL(APP_ENTRY);
+}
+
+app.on('web-contents-created', (_event, contents) => hardenContents(contents));
+
+void app.whenReady().then(() => {
+  hardenSession();
+  registerIpc(ipcMain, service, () => mainWindow?.webContents);
+  Menu.setApplicationMenu(buildMenu(() => service.lock('manual')));
+  powerMonitor.on('suspend', () => service.lock('suspend'));
+  powerMonitor.on('lock-screen', () => service.lock('screen-lock'));
+  startAutoLock({
+    service,
+    getIdleSeconds: () => powerMonitor.getSystemIdleTime(),
+    getThresholdSeconds: () => service.prefs().idleLockMinutes * 60,
+  });
+  createWindow();
+});
+
+app.on('second-instance', () => {
+  if (mainWindow?.isMinimized()) mainWindow.restore();
+  mainWindow?.focus();
+});
+
+app.on('window-all-closed', () => {
+  service.close();
+  app.quit();
+});
