@@ -6,10 +6,31 @@ import globals from 'globals';
 
 // The import boundaries of DESIGN §2 are enforced here:
 // renderer/ and shared/ never import electron, node:* or electron/; electron/core never imports electron.
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'zlib', 'stream', 'events', 'url'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'child_process',
+  'zlib',
+  'stream',
+  'events',
+  'url',
+];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'release/', 'test-results/', 'playwright-report/', 'tests/e2e/artifacts/', 'bench-results/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'release/',
+      'test-results/',
+      'playwright-report/',
+      'tests/e2e/artifacts/',
+      'bench-results/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -30,9 +51,15 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', 'electron/*'], message: 'The renderer and shared code never import Electron.' },
+            {
+              group: ['electron', 'electron/*'],
+              message: 'The renderer and shared code never import Electron.',
+            },
             { group: nodeBuiltins, message: 'The renderer and shared code never import Node built-ins.' },
-            { group: ['**/electron/**', '../electron', '../../electron'], message: 'Talk to the Node side through window.amparo only.' },
+            {
+              group: ['**/electron/**', '../electron', '../../electron'],
+              message: 'Talk to the Node side through window.amparo only.',
+            },
             { group: ['better-sqlite3*'], message: 'No SQL in the renderer or shared code.' },
           ],
         },
@@ -53,7 +80,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['electron', 'electron/*'], message: 'electron/core must run without Electron.' }] },
+        {
+          patterns: [
+            { group: ['electron', 'electron/*'], message: 'electron/core must run without Electron.' },
+          ],
+        },
       ],
       'no-console': 'error',
     },

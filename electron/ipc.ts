@@ -8,14 +8,23 @@ import { isTrustedSender } from './sender';
 // Binds every channel of the contract to the service through the same dispatch() the harness and the CLI
 // use: zod validation first, then the handler, and typed errors back. Foreign senders get FORBIDDEN.
 
-export function registerIpc(ipcMain: IpcMain, service: AmparoService, window: () => WebContents | undefined): () => void {
+export function registerIpc(
+  ipcMain: IpcMain,
+  service: AmparoService,
+  window: () => WebContents | undefined,
+): () => void {
   for (const channel of CHANNELS) {
     ipcMain.handle(`amparo:${channel}`, async (event, input: unknown): Promise<Result<unknown>> => {
       const trusted = isTrustedSender(
-        { webContentsId: event.sender.id, frameUrl: event.senderFrame?.url, isMainFrame: event.senderFrame === event.sender.mainFrame },
+        {
+          webContentsId: event.sender.id,
+          frameUrl: event.senderFrame?.url,
+          isMainFrame: event.senderFrame === event.sender.mainFrame,
+        },
         window()?.id,
       );
-      if (!trusted) return { ok: false, error: { code: 'FORBIDDEN', message: 'This request did not come from Amparo.' } };
+      if (!trusted)
+        return { ok: false, error: { code: 'FORBIDDEN', message: 'This request did not come from Amparo.' } };
       return dispatch(service.handlers, channel, input);
     });
   }

@@ -1,11 +1,26 @@
 import { join, normalize } from 'node:path';
 import { readFile } from 'node:fs/promises';
-import { app, BrowserWindow, ipcMain, Menu, powerMonitor, protocol, session, type WebContents } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  ipcMain,
+  Menu,
+  powerMonitor,
+  protocol,
+  session,
+  type WebContents,
+} from 'electron';
 import { startAutoLock } from './core/autolock';
 import { createService } from './core/service';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
-import { isAllowedNavigation, isAllowedRequest, permissionDecision, resolveAppPath, windowOpenDecision } from './security';
+import {
+  isAllowedNavigation,
+  isAllowedRequest,
+  permissionDecision,
+  resolveAppPath,
+  windowOpenDecision,
+} from './security';
 import { APP_ENTRY, APP_SCHEME, CONTENT_SECURITY_POLICY, windowOptions } from './window-options';
 
 // The Electron shell, kept thin: every decision lives in a tested module (security, window-options,
@@ -22,7 +37,15 @@ const vaultDir = process.env.AMPARO_VAULT ?? join(app.getPath('userData'), 'vaul
 const service = createService({ vaultDir });
 let mainWindow: BrowserWindow | undefined;
 
-const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.json': 'application/json' };
+const MIME: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
 
 function hardenSession(): void {
   const ses = session.defaultSession;
@@ -36,7 +59,9 @@ function hardenSession(): void {
     try {
       const body = await readFile(path);
       const type = MIME[path.slice(path.lastIndexOf('.'))] ?? 'application/octet-stream';
-      return new Response(body, { headers: { 'content-type': type, 'content-security-policy': CONTENT_SECURITY_POLICY } });
+      return new Response(body, {
+        headers: { 'content-type': type, 'content-security-policy': CONTENT_SECURITY_POLICY },
+      });
     } catch {
       return new Response('Not found', { status: 404 });
     }

@@ -23,10 +23,10 @@ export function isAllowedNavigation(url: string): boolean {
   return isAppUrl(url);
 }
 
-/** Requests allowed out of the renderer: our own files, data: images and DevTools internals only. */
+/** Requests allowed out of the renderer: our own files and DevTools internals only. */
 export function isAllowedRequest(url: string): boolean {
   if (isAppUrl(url)) return true;
-  return url.startsWith('data:') || url.startsWith('devtools://');
+  return url.startsWith('devtools://');
 }
 
 /** window.open and target=_blank are always denied. */
@@ -36,7 +36,11 @@ export const windowOpenDecision = { action: 'deny' } as const;
  * Maps an app:// request path to a file under the renderer folder, refusing traversal (`..`, encoded
  * slashes, absolute paths). Returns null when the request must be refused.
  */
-export function resolveAppPath(url: string, root: string, join: (...parts: string[]) => string): string | null {
+export function resolveAppPath(
+  url: string,
+  root: string,
+  join: (...parts: string[]) => string,
+): string | null {
   if (!isAppUrl(url)) return null;
   let pathname: string;
   try {
@@ -46,6 +50,7 @@ export function resolveAppPath(url: string, root: string, join: (...parts: strin
   }
   if (pathname === '/' || pathname === '') pathname = '/index.html';
   const parts = pathname.split('/').filter((part) => part.length > 0);
-  if (parts.some((part) => part === '..' || part === '.' || part.includes('\\') || part.includes('\0'))) return null;
+  if (parts.some((part) => part === '..' || part === '.' || part.includes('\\') || part.includes('\0')))
+    return null;
   return join(root, ...parts);
 }

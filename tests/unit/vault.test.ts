@@ -44,7 +44,9 @@ describe('vault life cycle', () => {
     await service.handlers['vault:unlock']({ passphrase: PASSPHRASE });
     expect(service.isUnlocked()).toBe(true);
     service.close();
-    expect(await testService(join(vaultDir, '..', 'elsewhere')).handlers['vault:status'](undefined)).toMatchObject({ state: 'absent' });
+    expect(
+      await testService(join(vaultDir, '..', 'elsewhere')).handlers['vault:status'](undefined),
+    ).toMatchObject({ state: 'absent' });
   });
 
   it('encrypts the whole file: no SQLite header, no plaintext markers in db, WAL or key file', async () => {

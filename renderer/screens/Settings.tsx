@@ -1,0 +1,129 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PASSPHRASE_MIN_LENGTH } from '../../shared/vault';
+import { call, errorCode } from '../api';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { Field } from '../components/Field';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { PassphraseField } from '../components/PassphraseField';
+
+export function Settings() {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="section-title" className="stack">
+      <h2 id="section-title" tabIndex={-1}>
+        {t('settings.title')}
+      </h2>
+      <GeneralSettings />
+      <ChangePassphrase />
+    </section>
+  );
+}
+
+function GeneralSettings() {
+  const { t } = useTranslation();
+  const [minutes, setMinutes] = useState('');
+  const [saved, setSaved] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    void call('prefs:get').then((prefs) => setMinutes(String(prefs.idleLockMinutes)));
+  }, []);
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(false);
+    setError(null);
+    try {
+      await call('prefs:set', { idleLockMinutes: Number(minutes) });
+      setSaved(true);
+    } catch (caught) {
+      setError(errorCode(caught));
+    }
+  };
+
+  return (
+    <form className="card" onSubmit={save} aria-labelledby="general-title">
+      <h3 id="general-title">{t('settings.general')}</h3>
+      <LanguageSwitch />
+      <Field
+        label={t('settings.idle')}
+        type="number"
+        min={1}
+        max={240}
+        value={minutes}
+        onChange={(event) => setMinutes(event.target.value)}
+      />
+      <ErrorAlert code={error} />
+      {saved ? <p role="status">{t('settings.saved')}</p> : null}
+      <button type="submit">{t('settings.save')}</button>
+    </form>
+  );
+}
+
+function ChangePassphrase() {
+  const { t } = useTranslation();
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [attempted, setAttempted] = useState(false);
+  const [done, setDone] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const tooShort = attempted && [...next].length < PASSPHRASE_MIN_LENGTH;
+  const mismatch = attempted && confirm !== next;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setAttempted(true);
+    setDone(false);
+    setError(null);
+    if ([...next].length < PASSPHRASE_MIN_LENGTH || confirm !== next) return;
+    setBusy(true);
+    try {
+      await call('vault:changePassphrase', { current, next });
+      setCurrent('');
+      setNext('');
+      setConfirm('');
+      setAttempted(false);
+      setDone(true);
+    } catch (caught) {
+      setError(errorCode(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="card" onSubmit={submit} noValidate aria-labelledby="passphrase-title">
+      <h3 id="passphrase-title">{t('settings.passphraseTitle')}</h3>
+      <p>{t('settings.passphraseIntro')}</p>
+      <PassphraseField
+        label={t('settings.current')}
+        value={current}
+        onChange={setCurrent}
+        autoComplete="current-password"
+      />
+      <PassphraseField
+        label={t('settings.next')}
+        value={next}
+        onChange={setNext}
+        showStrength
+        autoComplete="new-password"
+        error={tooShort ? t('passphrase.strength.too-short', { min: PASSPHRASE_MIN_LENGTH }) : undefined}
+      />
+      <PassphraseField
+        label={t('settings.confirm')}
+        value={confirm}
+        onChange={setConfirm}
+        autoComplete="new-password"
+        error={mismatch ? t('create.mismatch') : undefined}
+      />
+      <ErrorAlert code={error} />
+      {done ? <p role="status">{t('settings.changed')}</p> : null}
+      <button type="submit" disabled={busy}>
+        {t('settings.change')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,128 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { startAutoLock } from '../../electron/core/autolock';
+import type { AmparoService, Clock } from '../../electron/core/context';
+import { dispatch } from '../../electron/core/dispatch';
+import { createService } from '../../electron/core/service';
+import type { KdfOptions } from '../../electron/core/vault/kdf';
+import { EVENT_NAMES } from '../../shared/ipc';
+import type { Language } from '../../shared/prefs';
+
+// The UI harness (DESIGN §3): the real built renderer in Debian's Chromium, bound to the real core.
+// window.amparo is defined by an init script whose invoke() calls one exposed binding, and that binding
+// goes through dispatch(): the same schemas, handlers and encrypted vault that Electron's ipc.ts uses.
+// The only thing not exercised is Electron's own IPC transport.
+
+const ROOT = join(import.meta.dirname, '..', '..');
+export const RENDERER_ENTRY = join(ROOT, 'dist', 'renderer', 'index.html');
+export const CHROMIUM = process.env.AMPARO_CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export interface HarnessOptions {
+  vaultDir: string;
+  lang?: Language;
+  headless?: boolean;
+  clock?: Clock;
+  /** Cheaper Argon2id for tests; the interactive harness uses the real calibration. */
+  kdf?: KdfOptions;
+  /** Seconds of inactivity, for the idle lock. Defaults to the time since the page's last request. */
+  idleSeconds?: () => number;
+  idleCheckMs?: number;
+  viewport?: { width: number; height: number };
+}
+
+export interface Harness {
+  page: Page;
+  service: AmparoService;
+  /** Every URL the page tried to load that was not a local file (must stay empty: no remote content). */
+  blockedRequests: string[];
+  close(): Promise<void>;
+}
+
+const INIT_SCRIPT = `(() => {
+  const listeners = new Map();
+  Object.defineProperty(window, '__amparoEmit', {
+    value: (event, payload) => { for (const listener of listeners.get(event) ?? []) listener(payload); },
+  });
+  Object.defineProperty(window, 'amparo', {
+    value: Object.freeze({
+      invoke: (channel, input) => window.__amparoInvoke(channel, input),
+      on: (event, listener) => {
+        const set = listeners.get(event) ?? new Set();
+        listeners.set(event, set);
+        set.add(listener);
+        return () => set.delete(listener);
+      },
+    }),
+  });
+})();`;
+
+export async function launchHarness(options: HarnessOptions): Promise<Harness> {
+  if (!existsSync(RENDERER_ENTRY)) {
+    throw new Error('The renderer is not built. Run `npm run build` first.');
+  }
+  const service = createService({ vaultDir: options.vaultDir, clock: options.clock, kdf: options.kdf });
+  if (options.lang) await service.handlers['prefs:set']({ language: options.lang });
+
+  let lastRequest = Date.now();
+  const browser: Browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: CHROMIUM_ARGS,
+    headless: options.headless ?? true,
+  });
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 } });
+  const blockedRequests: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith('file://') || url.startsWith('data:')) return route.continue();
+    blockedRequests.push(url);
+    return route.abort('blockedbyclient');
+  });
+  await context.exposeBinding('__amparoInvoke', (_source, channel: unknown, input: unknown) => {
+    lastRequest = Date.now();
+    return dispatch(service.handlers, channel, input);
+  });
+  await context.addInitScript(INIT_SCRIPT);
+  const page = await context.newPage();
+
+  const unsubscribers = EVENT_NAMES.map((name) =>
+    service.on(name, (payload) => {
+      void page
+        .evaluate(
+          ([event, data]) =>
+            (window as unknown as { __amparoEmit(e: unknown, d: unknown): void }).__amparoEmit(event, data),
+          [name, payload] as const,
+        )
+        .catch(() => undefined);
+    }),
+  );
+  const stopAutoLock = startAutoLock({
+    service,
+    getIdleSeconds: options.idleSeconds ?? (() => (Date.now() - lastRequest) / 1000),
+    getThresholdSeconds: () => service.prefs().idleLockMinutes * 60,
+    intervalMs: options.idleCheckMs ?? 1000,
+  });
+
+  await page.goto(pathToFileURL(RENDERER_ENTRY).href);
+  return {
+    page,
+    service,
+    blockedRequests,
+    async close() {
+      stopAutoLock();
+      for (const unsubscribe of unsubscribers) unsubscribe();
+      service.close();
+      await browser.close();
+    },
+  };
+}

@@ -1,0 +1,142 @@
+import { PASSPHRASE } from '../helpers/vault';
+import { expect, snap, test } from './fixtures';
+
+// Create, lock and unlock a vault through the real UI, once per language, finding controls by role and
+// label as a user (or a screen reader) would.
+
+const TEXT = {
+  en: {
+    office: 'Office name',
+    passphrase: 'Passphrase',
+    confirm: 'Repeat the passphrase',
+    create: 'Create vault',
+    nav: 'Main sections',
+    lock: /Lock now/,
+    unlock: 'Unlock',
+    unlockTitle: 'Unlock the vault',
+    wrong: 'That passphrase does not open this vault.',
+    locked: 'The vault was locked.',
+    settings: 'Settings',
+    people: 'People',
+  },
+  es: {
+    office: 'Nombre de la oficina',
+    passphrase: 'Frase de contraseña',
+    confirm: 'Repite la frase de contraseña',
+    create: 'Crear bóveda',
+    nav: 'Secciones principales',
+    lock: /Bloquear ahora/,
+    unlock: 'Desbloquear',
+    unlockTitle: 'Desbloquear la bóveda',
+    wrong: 'Esa frase de contraseña no abre esta bóveda.',
+    locked: 'La bóveda se bloqueó.',
+    settings: 'Configuración',
+    people: 'Personas',
+  },
+} as const;
+
+for (const lang of ['en', 'es'] as const) {
+  const t = TEXT[lang];
+  test(`create, lock and unlock a vault (${lang})`, async ({ open }, testInfo) => {
+    const { page } = await open({ lang });
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+
+    await page.getByLabel(t.office).fill('Oakland RRN');
+    await page.getByLabel(t.passphrase, { exact: true }).fill(PASSPHRASE);
+    await page.getByLabel(t.confirm).fill(PASSPHRASE);
+    await snap(page, testInfo, `create-${lang}`);
+    await page.getByRole('button', { name: t.create }).click();
+
+    const nav = page.getByRole('navigation', { name: t.nav });
+    await expect(nav).toBeVisible();
+    await expect(page.getByText('Oakland RRN')).toBeVisible();
+    await snap(page, testInfo, `shell-${lang}`);
+
+    await page.getByRole('button', { name: t.lock }).click();
+    await expect(page.getByRole('heading', { name: t.unlockTitle })).toBeVisible();
+    await expect(page.getByRole('status')).toHaveText(t.locked);
+    await expect(page.getByText('Oakland RRN')).toHaveCount(0);
+
+    await page.getByLabel(t.passphrase, { exact: true }).fill('not the passphrase');
+    await page.getByRole('button', { name: t.unlock, exact: true }).click();
+    await expect(page.getByRole('alert')).toHaveText(t.wrong);
+    await snap(page, testInfo, `unlock-${lang}`);
+
+    await page.getByLabel(t.passphrase, { exact: true }).fill(PASSPHRASE);
+    await page.getByLabel(t.passphrase, { exact: true }).press('Enter');
+    await expect(nav).toBeVisible();
+
+    // Ctrl+L locks from anywhere.
+    await page.keyboard.press('Control+l');
+    await expect(page.getByRole('heading', { name: t.unlockTitle })).toBeVisible();
+  });
+}
+
+test('the language choice is remembered across restarts', async ({ open }) => {
+  const { page } = await open({ lang: 'en' });
+  await page.getByLabel('Language').selectOption('es');
+  await expect(page.getByLabel('Nombre de la oficina')).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel('Nombre de la oficina')).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+});
+
+test('a short passphrase and a mismatch are explained before anything is created', async ({ open }) => {
+  const { page, service } = await open({ lang: 'en' });
+  await page.getByLabel('Office name').fill('X');
+  await page.getByLabel('Passphrase', { exact: true }).fill('short');
+  await expect(page.getByText(/Too short/)).toBeVisible();
+  await page.getByLabel('Repeat the passphrase').fill('different');
+  await page.getByRole('button', { name: 'Create vault' }).click();
+  await expect(page.getByText('The two passphrases do not match.')).toBeVisible();
+  expect((await service.handlers['vault:status'](undefined)).state).toBe('absent');
+});
+
+test('every section is reachable by keyboard and says plainly when it is not built yet', async ({ open }) => {
+  const { page } = await open({ lang: 'en' });
+  await page.getByLabel('Office name').fill('Keyboard Office');
+  await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+  await page.getByLabel('Repeat the passphrase').fill(PASSPHRASE);
+  await page.keyboard.press('Enter');
+  const people = page.getByRole('button', { name: 'People' });
+  await people.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'People' })).toBeFocused();
+  await expect(page.getByText('This section arrives in a later version of Amparo.')).toBeVisible();
+});
+
+test('the vault locks itself after the idle time and the window returns to the unlock screen', async ({
+  open,
+}) => {
+  let idle = 0;
+  const { page, service } = await open({ lang: 'en', idleSeconds: () => idle, idleCheckMs: 200 });
+  await page.getByLabel('Office name').fill('Idle Office');
+  await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+  await page.getByLabel('Repeat the passphrase').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Create vault' }).click();
+  await expect(page.getByRole('navigation', { name: 'Main sections' })).toBeVisible();
+  idle = service.prefs().idleLockMinutes * 60;
+  await expect(page.getByRole('heading', { name: 'Unlock the vault' })).toBeVisible();
+  await expect(page.getByRole('status')).toHaveText(
+    'The vault locked itself after a period without activity.',
+  );
+  expect(service.isUnlocked()).toBe(false);
+});
+
+test('settings change the passphrase', async ({ open }) => {
+  const { page } = await open({ lang: 'en' });
+  await page.getByLabel('Office name').fill('Settings Office');
+  await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+  await page.getByLabel('Repeat the passphrase').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Create vault' }).click();
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByLabel('Current passphrase').fill(PASSPHRASE);
+  await page.getByLabel('New passphrase', { exact: true }).fill('the second long passphrase');
+  await page.getByLabel('Repeat the new passphrase').fill('the second long passphrase');
+  await page.getByRole('button', { name: 'Change passphrase' }).click();
+  await expect(page.getByText('The passphrase was changed.')).toBeVisible();
+  await page.keyboard.press('Control+l');
+  await page.getByLabel('Passphrase', { exact: true }).fill('the second long passphrase');
+  await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+  await expect(page.getByRole('navigation', { name: 'Main sections' })).toBeVisible();
+});

@@ -1,0 +1,61 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ERROR_CODES } from '../../shared/errors';
+import en from '../../renderer/i18n/en.json';
+import es from '../../renderer/i18n/es.json';
+
+// The catalogs stay in step: same keys, no empty strings, every error code translated, and every key
+// the renderer uses exists.
+
+function flatten(value: unknown, prefix = ''): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof child === 'string') out[path] = child;
+    else Object.assign(out, flatten(child, path));
+  }
+  return out;
+}
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sources(path);
+    return /\.(tsx?|ts)$/.test(name) ? [path] : [];
+  });
+}
+
+const flatEn = flatten(en);
+const flatEs = flatten(es);
+
+describe('i18n catalogs', () => {
+  it('English and Spanish have the same keys and no empty strings', () => {
+    expect(Object.keys(flatEs).sort()).toEqual(Object.keys(flatEn).sort());
+    for (const [key, value] of [...Object.entries(flatEn), ...Object.entries(flatEs)])
+      expect(value.trim(), key).not.toBe('');
+  });
+
+  it('translates every error code', () => {
+    for (const code of ERROR_CODES) {
+      expect(flatEn[`errors.${code}`], code).toBeTruthy();
+      expect(flatEs[`errors.${code}`], code).toBeTruthy();
+    }
+  });
+
+  it('every literal t() key used by the renderer exists', () => {
+    const root = join(import.meta.dirname, '..', '..', 'renderer');
+    const used = new Set<string>();
+    for (const file of sources(root)) {
+      for (const match of readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([a-zA-Z0-9_.-]+)'/g))
+        used.add(match[1] as string);
+      for (const match of readFileSync(file, 'utf8').matchAll(
+        /(?:labelKey|titleKey)[:=]\s*[{]?'([a-zA-Z0-9_.-]+)'/g,
+      ))
+        used.add(match[1] as string);
+    }
+    expect(used.size).toBeGreaterThan(10);
+    const missing = [...used].filter((key) => !(key in flatEn));
+    expect(missing).toEqual([]);
+  });
+});
