@@ -20,7 +20,7 @@ function electronBinary(): string | null {
 const binary = electronBinary();
 const SKIP_REASON =
   'Electron binary not installed (it downloads from GitHub, which this machine cannot reach). ' +
-  'On a machine with internet, run `node node_modules/electron/install.js` once, then `npm test`.';
+  'On a machine with internet it downloads on first use (or run `npx install-electron`), then `npm test` runs this project.';
 
 test.describe('Electron app', () => {
   test.skip(!binary, SKIP_REASON);

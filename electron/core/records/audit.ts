@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto';
+import type { Database } from '../context';
+
+// The audit log is hash-chained with SHA-256: each entry's hash covers its content and the previous hash,
+// so editing, deleting or reordering any entry breaks verification from that point on. It records which
+// fields changed, never their values, so the log itself holds no personal data beyond record ids.
+
+export type AuditAction = 'create' | 'update' | 'delete' | 'purge' | 'import';
+
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  officeId: string;
+  operator: string;
+  action: AuditAction;
+  kind: string;
+  recordId: string;
+  fields: string[];
+}
+
+const GENESIS = '0'.repeat(64);
+
+function entryHash(prev: string, entry: Omit<AuditEntry, 'seq'>): string {
+  const canonical = JSON.stringify([prev, entry.at, entry.officeId, entry.operator, entry.action, entry.kind, entry.recordId, entry.fields]);
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+export function appendAudit(db: Database, entry: Omit<AuditEntry, 'seq'>): void {
+  const last = db.prepare('SELECT hash FROM audit ORDER BY seq DESC LIMIT 1').get() as { hash: string } | undefined;
+  const prev = last?.hash ?? GENESIS;
+  db.prepare(
+    'INSERT INTO audit (at, office_id, operator, action, kind, record_id, fields, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(entry.at, entry.officeId, entry.operator, entry.action, entry.kind, entry.recordId, JSON.stringify(entry.fields), prev, entryHash(prev, entry));
+}
+
+interface AuditRow {
+  seq: number;
+  at: string;
+  office_id: string;
+  operator: string;
+  action: AuditAction;
+  kind: string;
+  record_id: string;
+  fields: string;
+  prev_hash: string;
+  hash: string;
+}
+
+const toEntry = (row: AuditRow): AuditEntry => ({
+  seq: row.seq,
+  at: row.at,
+  officeId: row.office_id,
+  operator: row.operator,
+  action: row.action,
+  kind: row.kind,
+  recordId: row.record_id,
+  fields: JSON.parse(row.fields) as string[],
+});
+
+export function recordHistory(db: Database, kind: string, recordId: string): AuditEntry[] {
+  const rows = db.prepare('SELECT * FROM audit WHERE kind = ? AND record_id = ? ORDER BY seq').all(kind, recordId) as AuditRow[];
+  return rows.map(toEntry);
+}
+
+/** Walks the whole chain. `brokenAt` is the first entry whose link or hash does not verify. */
+export function verifyAudit(db: Database): { ok: boolean; entries: number; brokenAt: number | null } {
+  let prev = GENESIS;
+  let entries = 0;
+  for (const row of db.prepare('SELECT * FROM audit ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
+    entries++;
+    if (row.prev_hash !== prev || entryHash(prev, toEntry(row)) !== row.hash) return { ok: false, entries, brokenAt: row.seq };
+    prev = row.hash;
+  }
+  return { ok: true, entries, brokenAt: null };
+}
+
+export function operatorName(db: Database): string {
+  const row = db.prepare("SELECT value FROM settings WHERE key = 'operator'").get() as { value: string } | undefined;
+  return row?.value ?? '';
+}

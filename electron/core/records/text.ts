@@ -1,0 +1,40 @@
+// Text folding for search and duplicate detection: case, accents and spacing do not matter, so
+// "José  LÓPEZ" and "jose lopez" compare equal.
+
+export function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** Levenshtein distance, bounded: returns max+1 as soon as the distance must exceed max. */
+export function editDistance(a: string, b: string, max = 3): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + cost);
+      current.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > max) return max + 1;
+    previous = current;
+  }
+  return previous[b.length] as number;
+}
+
+/**
+ * An FTS5 MATCH expression from what a user typed: every word must match as a prefix. Words are quoted,
+ * so FTS5 operators in the input (AND, NEAR, *, quotes) are treated as text, never as syntax.
+ */
+export function ftsQuery(input: string): string | null {
+  const words = fold(input).split(' ').filter(Boolean).slice(0, 12);
+  if (words.length === 0) return null;
+  return words.map((word) => `"${word.replace(/"/g, '""')}"*`).join(' AND ');
+}

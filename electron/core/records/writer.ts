@@ -1,0 +1,22 @@
+import { operatorName } from './audit';
+import type { ServiceContext, Session } from '../context';
+import { createHlc, type Hlc } from './hlc';
+
+// Everything a write needs, taken from the unlocked session: the database, this office, the time, the
+// clock for per-field stamps and the operator name for the audit log.
+export interface Writer {
+  session: Session;
+  now: () => string;
+  hlc: Hlc;
+  operator: string;
+}
+
+export function writerFor(ctx: ServiceContext): Writer {
+  const session = ctx.session();
+  return {
+    session,
+    now: () => ctx.clock.now().toISOString(),
+    hlc: createHlc(session.db, session.office.id, ctx.clock),
+    operator: operatorName(session.db),
+  };
+}

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { facility, report } from './records/field';
+import { assignment, attorney, event } from './records/legal';
+import { person } from './records/person';
+import { volunteer } from './records/volunteer';
+
+// The record model: one zod schema set per kind (record, create input, partial patch). The CLI, the IPC
+// contract, CSV import and sync all validate through these.
+
+export * from './records/common';
+export * from './records/field';
+export * from './records/legal';
+export * from './records/person';
+export * from './records/volunteer';
+
+export const KINDS = ['person', 'volunteer', 'attorney', 'assignment', 'event', 'facility', 'report'] as const;
+export const Kind = z.enum(KINDS);
+export type Kind = z.infer<typeof Kind>;
+
+export const SCHEMAS = { person, volunteer, attorney, assignment, event, facility, report } as const;
+export type RecordOf<K extends Kind> = z.output<(typeof SCHEMAS)[K]['record']>;
+export type CreateOf<K extends Kind> = z.input<(typeof SCHEMAS)[K]['create']>;

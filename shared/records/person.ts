@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { ANumber, CountryCode, County, Id, IsoDate, IsoDateTime, LanguageCode, LongText, Name, Phone, recordSchemas, ShortText } from './common';
+
+export const ARRESTING_AGENCIES = ['ICE', 'CBP', 'BORDER_PATROL', 'LOCAL_POLICE', 'OTHER', 'UNKNOWN'] as const;
+export const CUSTODY_STATUSES = ['REPORTED', 'CONFIRMED_DETAINED', 'TRANSFERRED', 'RELEASED', 'REMOVED', 'UNKNOWN'] as const;
+export const CASE_STATUSES = ['INTAKE', 'LOCATING', 'NEEDS_ATTORNEY', 'ASSIGNED', 'CLOSED'] as const;
+export const PRIORITIES = ['NORMAL', 'HIGH', 'URGENT'] as const;
+export const REPORT_SOURCES = ['HOTLINE', 'WALK_IN', 'REFERRAL', 'OTHER'] as const;
+
+export const Contact = z
+  .object({
+    name: Name,
+    relationship: ShortText.optional(),
+    phone: Phone.optional(),
+    language: LanguageCode.optional(),
+    okToContact: z.boolean().default(true),
+  })
+  .strict();
+
+/** A detained or at-risk person: the subject of a case. Only the two names are required. */
+export const person = recordSchemas({
+  givenName: Name,
+  familyName: Name,
+  otherNames: z.array(Name).max(20).optional(),
+  aNumber: ANumber.optional(),
+  dateOfBirth: IsoDate.optional(),
+  countryOfBirth: CountryCode.optional(),
+  languages: z.array(LanguageCode).max(10).optional(),
+  needsInterpreter: z.boolean().optional(),
+  phone: Phone.optional(),
+  detainedAt: IsoDateTime.optional(),
+  arrestLocation: ShortText.optional(),
+  arrestCounty: County.optional(),
+  arrestingAgency: z.enum(ARRESTING_AGENCIES).optional(),
+  facilityId: Id.optional(),
+  custodyStatus: z.enum(CUSTODY_STATUSES).optional(),
+  caseStatus: z.enum(CASE_STATUSES).optional(),
+  priority: z.enum(PRIORITIES).optional(),
+  minorsAtHome: z.number().int().min(0).max(30).optional(),
+  medicalNeeds: LongText.optional(),
+  contacts: z.array(Contact).max(20).optional(),
+  consentRecorded: z.boolean().optional(),
+  reportSource: z.enum(REPORT_SOURCES).optional(),
+  notes: LongText.optional(),
+});
+export type Person = z.infer<typeof person.record>;
