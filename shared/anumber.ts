@@ -6,7 +6,10 @@ export type ANumberResult = { ok: true; value: string } | { ok: false; message: 
 export function normalizeANumber(input: string): ANumberResult {
   const trimmed = input.trim();
   if (!/^[Aa]?[\s.-]*[0-9][0-9\s.-]*$/.test(trimmed)) {
-    return { ok: false, message: 'An A-number has 8 or 9 digits, optionally starting with A (for example A123-456-789)' };
+    return {
+      ok: false,
+      message: 'An A-number has 8 or 9 digits, optionally starting with A (for example A123-456-789)',
+    };
   }
   const digits = trimmed.replace(/[^0-9]/g, '');
   if (digits.length === 9) return { ok: true, value: digits };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ErrorPayload, Result } from './errors';
 import { Prefs, PrefsPatch } from './prefs';
+import { recordChannels } from './records/channels';
 import { LockReason, NewPassphrase, OfficeName, Passphrase, VaultStatus } from './vault';
 
 // The one IPC contract. Every channel names its input and output schema; the preload, electron/ipc.ts,
@@ -24,6 +25,8 @@ export const contract = {
     input: z.object({ current: Passphrase, next: NewPassphrase }).strict(),
     output: VaultStatus,
   },
+
+  ...recordChannels,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -13,7 +13,15 @@ export * from './records/legal';
 export * from './records/person';
 export * from './records/volunteer';
 
-export const KINDS = ['person', 'volunteer', 'attorney', 'assignment', 'event', 'facility', 'report'] as const;
+export const KINDS = [
+  'person',
+  'volunteer',
+  'attorney',
+  'assignment',
+  'event',
+  'facility',
+  'report',
+] as const;
 export const Kind = z.enum(KINDS);
 export type Kind = z.infer<typeof Kind>;
 

@@ -5,7 +5,10 @@ import { normalizeANumber } from '../anumber';
 
 export const Id = z.string().regex(/^[0-9a-f]{32}$/, { message: 'Not a valid record id' });
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Use the date format YYYY-MM-DD' });
-export const IsoDateTime = z.iso.datetime({ offset: true, message: 'Use a date and time such as 2026-11-24T09:30:00Z' });
+export const IsoDateTime = z.iso.datetime({
+  offset: true,
+  message: 'Use a date and time such as 2026-11-24T09:30:00Z',
+});
 export const ShortText = z.string().trim().max(200);
 export const LongText = z.string().max(20_000);
 export const Name = z.string().trim().min(1, { message: 'Required' }).max(120);
@@ -16,8 +19,16 @@ export const Phone = z
   .regex(/^[0-9+()\s.\-x#*]*$/, { message: 'Use digits, spaces and + ( ) - only' });
 export const Email = z.email({ message: 'Not a valid email address' }).max(200);
 /** ISO 639 language codes such as es, en, mam, k'iche' is "quc". */
-export const LanguageCode = z.string().trim().toLowerCase().regex(/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/, { message: 'Use a language code such as es, en or mam' });
-export const CountryCode = z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, { message: 'Use a two-letter country code such as MX or GT' });
+export const LanguageCode = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/, { message: 'Use a language code such as es, en or mam' });
+export const CountryCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{2}$/, { message: 'Use a two-letter country code such as MX or GT' });
 export const County = z.string().trim().min(1).max(80);
 
 export const ANumber = z.string().transform((value, ctx) => {
@@ -40,7 +51,11 @@ export function recordSchemas<S extends Record<string, z.ZodType>>(shape: S) {
     create: fields.strict(),
     // In a patch, an absent field is unchanged and null clears it (required fields then fail validation).
     patch: z
-      .object(Object.fromEntries(Object.entries(shape).map(([key, schema]) => [key, (schema as z.ZodType).nullable().optional()])))
+      .object(
+        Object.fromEntries(
+          Object.entries(shape).map(([key, schema]) => [key, (schema as z.ZodType).nullable().optional()]),
+        ),
+      )
       .strict() as z.ZodObject<{ [K in keyof S]: z.ZodOptional<z.ZodNullable<S[K]>> }, z.core.$strict>,
   };
 }

@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import { Email, Id, IsoDate, IsoDateTime, LanguageCode, LongText, Name, Phone, recordSchemas, ShortText } from './common';
+import {
+  Email,
+  Id,
+  IsoDate,
+  IsoDateTime,
+  LanguageCode,
+  LongText,
+  Name,
+  Phone,
+  recordSchemas,
+  ShortText,
+} from './common';
 
 // Attorneys, their assignments to people, and the case timeline.
 
@@ -27,7 +38,12 @@ export const attorney = recordSchemas({
   familyName: Name,
   organization: ShortText.optional(),
   barNumber: ShortText.optional(),
-  barState: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/).optional(),
+  barState: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
   phone: Phone.optional(),
   email: Email.optional(),
   languages: z.array(LanguageCode).max(10).optional(),

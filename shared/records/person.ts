@@ -1,8 +1,35 @@
 import { z } from 'zod';
-import { ANumber, CountryCode, County, Id, IsoDate, IsoDateTime, LanguageCode, LongText, Name, Phone, recordSchemas, ShortText } from './common';
+import {
+  ANumber,
+  CountryCode,
+  County,
+  Id,
+  IsoDate,
+  IsoDateTime,
+  LanguageCode,
+  LongText,
+  Name,
+  Phone,
+  recordSchemas,
+  ShortText,
+} from './common';
 
-export const ARRESTING_AGENCIES = ['ICE', 'CBP', 'BORDER_PATROL', 'LOCAL_POLICE', 'OTHER', 'UNKNOWN'] as const;
-export const CUSTODY_STATUSES = ['REPORTED', 'CONFIRMED_DETAINED', 'TRANSFERRED', 'RELEASED', 'REMOVED', 'UNKNOWN'] as const;
+export const ARRESTING_AGENCIES = [
+  'ICE',
+  'CBP',
+  'BORDER_PATROL',
+  'LOCAL_POLICE',
+  'OTHER',
+  'UNKNOWN',
+] as const;
+export const CUSTODY_STATUSES = [
+  'REPORTED',
+  'CONFIRMED_DETAINED',
+  'TRANSFERRED',
+  'RELEASED',
+  'REMOVED',
+  'UNKNOWN',
+] as const;
 export const CASE_STATUSES = ['INTAKE', 'LOCATING', 'NEEDS_ATTORNEY', 'ASSIGNED', 'CLOSED'] as const;
 export const PRIORITIES = ['NORMAL', 'HIGH', 'URGENT'] as const;
 export const REPORT_SOURCES = ['HOTLINE', 'WALK_IN', 'REFERRAL', 'OTHER'] as const;

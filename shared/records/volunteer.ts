@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { County, Email, IsoDate, LanguageCode, LongText, Name, Phone, recordSchemas, ShortText } from './common';
+import {
+  County,
+  Email,
+  IsoDate,
+  LanguageCode,
+  LongText,
+  Name,
+  Phone,
+  recordSchemas,
+  ShortText,
+} from './common';
 
 export const VOLUNTEER_ROLES = [
   'HOTLINE',
@@ -16,7 +26,9 @@ export const VOLUNTEER_STATUSES = ['ACTIVE', 'INACTIVE', 'ON_LEAVE'] as const;
 
 const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'Use a time such as 09:30' });
 
-export const Training = z.object({ kind: ShortText.min(1), completedOn: IsoDate, expiresOn: IsoDate.optional() }).strict();
+export const Training = z
+  .object({ kind: ShortText.min(1), completedOn: IsoDate, expiresOn: IsoDate.optional() })
+  .strict();
 /** A weekly slot: day 0 = Sunday … 6 = Saturday, local times. */
 export const Slot = z.object({ day: z.number().int().min(0).max(6), start: Time, end: Time }).strict();
 

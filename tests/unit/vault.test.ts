@@ -190,6 +190,41 @@ describe('migrations', () => {
     });
   });
 
+  it('0002 upgrades a version-1 database to the STRICT record tables, keeping the office', () => {
+    const db = new Database(':memory:');
+    migrate(db, MIGRATIONS.slice(0, 1));
+    db.prepare('INSERT INTO office (id, name, created_at) VALUES (?, ?, ?)').run(
+      '0123456789abcdef',
+      'Kept',
+      '2026-01-01T00:00:00Z',
+    );
+    expect(migrate(db, MIGRATIONS.slice(0, 2))).toBe(2);
+    const tables = db
+      .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql LIKE '%STRICT'")
+      .all() as { name: string }[];
+    expect(tables.map((t) => t.name)).toEqual(
+      expect.arrayContaining([
+        'people',
+        'volunteers',
+        'attorneys',
+        'assignments',
+        'events',
+        'facilities',
+        'reports',
+        'audit',
+        'purged',
+      ]),
+    );
+    expect(db.prepare('SELECT name FROM office').get()).toEqual({ name: 'Kept' });
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO people (id, data, clock, created_at, updated_at) VALUES (?, 'not json', 'c', 'a', 'b')",
+        )
+        .run('a'.repeat(32)),
+    ).toThrow();
+  });
+
   it('is idempotent', () => {
     const db = new Database(':memory:');
     migrate(db, MIGRATIONS);

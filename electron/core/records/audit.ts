@@ -21,16 +21,36 @@ export interface AuditEntry {
 const GENESIS = '0'.repeat(64);
 
 function entryHash(prev: string, entry: Omit<AuditEntry, 'seq'>): string {
-  const canonical = JSON.stringify([prev, entry.at, entry.officeId, entry.operator, entry.action, entry.kind, entry.recordId, entry.fields]);
+  const canonical = JSON.stringify([
+    prev,
+    entry.at,
+    entry.officeId,
+    entry.operator,
+    entry.action,
+    entry.kind,
+    entry.recordId,
+    entry.fields,
+  ]);
   return createHash('sha256').update(canonical).digest('hex');
 }
 
 export function appendAudit(db: Database, entry: Omit<AuditEntry, 'seq'>): void {
-  const last = db.prepare('SELECT hash FROM audit ORDER BY seq DESC LIMIT 1').get() as { hash: string } | undefined;
+  const last = db.prepare('SELECT hash FROM audit ORDER BY seq DESC LIMIT 1').get() as
+    { hash: string } | undefined;
   const prev = last?.hash ?? GENESIS;
   db.prepare(
     'INSERT INTO audit (at, office_id, operator, action, kind, record_id, fields, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(entry.at, entry.officeId, entry.operator, entry.action, entry.kind, entry.recordId, JSON.stringify(entry.fields), prev, entryHash(prev, entry));
+  ).run(
+    entry.at,
+    entry.officeId,
+    entry.operator,
+    entry.action,
+    entry.kind,
+    entry.recordId,
+    JSON.stringify(entry.fields),
+    prev,
+    entryHash(prev, entry),
+  );
 }
 
 interface AuditRow {
@@ -58,7 +78,9 @@ const toEntry = (row: AuditRow): AuditEntry => ({
 });
 
 export function recordHistory(db: Database, kind: string, recordId: string): AuditEntry[] {
-  const rows = db.prepare('SELECT * FROM audit WHERE kind = ? AND record_id = ? ORDER BY seq').all(kind, recordId) as AuditRow[];
+  const rows = db
+    .prepare('SELECT * FROM audit WHERE kind = ? AND record_id = ? ORDER BY seq')
+    .all(kind, recordId) as AuditRow[];
   return rows.map(toEntry);
 }
 
@@ -68,13 +90,15 @@ export function verifyAudit(db: Database): { ok: boolean; entries: number; broke
   let entries = 0;
   for (const row of db.prepare('SELECT * FROM audit ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
     entries++;
-    if (row.prev_hash !== prev || entryHash(prev, toEntry(row)) !== row.hash) return { ok: false, entries, brokenAt: row.seq };
+    if (row.prev_hash !== prev || entryHash(prev, toEntry(row)) !== row.hash)
+      return { ok: false, entries, brokenAt: row.seq };
     prev = row.hash;
   }
   return { ok: true, entries, brokenAt: null };
 }
 
 export function operatorName(db: Database): string {
-  const row = db.prepare("SELECT value FROM settings WHERE key = 'operator'").get() as { value: string } | undefined;
+  const row = db.prepare("SELECT value FROM settings WHERE key = 'operator'").get() as
+    { value: string } | undefined;
   return row?.value ?? '';
 }

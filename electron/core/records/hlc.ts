@@ -26,7 +26,9 @@ export const STAMP_PATTERN = /^[0-9a-f]{12}:[0-9a-f]{4}:[0-9a-f]{16}$/;
 
 export function createHlc(db: Database, officeId: string, clock: Clock): Hlc {
   const read = db.prepare('SELECT value FROM settings WHERE key = ?');
-  const write = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  const write = db.prepare(
+    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  );
   const last = () => {
     const row = read.get(KEY) as { value: string } | undefined;
     return row ? parseStamp(row.value) : { ms: 0, counter: 0, office: officeId };
@@ -35,7 +37,10 @@ export function createHlc(db: Database, officeId: string, clock: Clock): Hlc {
     tick() {
       const previous = last();
       const now = clock.now().getTime();
-      const stamp = now > previous.ms ? formatStamp(now, 0, officeId) : formatStamp(previous.ms, previous.counter + 1, officeId);
+      const stamp =
+        now > previous.ms
+          ? formatStamp(now, 0, officeId)
+          : formatStamp(previous.ms, previous.counter + 1, officeId);
       write.run(KEY, stamp);
       return stamp;
     },

@@ -6,7 +6,15 @@ import { fold, ftsQuery } from './text';
 // transaction as the write.
 
 function searchText(data: Record<string, unknown>): string {
-  const parts: unknown[] = [data.givenName, data.familyName, ...((data.otherNames as string[] | undefined) ?? []), data.aNumber, data.phone, data.arrestLocation, data.arrestCounty];
+  const parts: unknown[] = [
+    data.givenName,
+    data.familyName,
+    ...((data.otherNames as string[] | undefined) ?? []),
+    data.aNumber,
+    data.phone,
+    data.arrestLocation,
+    data.arrestCounty,
+  ];
   if (typeof data.aNumber === 'string') parts.push(`A${data.aNumber}`);
   for (const contact of (data.contacts as { name?: string }[] | undefined) ?? []) parts.push(contact.name);
   return parts.filter((part) => typeof part === 'string' && part.length > 0).join(' ');
@@ -28,5 +36,7 @@ export function clearPersonIndex(db: Database, rowid: number): void {
 
 export function searchClause(input: string): { sql: string; param: string } | null {
   const match = ftsQuery(input);
-  return match ? { sql: 'rowid IN (SELECT rowid FROM people_fts WHERE people_fts MATCH ?)', param: match } : null;
+  return match
+    ? { sql: 'rowid IN (SELECT rowid FROM people_fts WHERE people_fts MATCH ?)', param: match }
+    : null;
 }

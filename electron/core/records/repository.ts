@@ -25,7 +25,12 @@ interface Row {
 export const newId = () => randomBytes(16).toString('hex');
 
 function toRecord<K extends Kind>(row: Row): RecordOf<K> {
-  return { ...(JSON.parse(row.data) as Data), id: row.id, createdAt: row.created_at, updatedAt: row.updated_at } as RecordOf<K>;
+  return {
+    ...(JSON.parse(row.data) as Data),
+    id: row.id,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  } as RecordOf<K>;
 }
 
 function invalid(kind: Kind, issues: { path: PropertyKey[]; message: string }[]): AmparoError {
@@ -37,7 +42,9 @@ function invalid(kind: Kind, issues: { path: PropertyKey[]; message: string }[])
 }
 
 function loadRow(db: Database, kind: Kind, id: string): Row {
-  const row = db.prepare(`SELECT rowid, * FROM ${SPECS[kind].table} WHERE id = ? AND deleted_at IS NULL`).get(id) as Row | undefined;
+  const row = db
+    .prepare(`SELECT rowid, * FROM ${SPECS[kind].table} WHERE id = ? AND deleted_at IS NULL`)
+    .get(id) as Row | undefined;
   if (!row) throw new AmparoError('NOT_FOUND', `No ${kind} with that id.`);
   return row;
 }
@@ -50,21 +57,36 @@ export function getRecord<K extends Kind>(db: Database, kind: K, id: string): Re
   return toRecord<K>(loadRow(db, kind, id));
 }
 
-export function createRecord<K extends Kind>(w: Writer, kind: K, input: unknown): RecordOf<K> {
+export function createRecord<K extends Kind>(
+  w: Writer,
+  kind: K,
+  input: unknown,
+  options: { id?: string } = {},
+): RecordOf<K> {
   const parsed = SCHEMAS[kind].create.safeParse(input);
   if (!parsed.success) throw invalid(kind, parsed.error.issues);
   const data = parsed.data as Data;
   const { db } = w.session;
-  const id = newId();
+  const id = options.id ?? newId();
   const now = w.now();
   const clocks: Record<string, string> = {};
   for (const field of Object.keys(data)) clocks[field] = w.hlc.tick();
   const clock = w.hlc.tick();
   const { lastInsertRowid } = db
-    .prepare(`INSERT INTO ${SPECS[kind].table} (id, data, field_clocks, clock, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`)
+    .prepare(
+      `INSERT INTO ${SPECS[kind].table} (id, data, field_clocks, clock, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
+    )
     .run(id, JSON.stringify(data), JSON.stringify(clocks), clock, now, now);
   reindex(db, kind, Number(lastInsertRowid), data);
-  appendAudit(db, { at: now, officeId: w.session.office.id, operator: w.operator, action: 'create', kind, recordId: id, fields: Object.keys(data).sort() });
+  appendAudit(db, {
+    at: now,
+    officeId: w.session.office.id,
+    operator: w.operator,
+    action: 'create',
+    kind,
+    recordId: id,
+    fields: Object.keys(data).sort(),
+  });
   return getRecord(db, kind, id);
 }
 
@@ -88,15 +110,19 @@ export function updateRecord<K extends Kind>(w: Writer, kind: K, id: string, pat
   const clocks = JSON.parse(row.field_clocks) as Record<string, string>;
   for (const field of changed) clocks[field] = w.hlc.tick();
   const now = w.now();
-  db.prepare(`UPDATE ${SPECS[kind].table} SET data = ?, field_clocks = ?, clock = ?, updated_at = ? WHERE id = ?`).run(
-    JSON.stringify(after),
-    JSON.stringify(clocks),
-    w.hlc.tick(),
-    now,
-    id,
-  );
+  db.prepare(
+    `UPDATE ${SPECS[kind].table} SET data = ?, field_clocks = ?, clock = ?, updated_at = ? WHERE id = ?`,
+  ).run(JSON.stringify(after), JSON.stringify(clocks), w.hlc.tick(), now, id);
   reindex(db, kind, row.rowid, after);
-  appendAudit(db, { at: now, officeId: w.session.office.id, operator: w.operator, action: 'update', kind, recordId: id, fields: changed });
+  appendAudit(db, {
+    at: now,
+    officeId: w.session.office.id,
+    operator: w.operator,
+    action: 'update',
+    kind,
+    recordId: id,
+    fields: changed,
+  });
   return getRecord(db, kind, id);
 }
 
@@ -105,19 +131,39 @@ export function deleteRecord(w: Writer, kind: Kind, id: string): { id: string; d
   const { db } = w.session;
   const row = loadRow(db, kind, id);
   const now = w.now();
-  db.prepare(`UPDATE ${SPECS[kind].table} SET deleted_at = ?, clock = ?, updated_at = ? WHERE id = ?`).run(now, w.hlc.tick(), now, id);
+  db.prepare(`UPDATE ${SPECS[kind].table} SET deleted_at = ?, clock = ?, updated_at = ? WHERE id = ?`).run(
+    now,
+    w.hlc.tick(),
+    now,
+    id,
+  );
   if (kind === 'person') clearPersonIndex(db, row.rowid);
-  appendAudit(db, { at: now, officeId: w.session.office.id, operator: w.operator, action: 'delete', kind, recordId: id, fields: [] });
+  appendAudit(db, {
+    at: now,
+    officeId: w.session.office.id,
+    operator: w.operator,
+    action: 'delete',
+    kind,
+    recordId: id,
+    fields: [],
+  });
   return { id, deleted: true };
 }
 
-export function listRecords<K extends Kind>(db: Database, kind: K, query: ListQuery): ListResult<RecordOf<K>> {
+export function listRecords<K extends Kind>(
+  db: Database,
+  kind: K,
+  query: ListQuery,
+): ListResult<RecordOf<K>> {
   const spec = SPECS[kind];
   const where = ['deleted_at IS NULL'];
   const params: unknown[] = [];
   for (const [field, value] of Object.entries(query.filters ?? {})) {
     const column = spec.filter[field];
-    if (!column) throw new AmparoError('INVALID_INPUT', `Cannot filter ${kind} by ${field}.`, [{ path: `filters.${field}`, message: 'Not a filterable field' }]);
+    if (!column)
+      throw new AmparoError('INVALID_INPUT', `Cannot filter ${kind} by ${field}.`, [
+        { path: `filters.${field}`, message: 'Not a filterable field' },
+      ]);
     where.push(`${column} = ?`);
     params.push(value);
   }
@@ -131,12 +177,19 @@ export function listRecords<K extends Kind>(db: Database, kind: K, query: ListQu
   }
   const sortField = query.sort?.field ?? spec.defaultSort;
   const sort = spec.sort[sortField];
-  if (!sort) throw new AmparoError('INVALID_INPUT', `Cannot sort ${kind} by ${sortField}.`, [{ path: 'sort.field', message: 'Not a sortable field' }]);
+  if (!sort)
+    throw new AmparoError('INVALID_INPUT', `Cannot sort ${kind} by ${sortField}.`, [
+      { path: 'sort.field', message: 'Not a sortable field' },
+    ]);
   const dir = query.sort?.direction === 'desc' ? 'DESC' : 'ASC';
   const whereSql = where.join(' AND ');
-  const total = (db.prepare(`SELECT count(*) AS n FROM ${spec.table} WHERE ${whereSql}`).get(...params) as { n: number }).n;
+  const total = (
+    db.prepare(`SELECT count(*) AS n FROM ${spec.table} WHERE ${whereSql}`).get(...params) as { n: number }
+  ).n;
   const rows = db
-    .prepare(`SELECT rowid, * FROM ${spec.table} WHERE ${whereSql} ORDER BY ${sort} ${dir}, id ${dir} LIMIT ? OFFSET ?`)
+    .prepare(
+      `SELECT rowid, * FROM ${spec.table} WHERE ${whereSql} ORDER BY ${sort} ${dir}, id ${dir} LIMIT ? OFFSET ?`,
+    )
     .all(...params, query.limit ?? 100, query.offset ?? 0) as Row[];
   return { rows: rows.map((row) => toRecord<K>(row)), total };
 }

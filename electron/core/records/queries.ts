@@ -1,0 +1,234 @@
+import { addDays, subHours } from 'date-fns';
+import type { Attorney, Person, Volunteer } from '../../../shared/model';
+import type { DuplicateQuery, PeopleView, VolunteerQuery } from '../../../shared/records/queries';
+import { normalizeANumber } from '../../../shared/anumber';
+import type { Database } from '../context';
+import { getRecord } from './repository';
+import { normalizedName } from './people-index';
+import { activeCaseCount } from './rules';
+import { editDistance } from './text';
+
+// Read-side queries beyond plain lists: duplicate warnings, saved views, the dashboard, attorney
+// suggestions and the volunteer finder. All values are bound; every list query uses an index.
+
+type Row = { id: string; data: string; created_at: string; updated_at: string };
+const toRecord = <T>(row: Row): T =>
+  ({ ...JSON.parse(row.data), id: row.id, createdAt: row.created_at, updatedAt: row.updated_at }) as T;
+
+export interface DuplicateMatch {
+  id: string;
+  givenName: string;
+  familyName: string;
+  reason: 'A_NUMBER' | 'NAME_AND_DOB' | 'SIMILAR_NAME_AND_DOB';
+}
+
+export function findDuplicates(db: Database, query: DuplicateQuery): DuplicateMatch[] {
+  const matches = new Map<string, DuplicateMatch>();
+  const add = (row: Row, reason: DuplicateMatch['reason']) => {
+    if (row.id === query.excludeId || matches.has(row.id)) return;
+    const person = toRecord<Person>(row);
+    matches.set(row.id, { id: row.id, givenName: person.givenName, familyName: person.familyName, reason });
+  };
+  if (query.aNumber) {
+    const normalized = normalizeANumber(query.aNumber);
+    if (normalized.ok) {
+      for (const row of db
+        .prepare(
+          'SELECT id, data, created_at, updated_at FROM people WHERE a_number = ? AND deleted_at IS NULL LIMIT 20',
+        )
+        .all(normalized.value) as Row[])
+        add(row, 'A_NUMBER');
+    }
+  }
+  if (query.dateOfBirth && (query.givenName || query.familyName)) {
+    const name = normalizedName(query);
+    const sameDob = db
+      .prepare(
+        'SELECT id, data, created_at, updated_at, norm_name FROM people WHERE date_of_birth = ? AND deleted_at IS NULL LIMIT 500',
+      )
+      .all(query.dateOfBirth) as (Row & { norm_name: string })[];
+    for (const row of sameDob) {
+      if (row.norm_name === name) add(row, 'NAME_AND_DOB');
+      else if (editDistance(row.norm_name, name, 2) <= 2) add(row, 'SIMILAR_NAME_AND_DOB');
+    }
+  }
+  return [...matches.values()];
+}
+
+const VIEW_SQL: Record<PeopleView, string> = {
+  UNASSIGNED: `deleted_at IS NULL AND case_status IN ('INTAKE', 'LOCATING', 'NEEDS_ATTORNEY')`,
+  URGENT: `deleted_at IS NULL AND priority = 'URGENT' AND case_status IS NOT 'CLOSED'`,
+  HEARINGS_THIS_WEEK: `deleted_at IS NULL AND id IN (SELECT person_id FROM events WHERE deleted_at IS NULL AND at >= @from AND at < @to AND kind IN ('MASTER_CALENDAR', 'BOND_HEARING', 'INDIVIDUAL_HEARING'))`,
+  DETAINED_48H_NO_ATTORNEY: `deleted_at IS NULL AND detained_at < @cutoff AND custody_status IN ('REPORTED', 'CONFIRMED_DETAINED', 'TRANSFERRED') AND id NOT IN (SELECT person_id FROM assignments WHERE deleted_at IS NULL AND status IN ('ACCEPTED', 'ACTIVE'))`,
+};
+
+export function viewParams(now: Date) {
+  return {
+    from: now.toISOString(),
+    to: addDays(now, 7).toISOString(),
+    cutoff: subHours(now, 48).toISOString(),
+  };
+}
+
+export function peopleInView(
+  db: Database,
+  view: PeopleView,
+  now: Date,
+  limit = 100,
+  offset = 0,
+): { rows: Person[]; total: number } {
+  const params = viewParams(now);
+  const named = (sql: string) =>
+    Object.fromEntries(Object.entries(params).filter(([key]) => sql.includes(`@${key}`)));
+  const where = VIEW_SQL[view];
+  const total = (
+    db.prepare(`SELECT count(*) AS n FROM people WHERE ${where}`).get(named(where)) as { n: number }
+  ).n;
+  const rows = db
+    .prepare(
+      `SELECT id, data, created_at, updated_at FROM people WHERE ${where} ORDER BY CASE priority WHEN 'URGENT' THEN 0 WHEN 'HIGH' THEN 1 ELSE 2 END, updated_at DESC LIMIT @limit OFFSET @offset`,
+    )
+    .all({ ...named(where), limit, offset }) as Row[];
+  return { rows: rows.map((row) => toRecord<Person>(row)), total };
+}
+
+export function dashboard(db: Database, now: Date) {
+  const count = (sql: string, ...args: unknown[]) => (db.prepare(sql).get(...args) as { n: number }).n;
+  const { from, to } = viewParams(now);
+  const hearings = db
+    .prepare(
+      `SELECT e.id, e.data, e.created_at, e.updated_at FROM events e WHERE e.deleted_at IS NULL AND e.at >= ? AND e.at < ?
+       AND e.kind IN ('MASTER_CALENDAR', 'BOND_HEARING', 'INDIVIDUAL_HEARING') ORDER BY e.at LIMIT 50`,
+    )
+    .all(from, to) as Row[];
+  const hearingList = hearings.map((row) => {
+    const event = toRecord<{ id: string; personId: string; kind: string; at: string; location?: string }>(
+      row,
+    );
+    const person = db
+      .prepare('SELECT data FROM people WHERE id = ? AND deleted_at IS NULL')
+      .get(event.personId) as { data: string } | undefined;
+    const data = person ? (JSON.parse(person.data) as Person) : null;
+    return {
+      id: event.id,
+      personId: event.personId,
+      kind: event.kind,
+      at: event.at,
+      location: event.location ?? null,
+      personName: data ? `${data.givenName} ${data.familyName}` : null,
+    };
+  });
+  return {
+    counts: {
+      people: count('SELECT count(*) AS n FROM people WHERE deleted_at IS NULL'),
+      openCases: count(
+        "SELECT count(*) AS n FROM people WHERE deleted_at IS NULL AND case_status IS NOT 'CLOSED'",
+      ),
+      volunteers: count(
+        "SELECT count(*) AS n FROM volunteers WHERE deleted_at IS NULL AND status IS NOT 'INACTIVE'",
+      ),
+      attorneys: count('SELECT count(*) AS n FROM attorneys WHERE deleted_at IS NULL'),
+      reportsToday: count(
+        'SELECT count(*) AS n FROM reports WHERE deleted_at IS NULL AND received_at >= ?',
+        now.toISOString().slice(0, 10),
+      ),
+    },
+    urgent: peopleInView(db, 'URGENT', now, 10).rows.map(brief),
+    unassigned: peopleInView(db, 'UNASSIGNED', now, 10).rows.map(brief),
+    hearings: hearingList.filter((h) => h.personName !== null),
+  };
+}
+
+const brief = (person: Person) => ({
+  id: person.id,
+  givenName: person.givenName,
+  familyName: person.familyName,
+  priority: person.priority ?? 'NORMAL',
+  detainedAt: person.detainedAt ?? null,
+});
+
+/** Attorneys ranked for a person: no conflict, then shared language, then free capacity. */
+export function suggestAttorneys(db: Database, personId: string) {
+  const person: Person = getRecord(db, 'person', personId);
+  const languages = new Set(person.languages ?? []);
+  const rows = db
+    .prepare(
+      "SELECT id, data, created_at, updated_at FROM attorneys WHERE deleted_at IS NULL AND status IS NOT 'INACTIVE'",
+    )
+    .all() as Row[];
+  return rows
+    .map((row) => {
+      const attorney = toRecord<Attorney>(row);
+      const active = activeCaseCount(db, attorney.id);
+      const free = attorney.capacity === undefined ? null : attorney.capacity - active;
+      const sharedLanguages = (attorney.languages ?? []).filter((l) => languages.has(l));
+      return {
+        attorney,
+        activeCases: active,
+        freeCapacity: free,
+        sharedLanguages,
+        conflict: (attorney.conflicts ?? []).includes(personId),
+      };
+    })
+    .filter((s) => !s.conflict)
+    .sort(
+      (a, b) =>
+        b.sharedLanguages.length - a.sharedLanguages.length ||
+        (b.freeCapacity ?? 1e6) - (a.freeCapacity ?? 1e6) ||
+        a.attorney.familyName.localeCompare(b.attorney.familyName),
+    )
+    .slice(0, 20);
+}
+
+function availableAt(volunteer: Volunteer, now: Date): boolean {
+  const day = now.getDay();
+  const time = `${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`;
+  return (volunteer.availability ?? []).some(
+    (slot) => slot.day === day && slot.start <= time && time < slot.end,
+  );
+}
+
+function trainingCurrent(volunteer: Volunteer, kind: string | undefined, today: string): boolean {
+  return (volunteer.trainings ?? []).some(
+    (t) => (!kind || t.kind.toLowerCase() === kind.toLowerCase()) && (!t.expiresOn || t.expiresOn >= today),
+  );
+}
+
+/** Volunteer finder: language, county, role, training current/expired, available now. */
+export function findVolunteers(
+  db: Database,
+  query: VolunteerQuery,
+  now: Date,
+): { rows: Volunteer[]; total: number } {
+  const where = ['v.deleted_at IS NULL'];
+  const params: unknown[] = [];
+  const member = (field: string, value: string) => {
+    where.push(`EXISTS (SELECT 1 FROM json_each(v.data, '$.${field}') WHERE lower(value) = lower(?))`);
+    params.push(value);
+  };
+  if (query.language) member('languages', query.language);
+  if (query.county) member('counties', query.county);
+  if (query.role) member('roles', query.role);
+  if (query.status) {
+    where.push('v.status = ?');
+    params.push(query.status);
+  }
+  const rows = db
+    .prepare(
+      `SELECT v.id, v.data, v.created_at, v.updated_at FROM volunteers v WHERE ${where.join(' AND ')} ORDER BY v.family_name COLLATE NOCASE, v.given_name COLLATE NOCASE`,
+    )
+    .all(...params) as Row[];
+  const today = now.toISOString().slice(0, 10);
+  const filtered = rows
+    .map((row) => toRecord<Volunteer>(row))
+    .filter(
+      (v) =>
+        query.training === undefined ||
+        (query.training === 'CURRENT') === trainingCurrent(v, query.trainingKind, today),
+    )
+    .filter((v) => !query.availableNow || availableAt(v, now));
+  return {
+    rows: filtered.slice(query.offset ?? 0, (query.offset ?? 0) + (query.limit ?? 200)),
+    total: filtered.length,
+  };
+}

@@ -1,0 +1,118 @@
+import { AmparoError } from '../../../shared/errors';
+import type { Assignment, Attorney, CaseEvent, Person } from '../../../shared/model';
+import type { Database } from '../context';
+import { createRecord, getRecord, updateRecord } from './repository';
+import type { Writer } from './writer';
+
+// Case rules that span records: who may be assigned, and what a timeline event does to the person.
+
+/** Assignments that count against capacity and for "at most one active lead". */
+export const ACTIVE_ASSIGNMENT = ['ACCEPTED', 'ACTIVE'] as const;
+
+export interface AssignmentCheck {
+  activeCases: number;
+  capacity: number | null;
+  overCapacity: boolean;
+  conflict: boolean;
+  hasActiveLead: boolean;
+}
+
+export function activeCaseCount(db: Database, attorneyId: string): number {
+  const row = db
+    .prepare(
+      "SELECT count(*) AS n FROM assignments WHERE attorney_id = ? AND status IN ('ACCEPTED', 'ACTIVE') AND deleted_at IS NULL",
+    )
+    .get(attorneyId) as { n: number };
+  return row.n;
+}
+
+export function checkAssignment(
+  db: Database,
+  personId: string,
+  attorneyId: string,
+  excludeId?: string,
+): AssignmentCheck {
+  getRecord(db, 'person', personId);
+  const attorney: Attorney = getRecord(db, 'attorney', attorneyId);
+  const activeCases = activeCaseCount(db, attorneyId);
+  const capacity = attorney.capacity ?? null;
+  const lead = db
+    .prepare(
+      "SELECT count(*) AS n FROM assignments WHERE person_id = ? AND role = 'LEAD' AND status IN ('ACCEPTED', 'ACTIVE') AND deleted_at IS NULL AND id IS NOT ?",
+    )
+    .get(personId, excludeId ?? null) as { n: number };
+  return {
+    activeCases,
+    capacity,
+    overCapacity: capacity !== null && activeCases >= capacity,
+    conflict: (attorney.conflicts ?? []).includes(personId),
+    hasActiveLead: lead.n > 0,
+  };
+}
+
+function enforce(
+  db: Database,
+  assignment: Pick<Assignment, 'personId' | 'attorneyId' | 'role' | 'status'>,
+  excludeId?: string,
+): AssignmentCheck {
+  const check = checkAssignment(db, assignment.personId, assignment.attorneyId, excludeId);
+  if (check.conflict) {
+    throw new AmparoError(
+      'FORBIDDEN',
+      'This attorney has a conflict of interest with this person and cannot be assigned.',
+    );
+  }
+  const active = (ACTIVE_ASSIGNMENT as readonly string[]).includes(assignment.status);
+  if (active && assignment.role === 'LEAD' && check.hasActiveLead) {
+    throw new AmparoError(
+      'CONFLICT',
+      'This person already has an active lead attorney. Close that assignment first.',
+    );
+  }
+  return check;
+}
+
+/** Creates an assignment after the rules; capacity is a warning, a conflict of interest a refusal. */
+export function createAssignment(w: Writer, input: unknown): { record: Assignment; warnings: string[] } {
+  const draft = { role: 'LEAD', status: 'OFFERED', ...(input as object) } as Assignment;
+  const check = enforce(w.session.db, draft);
+  const record = createRecord(w, 'assignment', input);
+  if ((ACTIVE_ASSIGNMENT as readonly string[]).includes(record.status)) markAssigned(w, record.personId);
+  return { record, warnings: check.overCapacity ? ['OVER_CAPACITY'] : [] };
+}
+
+export function updateAssignment(w: Writer, id: string, patch: Record<string, unknown>): Assignment {
+  const current = getRecord(w.session.db, 'assignment', id);
+  const next = {
+    ...current,
+    ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined && v !== null)),
+  } as Assignment;
+  enforce(w.session.db, next, id);
+  const record = updateRecord(w, 'assignment', id, patch);
+  if ((ACTIVE_ASSIGNMENT as readonly string[]).includes(record.status)) markAssigned(w, record.personId);
+  return record;
+}
+
+function markAssigned(w: Writer, personId: string): void {
+  const person: Person = getRecord(w.session.db, 'person', personId);
+  if (person.caseStatus !== 'ASSIGNED' && person.caseStatus !== 'CLOSED')
+    updateRecord(w, 'person', personId, { caseStatus: 'ASSIGNED' });
+}
+
+/** A TRANSFER with a facility moves the person there; RELEASE and REMOVAL update custody. */
+export function createEvent(w: Writer, input: unknown): CaseEvent {
+  const record = createRecord(w, 'event', input);
+  getRecord(w.session.db, 'person', record.personId);
+  if (record.kind === 'TRANSFER' && record.facilityId) {
+    getRecord(w.session.db, 'facility', record.facilityId);
+    updateRecord(w, 'person', record.personId, {
+      facilityId: record.facilityId,
+      custodyStatus: 'TRANSFERRED',
+    });
+  } else if (record.kind === 'RELEASE') {
+    updateRecord(w, 'person', record.personId, { custodyStatus: 'RELEASED' });
+  } else if (record.kind === 'REMOVAL') {
+    updateRecord(w, 'person', record.personId, { custodyStatus: 'REMOVED' });
+  }
+  return record;
+}

@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { SCHEMAS, type Kind } from '../model';
+import { Id } from './common';
+import { Dashboard, DuplicateQuery, PeopleView, VolunteerQuery } from './queries';
+import { ListQuery, listResult } from './query';
+
+// The record channels of the IPC contract: five CRUD channels per kind (`person:create` … `report:list`)
+// plus the case-work queries. Generated from the model so every kind is covered the same way.
+
+type Schemas = typeof SCHEMAS;
+const Deleted = z.object({ id: Id, deleted: z.literal(true) });
+type Crud<K extends Kind> = {
+  [C in `${K}:create`]: { input: Schemas[K]['create']; output: Schemas[K]['record'] };
+} & {
+  [C in `${K}:update`]: {
+    input: z.ZodObject<{ id: typeof Id; patch: Schemas[K]['patch'] }>;
+    output: Schemas[K]['record'];
+  };
+} & { [C in `${K}:delete`]: { input: z.ZodObject<{ id: typeof Id }>; output: typeof Deleted } } & {
+  [C in `${K}:get`]: { input: z.ZodObject<{ id: typeof Id }>; output: Schemas[K]['record'] };
+} & {
+  [C in `${K}:list`]: {
+    input: typeof ListQuery;
+    output: z.ZodObject<{ rows: z.ZodArray<Schemas[K]['record']>; total: z.ZodNumber }>;
+  };
+};
+
+function crud<K extends Kind>(kind: K): Crud<K> {
+  const schemas = SCHEMAS[kind];
+  return {
+    [`${kind}:create`]: { input: schemas.create, output: schemas.record },
+    [`${kind}:update`]: {
+      input: z.object({ id: Id, patch: schemas.patch }).strict(),
+      output: schemas.record,
+    },
+    [`${kind}:delete`]: { input: z.object({ id: Id }).strict(), output: Deleted },
+    [`${kind}:get`]: { input: z.object({ id: Id }).strict(), output: schemas.record },
+    [`${kind}:list`]: { input: ListQuery, output: listResult(schemas.record) },
+  } as unknown as Crud<K>;
+}
+
+const AuditEntry = z.object({
+  seq: z.number(),
+  at: z.string(),
+  officeId: z.string(),
+  operator: z.string(),
+  action: z.string(),
+  kind: z.string(),
+  recordId: z.string(),
+  fields: z.array(z.string()),
+});
+
+export const recordChannels = {
+  ...crud('person'),
+  ...crud('volunteer'),
+  ...crud('attorney'),
+  ...crud('assignment'),
+  ...crud('event'),
+  ...crud('facility'),
+  ...crud('report'),
+  'person:duplicates': {
+    input: DuplicateQuery,
+    output: z.array(
+      z.object({
+        id: Id,
+        givenName: z.string(),
+        familyName: z.string(),
+        reason: z.enum(['A_NUMBER', 'NAME_AND_DOB', 'SIMILAR_NAME_AND_DOB']),
+      }),
+    ),
+  },
+  'person:view': {
+    input: z
+      .object({
+        view: PeopleView,
+        limit: z.number().int().min(1).max(1000).optional(),
+        offset: z.number().int().min(0).optional(),
+      })
+      .strict(),
+    output: listResult(SCHEMAS.person.record),
+  },
+  'assignment:check': {
+    input: z.object({ personId: Id, attorneyId: Id }).strict(),
+    output: z.object({
+      activeCases: z.number(),
+      capacity: z.number().nullable(),
+      overCapacity: z.boolean(),
+      conflict: z.boolean(),
+      hasActiveLead: z.boolean(),
+    }),
+  },
+  'attorney:suggest': {
+    input: z.object({ personId: Id }).strict(),
+    output: z.array(
+      z.object({
+        attorney: SCHEMAS.attorney.record,
+        activeCases: z.number(),
+        freeCapacity: z.number().nullable(),
+        sharedLanguages: z.array(z.string()),
+        conflict: z.boolean(),
+      }),
+    ),
+  },
+  'volunteer:find': { input: VolunteerQuery, output: listResult(SCHEMAS.volunteer.record) },
+  'dashboard:summary': { input: z.undefined(), output: Dashboard },
+  'audit:history': {
+    input: z.object({ kind: z.enum(Object.keys(SCHEMAS) as [Kind, ...Kind[]]), id: Id }).strict(),
+    output: z.array(AuditEntry),
+  },
+  'audit:verify': {
+    input: z.undefined(),
+    output: z.object({ ok: z.boolean(), entries: z.number(), brokenAt: z.number().nullable() }),
+  },
+  'settings:operator': {
+    input: z.object({ name: z.string().trim().max(80).optional() }).strict(),
+    output: z.object({ name: z.string() }),
+  },
+} as const;
