@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ErrorPayload, Result } from './errors';
 import { Prefs, PrefsPatch } from './prefs';
-import { recordChannels } from './records/channels';
+import { ioChannels, recordChannels } from './records/channels';
 import { LockReason, NewPassphrase, OfficeName, Passphrase, VaultStatus } from './vault';
 
 // The one IPC contract. Every channel names its input and output schema; the preload, electron/ipc.ts,
@@ -27,6 +27,7 @@ export const contract = {
   },
 
   ...recordChannels,
+  ...ioChannels,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

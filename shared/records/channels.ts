@@ -116,3 +116,43 @@ export const recordChannels = {
     output: z.object({ name: z.string() }),
   },
 } as const;
+
+export const CSV_KIND = z.enum(['person', 'volunteer', 'attorney']);
+const CsvError = z.object({ row: z.number(), path: z.string(), message: z.string() });
+
+/** CSV and demo-data channels (the file is read by the UI or the CLI; only its text crosses IPC). */
+export const ioChannels = {
+  'csv:import': {
+    input: z
+      .object({
+        kind: CSV_KIND,
+        text: z.string().max(20 * 1024 * 1024),
+        mapping: z.record(z.string().max(200), z.string().max(60)).optional(),
+        dryRun: z.boolean().optional(),
+      })
+      .strict(),
+    output: z.object({
+      imported: z.number(),
+      skipped: z.number(),
+      errors: z.array(CsvError),
+      columns: z.array(z.string()),
+      dryRun: z.boolean(),
+    }),
+  },
+  'csv:export': {
+    input: z.object({ kind: CSV_KIND }).strict(),
+    output: z.object({ csv: z.string(), count: z.number() }),
+  },
+  'demo:generate': {
+    input: z
+      .object({
+        people: z.number().int().min(0).max(200_000),
+        volunteers: z.number().int().min(0).max(50_000),
+        attorneys: z.number().int().min(0).max(10_000),
+        eventsPerPerson: z.number().int().min(0).max(10).optional(),
+        seed: z.number().int().optional(),
+      })
+      .strict(),
+    output: z.record(z.string(), z.number()),
+  },
+} as const;

@@ -1,0 +1,106 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { AmparoError } from '../../../shared/errors';
+import { CSV_KIND } from '../../../shared/records/channels';
+import { stringFlag } from '../args';
+import type { Command, CommandContext } from '../command';
+
+// CSV import/export and demo data from the command line.
+
+function csvKind(ctx: CommandContext) {
+  const parsed = CSV_KIND.safeParse(ctx.args.positionals[0]);
+  if (!parsed.success)
+    throw new AmparoError('INVALID_INPUT', `CSV works for: ${CSV_KIND.options.join(', ')}.`);
+  return parsed.data;
+}
+
+function fileArg(ctx: CommandContext): string {
+  const file = ctx.args.positionals[1];
+  if (!file) throw new AmparoError('INVALID_INPUT', 'Give the CSV file path.');
+  return file;
+}
+
+function mappingFlags(value: string | boolean | string[] | undefined): Record<string, string> {
+  const items =
+    value === undefined || typeof value === 'boolean' ? [] : Array.isArray(value) ? value : [value];
+  const mapping: Record<string, string> = {};
+  for (const item of items) {
+    const eq = item.lastIndexOf('=');
+    if (eq < 1) throw new AmparoError('INVALID_INPUT', 'Write mappings as --map "CSV column=field".');
+    mapping[item.slice(0, eq)] = item.slice(eq + 1);
+  }
+  return mapping;
+}
+
+function count(ctx: CommandContext, name: string): number {
+  const value = stringFlag(ctx.args, name) ?? '0';
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0)
+    throw new AmparoError('INVALID_INPUT', `--${name} needs a whole number.`);
+  return parsed;
+}
+
+export const recordIoCommands: Command[] = [
+  {
+    name: 'import-csv',
+    usage: 'import-csv <person|volunteer|attorney> FILE [--map column=field]… [--dry-run]',
+    summary: 'Import rows from a CSV file; invalid rows are skipped and listed.',
+    needs: 'unlock',
+    async run(ctx) {
+      const kind = csvKind(ctx);
+      let text: string;
+      try {
+        text = readFileSync(fileArg(ctx), 'utf8');
+      } catch {
+        throw new AmparoError('INVALID_INPUT', 'The CSV file cannot be read.');
+      }
+      const result = await ctx.call('csv:import', {
+        kind,
+        text,
+        mapping: mappingFlags(ctx.args.flags.map),
+        dryRun: ctx.args.flags['dry-run'] === true,
+      });
+      return {
+        imported: result.imported,
+        skipped: result.skipped,
+        errors: result.errors.map((e) => ({ row: e.row, field: e.path, message: e.message })),
+        dryRun: result.dryRun,
+      };
+    },
+  },
+  {
+    name: 'export-csv',
+    usage: 'export-csv <person|volunteer|attorney> FILE',
+    summary: 'Write records to a CSV file. The file is NOT encrypted.',
+    needs: 'unlock',
+    async run(ctx) {
+      const kind = csvKind(ctx);
+      const file = fileArg(ctx);
+      const { csv, count: rows } = await ctx.call('csv:export', { kind });
+      ctx.warn(
+        'The CSV file is not encrypted. Anyone who gets it can read it: store it safely and delete it when done.',
+      );
+      try {
+        writeFileSync(file, csv, { mode: 0o600, flag: 'wx' });
+      } catch {
+        throw new AmparoError('INVALID_INPUT', 'The CSV file cannot be written (it may already exist).');
+      }
+      return { file, rows };
+    },
+  },
+  {
+    name: 'demo',
+    usage: 'demo --people N --volunteers N --attorneys N [--events-per-person N] [--seed N]',
+    summary: 'Add realistic synthetic records (English and Spanish names) for training.',
+    needs: 'unlock',
+    async run(ctx) {
+      const seed = stringFlag(ctx.args, 'seed');
+      return ctx.call('demo:generate', {
+        people: count(ctx, 'people'),
+        volunteers: count(ctx, 'volunteers'),
+        attorneys: count(ctx, 'attorneys'),
+        eventsPerPerson: count(ctx, 'events-per-person'),
+        ...(seed ? { seed: Number(seed) } : {}),
+      });
+    },
+  },
+];

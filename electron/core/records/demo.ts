@@ -1,0 +1,140 @@
+import { allFakers, type Faker } from '@faker-js/faker';
+import { COUNTIES_NORCAL } from '../../../shared/records/places';
+import type { Writer } from './writer';
+import { createRecord } from './repository';
+import { facilityId } from './facilities';
+import seed from '../../../resources/facilities.json';
+
+// Synthetic, realistic-looking data for trainings and benchmarks. Names come from faker's English and
+// Mexican Spanish locales; nothing here is a real person. A seed makes a run repeatable.
+
+export interface DemoCounts {
+  people: number;
+  volunteers: number;
+  attorneys: number;
+  eventsPerPerson?: number;
+  seed?: number;
+}
+
+const pick = <T>(f: Faker, items: readonly T[]): T => f.helpers.arrayElement(items as T[]);
+const LANGS = ['es', 'en', 'mam', 'quc', 'pt', 'zh', 'vi', 'tl'] as const;
+const COUNTRIES = ['MX', 'GT', 'SV', 'HN', 'NI', 'VE', 'CN', 'VN', 'PH', 'BR'] as const;
+
+export function demoPerson(f: Faker, now: Date): Record<string, unknown> {
+  const detained = f.date.recent({ days: 30, refDate: now });
+  return {
+    givenName: f.person.firstName(),
+    familyName: f.person.lastName(),
+    aNumber: f.helpers.maybe(() => f.string.numeric(9), { probability: 0.6 }),
+    dateOfBirth: f.date.birthdate({ min: 18, max: 70, mode: 'age', refDate: now }).toISOString().slice(0, 10),
+    countryOfBirth: pick(f, COUNTRIES),
+    languages: [pick(f, LANGS)],
+    needsInterpreter: f.datatype.boolean(),
+    phone: f.string.numeric(10),
+    detainedAt: detained.toISOString(),
+    arrestCounty: pick(f, COUNTIES_NORCAL),
+    arrestingAgency: pick(f, ['ICE', 'CBP', 'LOCAL_POLICE', 'UNKNOWN'] as const),
+    facilityId: facilityId(pick(f, seed.facilities).key),
+    custodyStatus: pick(f, ['REPORTED', 'CONFIRMED_DETAINED', 'TRANSFERRED', 'RELEASED'] as const),
+    caseStatus: pick(f, ['INTAKE', 'LOCATING', 'NEEDS_ATTORNEY', 'ASSIGNED', 'CLOSED'] as const),
+    priority: f.helpers.weightedArrayElement([
+      { weight: 6, value: 'NORMAL' },
+      { weight: 3, value: 'HIGH' },
+      { weight: 1, value: 'URGENT' },
+    ]),
+    minorsAtHome: f.number.int({ min: 0, max: 4 }),
+    contacts: [
+      {
+        name: f.person.fullName(),
+        relationship: pick(f, ['spouse', 'sibling', 'parent', 'friend']),
+        phone: f.string.numeric(10),
+        okToContact: true,
+      },
+    ],
+    consentRecorded: true,
+    reportSource: pick(f, ['HOTLINE', 'WALK_IN', 'REFERRAL'] as const),
+  };
+}
+
+export function generateDemo(
+  w: Writer,
+  counts: DemoCounts,
+  now: Date,
+  onProgress?: (done: number, total: number) => void,
+): Record<string, number> {
+  // Mostly Mexican-Spanish names with some English ones, as on a Bay Area hotline.
+  const es = allFakers.es_MX;
+  const en = allFakers.en_US;
+  es.seed(counts.seed ?? 2026);
+  en.seed((counts.seed ?? 2026) + 1);
+  let f: Faker = es;
+  const use = (i: number) => {
+    f = i % 3 === 2 ? en : es;
+  };
+  const total = counts.people + counts.volunteers + counts.attorneys;
+  let done = 0;
+  const tick = () => {
+    done++;
+    if (onProgress && done % 500 === 0) onProgress(done, total);
+  };
+  let events = 0;
+  for (let i = 0; i < counts.attorneys; i++, tick()) {
+    use(i);
+    createRecord(w, 'attorney', {
+      givenName: f.person.firstName(),
+      familyName: f.person.lastName(),
+      organization: `${f.company.name()} Law`,
+      barNumber: f.string.numeric(6),
+      barState: 'CA',
+      languages: f.helpers.arrayElements(['es', 'en', 'pt', 'zh'], { min: 1, max: 2 }),
+      specialties: f.helpers.arrayElements(
+        ['BOND', 'HABEAS', 'REMOVAL_DEFENSE', 'ASYLUM', 'CRIMMIGRATION'] as const,
+        { min: 1, max: 3 },
+      ),
+      capacity: f.number.int({ min: 3, max: 25 }),
+      status: 'ACTIVE',
+    });
+  }
+  for (let i = 0; i < counts.volunteers; i++, tick()) {
+    use(i);
+    const completed = f.date.past({ years: 2, refDate: now });
+    createRecord(w, 'volunteer', {
+      givenName: f.person.firstName(),
+      familyName: f.person.lastName(),
+      phone: f.string.numeric(10),
+      languages: f.helpers.arrayElements(['es', 'en', 'mam', 'zh', 'vi'], { min: 1, max: 2 }),
+      counties: f.helpers.arrayElements(COUNTIES_NORCAL as unknown as string[], { min: 1, max: 3 }),
+      roles: f.helpers.arrayElements(
+        ['HOTLINE', 'LEGAL_OBSERVER', 'RAPID_RESPONDER', 'ACCOMPANIMENT', 'DRIVER', 'INTERPRETER'] as const,
+        { min: 1, max: 3 },
+      ),
+      trainings: [
+        {
+          kind: 'Legal observer',
+          completedOn: completed.toISOString().slice(0, 10),
+          expiresOn: new Date(completed.getTime() + 365 * 86400000).toISOString().slice(0, 10),
+        },
+      ],
+      availability: [{ day: f.number.int({ min: 0, max: 6 }), start: '08:00', end: '18:00' }],
+      status: pick(f, ['ACTIVE', 'ACTIVE', 'ACTIVE', 'ON_LEAVE', 'INACTIVE'] as const),
+    });
+  }
+  for (let i = 0; i < counts.people; i++, tick()) {
+    use(i);
+    const person = createRecord(w, 'person', demoPerson(f, now));
+    for (let e = 0; e < (counts.eventsPerPerson ?? 0); e++) {
+      createRecord(w, 'event', {
+        personId: person.id,
+        kind: pick(f, ['MASTER_CALENDAR', 'BOND_HEARING', 'CHECK_IN', 'CALL', 'VISIT'] as const),
+        at: f.date.soon({ days: 60, refDate: now }).toISOString(),
+        location: pick(f, [
+          'San Francisco Immigration Court',
+          'Concord Immigration Court',
+          'Sacramento Immigration Court',
+        ]),
+      });
+      events++;
+    }
+  }
+  return { people: counts.people, volunteers: counts.volunteers, attorneys: counts.attorneys, events };
+}
