@@ -23,10 +23,11 @@ export function isAllowedNavigation(url: string): boolean {
   return isAppUrl(url);
 }
 
-/** Requests allowed out of the renderer: our own files and DevTools internals only. */
+/** Requests allowed out of the renderer: our own files, our own blob: exports and DevTools internals only. */
 export function isAllowedRequest(url: string): boolean {
   if (isAppUrl(url)) return true;
-  return url.startsWith('devtools://');
+  // blob: URLs of our own origin carry user-requested exports (CSV) made in the renderer: local data only.
+  return url.startsWith(`blob:${APP_ORIGIN}/`) || url.startsWith('devtools://');
 }
 
 /** window.open and target=_blank are always denied. */

@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
+import { useId, type InputHTMLAttributes, type ReactNode, type Ref } from 'react';
 
 // A labelled input with optional help and error text, wired with aria-describedby so screen readers and
 // tests find it by its label.
@@ -7,9 +7,10 @@ interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
   help?: ReactNode;
   error?: string | undefined;
   trailing?: ReactNode;
+  ref?: Ref<HTMLInputElement>;
 }
 
-export function Field({ label, help, error, trailing, ...input }: FieldProps) {
+export function Field({ label, help, error, trailing, ref, ...input }: FieldProps) {
   const id = useId();
   const helpId = help ? `${id}-help` : undefined;
   const errorId = error ? `${id}-error` : undefined;
@@ -18,6 +19,7 @@ export function Field({ label, help, error, trailing, ...input }: FieldProps) {
       <label htmlFor={id}>{label}</label>
       <div className="field-row">
         <input
+          ref={ref}
           id={id}
           aria-invalid={error ? true : undefined}
           aria-describedby={[helpId, errorId].filter(Boolean).join(' ') || undefined}

@@ -1,47 +1,56 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VaultStatus } from '../../shared/vault';
+import { NavigationContext, type Location } from '../app/navigation';
 import { ROUTES } from '../app/routes';
+import { useShortcut } from '../app/useShortcut';
 
 export function AppShell({ status, onLock }: { status: VaultStatus; onLock(): void }) {
   const { t } = useTranslation();
-  const [routeId, setRouteId] = useState(ROUTES[0]?.id ?? 'settings');
-  const route = ROUTES.find((r) => r.id === routeId) ?? ROUTES[0];
+  const [location, setLocation] = useState<Location>({ section: ROUTES[0]?.id ?? 'settings' });
+  const route = ROUTES.find((r) => r.id === location.section) ?? ROUTES[0];
   const mainRef = useRef<HTMLElement>(null);
+  const navigate = useCallback((to: Location) => setLocation(to), []);
+  const navigation = useMemo(() => ({ location, navigate }), [location, navigate]);
+  useShortcut('i', () => navigate({ section: 'people', id: 'new' }));
 
-  // Move focus to the new section's heading so keyboard and screen-reader users land in it.
+  // Move focus to the new page's heading so keyboard and screen-reader users land in it, unless the page
+  // already focused its own first field (the intake form does).
   useEffect(() => {
-    mainRef.current?.querySelector<HTMLElement>('h2')?.focus();
-  }, [routeId]);
+    const main = mainRef.current;
+    if (main && !main.contains(document.activeElement)) main.querySelector<HTMLElement>('h2')?.focus();
+  }, [location]);
 
   return (
-    <div className="shell">
-      <aside className="sidebar">
-        <p className="brand">{t('app.name')}</p>
-        {status.office ? <p className="office">{t('shell.office', { name: status.office })}</p> : null}
-        <nav aria-label={t('shell.navigation')}>
-          <ul>
-            {ROUTES.map((r) => (
-              <li key={r.id}>
-                <button
-                  type="button"
-                  className="nav-item"
-                  aria-current={r.id === routeId ? 'page' : undefined}
-                  onClick={() => setRouteId(r.id)}
-                >
-                  {t(r.labelKey)}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <button type="button" className="lock" onClick={onLock} aria-keyshortcuts="Control+L Meta+L">
-          {t('shell.lock')} <kbd>{t('shell.lockShortcut')}</kbd>
-        </button>
-      </aside>
-      <main ref={mainRef} className="content">
-        {route?.render()}
-      </main>
-    </div>
+    <NavigationContext.Provider value={navigation}>
+      <div className="shell">
+        <aside className="sidebar">
+          <p className="brand">{t('app.name')}</p>
+          {status.office ? <p className="office">{t('shell.office', { name: status.office })}</p> : null}
+          <nav aria-label={t('shell.navigation')}>
+            <ul>
+              {ROUTES.map((r) => (
+                <li key={r.id}>
+                  <button
+                    type="button"
+                    className="nav-item"
+                    aria-current={r.id === location.section ? 'page' : undefined}
+                    onClick={() => navigate({ section: r.id })}
+                  >
+                    {t(r.labelKey)}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <button type="button" className="lock" onClick={onLock} aria-keyshortcuts="Control+L Meta+L">
+            {t('shell.lock')} <kbd>{t('shell.lockShortcut')}</kbd>
+          </button>
+        </aside>
+        <main ref={mainRef} className="content">
+          {route?.render()}
+        </main>
+      </div>
+    </NavigationContext.Provider>
   );
 }

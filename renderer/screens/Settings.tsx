@@ -6,6 +6,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { Field } from '../components/Field';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { PassphraseField } from '../components/PassphraseField';
+import { CsvImport } from './CsvImport';
 
 export function Settings() {
   const { t } = useTranslation();
@@ -15,6 +16,9 @@ export function Settings() {
         {t('settings.title')}
       </h2>
       <GeneralSettings />
+      <OperatorName />
+      <CsvImport />
+      <TrainingData />
       <ChangePassphrase />
     </section>
   );
@@ -125,5 +129,77 @@ function ChangePassphrase() {
         {t('settings.change')}
       </button>
     </form>
+  );
+}
+
+/** The name written into the audit log for changes made on this laptop. */
+function OperatorName() {
+  const { t } = useTranslation();
+  const [name, setName] = useState('');
+  const [saved, setSaved] = useState(false);
+  useEffect(() => {
+    void call('settings:operator', {}).then((r) => setName(r.name));
+  }, []);
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    await call('settings:operator', { name });
+    setSaved(true);
+  };
+  return (
+    <form className="card" onSubmit={save} aria-labelledby="operator-title">
+      <h3 id="operator-title">{t('settings.operatorTitle')}</h3>
+      <Field
+        label={t('settings.operator')}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        help={t('settings.operatorHelp')}
+        maxLength={80}
+      />
+      {saved ? <p role="status">{t('settings.saved')}</p> : null}
+      <button type="submit">{t('settings.save')}</button>
+    </form>
+  );
+}
+
+/** Synthetic people, volunteers and attorneys (English and Spanish names) for KYR and intake trainings. */
+function TrainingData() {
+  const { t } = useTranslation();
+  const [result, setResult] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const run = async () => {
+    if (!window.confirm(t('settings.trainingConfirm'))) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const counts = await call('demo:generate', {
+        people: 200,
+        volunteers: 60,
+        attorneys: 15,
+        eventsPerPerson: 1,
+      });
+      setResult(
+        t('settings.trainingDone', {
+          people: counts.people,
+          volunteers: counts.volunteers,
+          attorneys: counts.attorneys,
+        }),
+      );
+    } catch (caught) {
+      setError(errorCode(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="card" aria-labelledby="training-title">
+      <h3 id="training-title">{t('settings.trainingTitle')}</h3>
+      <p>{t('settings.trainingIntro')}</p>
+      <ErrorAlert code={error} />
+      {result ? <p role="status">{result}</p> : null}
+      <button type="button" disabled={busy} onClick={() => void run()}>
+        {busy ? t('settings.trainingWorking') : t('settings.trainingButton')}
+      </button>
+    </section>
   );
 }

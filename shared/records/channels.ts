@@ -133,6 +133,7 @@ export const ioChannels = {
       .strict(),
     output: z.object({
       imported: z.number(),
+      valid: z.number(),
       skipped: z.number(),
       errors: z.array(CsvError),
       columns: z.array(z.string()),

@@ -84,7 +84,8 @@ export async function launchHarness(options: HarnessOptions): Promise<Harness> {
   const blockedRequests: string[] = [];
   await context.route('**/*', (route) => {
     const url = route.request().url();
-    if (url.startsWith('file://') || url.startsWith('data:')) return route.continue();
+    if (url.startsWith('file://') || url.startsWith('data:') || url.startsWith('blob:'))
+      return route.continue();
     blockedRequests.push(url);
     return route.abort('blockedbyclient');
   });

@@ -20,6 +20,7 @@ export function recordIoHandlers(ctx: ServiceContext): HandlerGroup {
       }
       return {
         imported: dryRun ? 0 : plan.valid.length,
+        valid: plan.valid.length,
         skipped,
         errors: plan.errors,
         columns: plan.columns,

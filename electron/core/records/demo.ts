@@ -3,7 +3,7 @@ import { COUNTIES_NORCAL } from '../../../shared/records/places';
 import type { Writer } from './writer';
 import { createRecord } from './repository';
 import { facilityId } from './facilities';
-import seed from '../../../resources/facilities.json';
+import seed from '../../../resources/facilities.json' with { type: 'json' };
 
 // Synthetic, realistic-looking data for trainings and benchmarks. Names come from faker's English and
 // Mexican Spanish locales; nothing here is a real person. A seed makes a run repeatable.

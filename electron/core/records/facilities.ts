@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import seed from '../../../resources/facilities.json';
+import seed from '../../../resources/facilities.json' with { type: 'json' };
 import type { Clock, Session } from '../context';
 import { operatorName } from './audit';
 import { createHlc } from './hlc';

@@ -147,7 +147,7 @@ const brief = (person: Person) => ({
   detainedAt: person.detainedAt ?? null,
 });
 
-/** Attorneys ranked for a person: no conflict, then shared language, then free capacity. */
+/** Attorneys ranked for a person: conflicts last, then shared language, then free capacity. */
 export function suggestAttorneys(db: Database, personId: string) {
   const person: Person = getRecord(db, 'person', personId);
   const languages = new Set(person.languages ?? []);
@@ -156,28 +156,31 @@ export function suggestAttorneys(db: Database, personId: string) {
       "SELECT id, data, created_at, updated_at FROM attorneys WHERE deleted_at IS NULL AND status IS NOT 'INACTIVE'",
     )
     .all() as Row[];
-  return rows
-    .map((row) => {
-      const attorney = toRecord<Attorney>(row);
-      const active = activeCaseCount(db, attorney.id);
-      const free = attorney.capacity === undefined ? null : attorney.capacity - active;
-      const sharedLanguages = (attorney.languages ?? []).filter((l) => languages.has(l));
-      return {
-        attorney,
-        activeCases: active,
-        freeCapacity: free,
-        sharedLanguages,
-        conflict: (attorney.conflicts ?? []).includes(personId),
-      };
-    })
-    .filter((s) => !s.conflict)
-    .sort(
-      (a, b) =>
-        b.sharedLanguages.length - a.sharedLanguages.length ||
-        (b.freeCapacity ?? 1e6) - (a.freeCapacity ?? 1e6) ||
-        a.attorney.familyName.localeCompare(b.attorney.familyName),
-    )
-    .slice(0, 20);
+  return (
+    rows
+      .map((row) => {
+        const attorney = toRecord<Attorney>(row);
+        const active = activeCaseCount(db, attorney.id);
+        const free = attorney.capacity === undefined ? null : attorney.capacity - active;
+        const sharedLanguages = (attorney.languages ?? []).filter((l) => languages.has(l));
+        return {
+          attorney,
+          activeCases: active,
+          freeCapacity: free,
+          sharedLanguages,
+          conflict: (attorney.conflicts ?? []).includes(personId),
+        };
+      })
+      // Conflicted attorneys stay visible (flagged, last) so a coordinator sees why they can't be chosen.
+      .sort(
+        (a, b) =>
+          Number(a.conflict) - Number(b.conflict) ||
+          b.sharedLanguages.length - a.sharedLanguages.length ||
+          (b.freeCapacity ?? 1e6) - (a.freeCapacity ?? 1e6) ||
+          a.attorney.familyName.localeCompare(b.attorney.familyName),
+      )
+      .slice(0, 20)
+  );
 }
 
 function availableAt(volunteer: Volunteer, now: Date): boolean {

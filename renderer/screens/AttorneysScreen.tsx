@@ -1,0 +1,130 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Attorney } from '../../shared/model';
+import { call, errorCode } from '../api';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { Field } from '../components/Field';
+
+// Attorneys with their capacity and current active case count.
+export function AttorneysScreen() {
+  const { t } = useTranslation();
+  const [rows, setRows] = useState<{ attorney: Attorney; active: number }[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [refresh, setRefresh] = useState(0);
+  const [draft, setDraft] = useState({
+    givenName: '',
+    familyName: '',
+    organization: '',
+    languages: '',
+    capacity: '',
+  });
+
+  useEffect(() => {
+    call('attorney:list', { limit: 1000 }).then(
+      async (result) => {
+        const withCounts = await Promise.all(
+          result.rows.map(async (attorney) => ({
+            attorney,
+            active: (
+              await call('assignment:list', {
+                filters: { attorneyId: attorney.id, status: 'ACTIVE' },
+                limit: 1,
+              })
+            ).total,
+          })),
+        );
+        setRows(withCounts);
+      },
+      (e: unknown) => setError(errorCode(e)),
+    );
+  }, [refresh]);
+
+  const add = async (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      await call('attorney:create', {
+        givenName: draft.givenName,
+        familyName: draft.familyName,
+        ...(draft.organization ? { organization: draft.organization } : {}),
+        ...(draft.languages ? { languages: draft.languages.split(/[,;]\s*/).filter(Boolean) } : {}),
+        ...(draft.capacity ? { capacity: Number(draft.capacity) } : {}),
+        status: 'ACTIVE',
+      });
+      setDraft({ givenName: '', familyName: '', organization: '', languages: '', capacity: '' });
+      setRefresh((r) => r + 1);
+    } catch (caught) {
+      setError(errorCode(caught));
+    }
+  };
+
+  return (
+    <section aria-labelledby="section-title" className="stack wide">
+      <h2 id="section-title" tabIndex={-1}>
+        {t('nav.attorneys')}
+      </h2>
+      <ErrorAlert code={error} />
+      <table className="simple">
+        <caption className="visually-hidden">{t('nav.attorneys')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('person.name')}</th>
+            <th scope="col">{t('attorney.organization')}</th>
+            <th scope="col">{t('volunteer.languages')}</th>
+            <th scope="col">{t('attorney.activeCases')}</th>
+            <th scope="col">{t('attorney.capacity')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(({ attorney, active }) => (
+            <tr
+              key={attorney.id}
+              className={attorney.capacity !== undefined && active >= attorney.capacity ? 'full' : undefined}
+            >
+              <td>
+                {attorney.givenName} {attorney.familyName}
+              </td>
+              <td>{attorney.organization ?? ''}</td>
+              <td>{(attorney.languages ?? []).join(', ')}</td>
+              <td>{active}</td>
+              <td>{attorney.capacity ?? '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form className="card inline-form" onSubmit={add} aria-label={t('attorney.add')}>
+        <h3>{t('attorney.add')}</h3>
+        <Field
+          label={`${t('person.givenName')} *`}
+          value={draft.givenName}
+          onChange={(e) => setDraft({ ...draft, givenName: e.target.value })}
+          required
+        />
+        <Field
+          label={`${t('person.familyName')} *`}
+          value={draft.familyName}
+          onChange={(e) => setDraft({ ...draft, familyName: e.target.value })}
+          required
+        />
+        <Field
+          label={t('attorney.organization')}
+          value={draft.organization}
+          onChange={(e) => setDraft({ ...draft, organization: e.target.value })}
+        />
+        <Field
+          label={t('volunteer.languages')}
+          value={draft.languages}
+          onChange={(e) => setDraft({ ...draft, languages: e.target.value })}
+          help={t('intake.languagesHelp')}
+        />
+        <Field
+          label={t('attorney.capacity')}
+          type="number"
+          min={0}
+          value={draft.capacity}
+          onChange={(e) => setDraft({ ...draft, capacity: e.target.value })}
+        />
+        <button type="submit">{t('attorney.add')}</button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,36 @@
+import { useTranslation } from 'react-i18next';
+import { useFacilities } from '../app/useFacilities';
+
+export function FacilitiesScreen() {
+  const { t } = useTranslation();
+  const facilities = useFacilities();
+  return (
+    <section aria-labelledby="section-title" className="stack wide">
+      <h2 id="section-title" tabIndex={-1}>
+        {t('nav.facilities')}
+      </h2>
+      <p className="muted">{t('facility.verify')}</p>
+      <table className="simple">
+        <caption className="visually-hidden">{t('nav.facilities')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('facility.name')}</th>
+            <th scope="col">{t('facility.address')}</th>
+            <th scope="col">{t('facility.operator')}</th>
+            <th scope="col">{t('facility.kind')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {facilities.map((f) => (
+            <tr key={f.id}>
+              <td>{f.name}</td>
+              <td>{f.address ?? ''}</td>
+              <td>{f.operator ?? ''}</td>
+              <td>{f.kind ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

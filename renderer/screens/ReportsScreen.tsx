@@ -1,0 +1,215 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { VERIFICATIONS, type Person, type Report, type Volunteer } from '../../shared/model';
+import { COUNTIES_NORCAL } from '../../shared/records/places';
+import { call, errorCode } from '../api';
+import { useDates, useEnumOptions } from '../app/format';
+import { useNavigation } from '../app/navigation';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { Field } from '../components/Field';
+import { SelectField } from '../components/SelectField';
+
+// Hotline reports of enforcement activity: log one fast, dispatch volunteers, link the people detained.
+export function ReportsScreen() {
+  const { t } = useTranslation();
+  const dates = useDates();
+  const enumOptions = useEnumOptions();
+  const [reports, setReports] = useState<Report[]>([]);
+  const [volunteers, setVolunteers] = useState<Volunteer[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [refresh, setRefresh] = useState(0);
+  const [draft, setDraft] = useState({
+    location: '',
+    county: '',
+    description: '',
+    verification: 'UNVERIFIED',
+  });
+
+  useEffect(() => {
+    call('report:list', { sort: { field: 'receivedAt', direction: 'desc' }, limit: 100 }).then(
+      (r) => setReports(r.rows),
+      (e: unknown) => setError(errorCode(e)),
+    );
+    call('volunteer:find', { status: 'ACTIVE', limit: 500 }).then(
+      (r) => setVolunteers(r.rows),
+      () => setVolunteers([]),
+    );
+  }, [refresh]);
+
+  const log = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    try {
+      await call('report:create', {
+        receivedAt: new Date().toISOString(),
+        ...(draft.location ? { location: draft.location } : {}),
+        ...(draft.county ? { county: draft.county } : {}),
+        ...(draft.description ? { description: draft.description } : {}),
+        verification: draft.verification as Report['verification'],
+      });
+      setDraft({ location: '', county: '', description: '', verification: 'UNVERIFIED' });
+      setRefresh((r) => r + 1);
+    } catch (caught) {
+      setError(errorCode(caught));
+    }
+  };
+
+  const patch = async (report: Report, change: Partial<Report>) => {
+    try {
+      await call('report:update', { id: report.id, patch: change as never });
+      setRefresh((r) => r + 1);
+    } catch (caught) {
+      setError(errorCode(caught));
+    }
+  };
+
+  return (
+    <section aria-labelledby="section-title" className="stack wide">
+      <h2 id="section-title" tabIndex={-1}>
+        {t('nav.reports')}
+      </h2>
+      <form className="card inline-form" onSubmit={log} aria-label={t('report.log')}>
+        <h3>{t('report.log')}</h3>
+        <Field
+          label={t('report.location')}
+          value={draft.location}
+          onChange={(e) => setDraft({ ...draft, location: e.target.value })}
+          autoFocus
+        />
+        <SelectField
+          label={t('report.county')}
+          value={draft.county}
+          emptyLabel="—"
+          options={COUNTIES_NORCAL.map((c) => ({ value: c, label: c }))}
+          onChange={(county) => setDraft({ ...draft, county })}
+        />
+        <Field
+          label={t('report.description')}
+          value={draft.description}
+          onChange={(e) => setDraft({ ...draft, description: e.target.value })}
+        />
+        <SelectField
+          label={t('report.verification')}
+          value={draft.verification}
+          options={enumOptions('verification', VERIFICATIONS)}
+          onChange={(verification) => setDraft({ ...draft, verification })}
+        />
+        <button type="submit" className="primary">
+          {t('report.log')}
+        </button>
+      </form>
+      <ErrorAlert code={error} />
+      <ol className="plain reports">
+        {reports.map((report) => (
+          <li key={report.id} className="card">
+            <p>
+              <strong>{dates.dateTime(report.receivedAt)}</strong> — {report.location ?? ''}{' '}
+              {report.county ? `(${report.county})` : ''} · {t(`enums.verification.${report.verification}`)}
+            </p>
+            {report.description ? <p>{report.description}</p> : null}
+            <ReportLinks
+              report={report}
+              volunteers={volunteers}
+              onPatch={(change) => void patch(report, change)}
+            />
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function ReportLinks({
+  report,
+  volunteers,
+  onPatch,
+}: {
+  report: Report;
+  volunteers: Volunteer[];
+  onPatch(change: Partial<Report>): void;
+}) {
+  const { t } = useTranslation();
+  const { navigate } = useNavigation();
+  const [volunteerId, setVolunteerId] = useState('');
+  const [search, setSearch] = useState('');
+  const [matches, setMatches] = useState<Person[]>([]);
+  const [linked, setLinked] = useState<Person[]>([]);
+  const dispatched = volunteers.filter((v) => (report.dispatchedVolunteerIds ?? []).includes(v.id));
+
+  useEffect(() => {
+    Promise.all((report.personIds ?? []).map((id) => call('person:get', { id }).catch(() => null))).then(
+      (people) => setLinked(people.filter((p): p is Person => p !== null)),
+    );
+  }, [report.personIds]);
+  useEffect(() => {
+    if (search.trim().length < 2) {
+      setMatches([]);
+      return undefined;
+    }
+    const timer = setTimeout(() => {
+      call('person:list', { search, limit: 8 }).then(
+        (r) => setMatches(r.rows),
+        () => setMatches([]),
+      );
+    }, 200);
+    return () => clearTimeout(timer);
+  }, [search]);
+
+  return (
+    <div className="report-links">
+      <p>
+        {t('report.dispatched')}: {dispatched.map((v) => `${v.givenName} ${v.familyName}`).join(', ') || '—'}
+      </p>
+      <SelectField
+        label={t('report.dispatchVolunteer')}
+        value={volunteerId}
+        emptyLabel={t('assign.choose')}
+        options={volunteers
+          .filter((v) => !dispatched.includes(v))
+          .map((v) => ({ value: v.id, label: `${v.givenName} ${v.familyName}` }))}
+        onChange={setVolunteerId}
+      />
+      <button
+        type="button"
+        disabled={!volunteerId}
+        onClick={() =>
+          onPatch({ dispatchedVolunteerIds: [...(report.dispatchedVolunteerIds ?? []), volunteerId] })
+        }
+      >
+        {t('report.dispatch')}
+      </button>
+      <p>
+        {t('report.people')}:{' '}
+        {linked.map((p) => (
+          <button
+            key={p.id}
+            type="button"
+            className="link"
+            onClick={() => navigate({ section: 'people', id: p.id })}
+          >
+            {p.givenName} {p.familyName}
+          </button>
+        ))}
+      </p>
+      <Field
+        label={t('report.linkPerson')}
+        type="search"
+        value={search}
+        onChange={(e) => setSearch(e.target.value)}
+      />
+      <ul className="plain">
+        {matches.map((p) => (
+          <li key={p.id}>
+            <button
+              type="button"
+              className="link"
+              onClick={() => onPatch({ personIds: [...new Set([...(report.personIds ?? []), p.id])] })}
+            >
+              {t('report.link', { name: `${p.givenName} ${p.familyName}` })}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

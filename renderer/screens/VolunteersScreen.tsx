@@ -1,0 +1,192 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { VOLUNTEER_ROLES, type Volunteer } from '../../shared/model';
+import { COUNTIES_NORCAL } from '../../shared/records/places';
+import { call, errorCode } from '../api';
+import { useEnumOptions } from '../app/format';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { Field } from '../components/Field';
+import { SelectField } from '../components/SelectField';
+
+// The volunteer roster: filter by language, county, role, training (current or expired) and who is
+// available right now; add a volunteer quickly.
+export function VolunteersScreen() {
+  const { t } = useTranslation();
+  const enumOptions = useEnumOptions();
+  const [filters, setFilters] = useState({
+    language: '',
+    county: '',
+    role: '',
+    training: '',
+    availableNow: false,
+  });
+  const [rows, setRows] = useState<Volunteer[]>([]);
+  const [total, setTotal] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const [refresh, setRefresh] = useState(0);
+  const [draft, setDraft] = useState({
+    givenName: '',
+    familyName: '',
+    phone: '',
+    languages: '',
+    counties: '',
+  });
+
+  useEffect(() => {
+    call('volunteer:find', {
+      ...(filters.language ? { language: filters.language } : {}),
+      ...(filters.county ? { county: filters.county } : {}),
+      ...(filters.role
+        ? { role: filters.role as Volunteer['roles'] extends (infer R)[] | undefined ? R : never }
+        : {}),
+      ...(filters.training ? { training: filters.training as 'CURRENT' | 'EXPIRED' } : {}),
+      ...(filters.availableNow ? { availableNow: true } : {}),
+      limit: 500,
+    }).then(
+      (result) => {
+        setRows(result.rows);
+        setTotal(result.total);
+        setError(null);
+      },
+      (e: unknown) => setError(errorCode(e)),
+    );
+  }, [filters, refresh]);
+
+  const add = async (event: FormEvent) => {
+    event.preventDefault();
+    const list = (s: string) => s.split(/[,;]\s*/).filter(Boolean);
+    try {
+      await call('volunteer:create', {
+        givenName: draft.givenName,
+        familyName: draft.familyName,
+        ...(draft.phone ? { phone: draft.phone } : {}),
+        ...(draft.languages ? { languages: list(draft.languages) } : {}),
+        ...(draft.counties ? { counties: list(draft.counties) } : {}),
+        status: 'ACTIVE',
+      });
+      setDraft({ givenName: '', familyName: '', phone: '', languages: '', counties: '' });
+      setRefresh((r) => r + 1);
+    } catch (caught) {
+      setError(errorCode(caught));
+    }
+  };
+
+  const today = new Date().toISOString().slice(0, 10);
+  return (
+    <section aria-labelledby="section-title" className="stack wide">
+      <h2 id="section-title" tabIndex={-1}>
+        {t('nav.volunteers')}
+      </h2>
+      <div className="filters">
+        <Field
+          label={t('volunteer.language')}
+          value={filters.language}
+          onChange={(e) => setFilters({ ...filters, language: e.target.value })}
+          placeholder="es"
+        />
+        <SelectField
+          label={t('volunteer.county')}
+          value={filters.county}
+          emptyLabel={t('common.any')}
+          options={COUNTIES_NORCAL.map((c) => ({ value: c, label: c }))}
+          onChange={(county) => setFilters({ ...filters, county })}
+        />
+        <SelectField
+          label={t('volunteer.role')}
+          value={filters.role}
+          emptyLabel={t('common.any')}
+          options={enumOptions('volunteerRole', VOLUNTEER_ROLES)}
+          onChange={(role) => setFilters({ ...filters, role })}
+        />
+        <SelectField
+          label={t('volunteer.training')}
+          value={filters.training}
+          emptyLabel={t('common.any')}
+          options={[
+            { value: 'CURRENT', label: t('volunteer.trainingCurrent') },
+            { value: 'EXPIRED', label: t('volunteer.trainingExpired') },
+          ]}
+          onChange={(training) => setFilters({ ...filters, training })}
+        />
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={filters.availableNow}
+            onChange={(e) => setFilters({ ...filters, availableNow: e.target.checked })}
+          />
+          {t('volunteer.availableNow')}
+        </label>
+      </div>
+      <ErrorAlert code={error} />
+      <p role="status" className="muted">
+        {t('volunteer.count', { count: total })}
+      </p>
+      <table className="simple">
+        <caption className="visually-hidden">{t('nav.volunteers')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('person.name')}</th>
+            <th scope="col">{t('volunteer.languages')}</th>
+            <th scope="col">{t('volunteer.counties')}</th>
+            <th scope="col">{t('volunteer.roles')}</th>
+            <th scope="col">{t('volunteer.training')}</th>
+            <th scope="col">{t('person.phone')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((v) => (
+            <tr key={v.id}>
+              <td>
+                {v.givenName} {v.familyName}
+              </td>
+              <td>{(v.languages ?? []).join(', ')}</td>
+              <td>{(v.counties ?? []).join(', ')}</td>
+              <td>{(v.roles ?? []).map((r) => t(`enums.volunteerRole.${r}`)).join(', ')}</td>
+              <td>
+                {(v.trainings ?? [])
+                  .map(
+                    (tr) =>
+                      `${tr.kind}${tr.expiresOn && tr.expiresOn < today ? ` (${t('volunteer.expired')})` : ''}`,
+                  )
+                  .join(', ')}
+              </td>
+              <td>{v.phone ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form className="card inline-form" onSubmit={add} aria-label={t('volunteer.add')}>
+        <h3>{t('volunteer.add')}</h3>
+        <Field
+          label={`${t('person.givenName')} *`}
+          value={draft.givenName}
+          onChange={(e) => setDraft({ ...draft, givenName: e.target.value })}
+          required
+        />
+        <Field
+          label={`${t('person.familyName')} *`}
+          value={draft.familyName}
+          onChange={(e) => setDraft({ ...draft, familyName: e.target.value })}
+          required
+        />
+        <Field
+          label={t('person.phone')}
+          value={draft.phone}
+          onChange={(e) => setDraft({ ...draft, phone: e.target.value })}
+        />
+        <Field
+          label={t('volunteer.languages')}
+          value={draft.languages}
+          onChange={(e) => setDraft({ ...draft, languages: e.target.value })}
+          help={t('intake.languagesHelp')}
+        />
+        <Field
+          label={t('volunteer.counties')}
+          value={draft.counties}
+          onChange={(e) => setDraft({ ...draft, counties: e.target.value })}
+        />
+        <button type="submit">{t('volunteer.add')}</button>
+      </form>
+    </section>
+  );
+}

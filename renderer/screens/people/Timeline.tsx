@@ -1,0 +1,103 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EVENT_KINDS, type CaseEvent, type Facility } from '../../../shared/model';
+import { call, errorCode } from '../../api';
+import { useDates, useEnumOptions } from '../../app/format';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Field } from '../../components/Field';
+import { SelectField } from '../../components/SelectField';
+
+// The case timeline: hearings, transfers, visits… newest first, with a quick form to add one.
+export function Timeline({
+  personId,
+  facilities,
+  onChange,
+}: {
+  personId: string;
+  facilities: Facility[];
+  onChange(): void;
+}) {
+  const { t } = useTranslation();
+  const dates = useDates();
+  const enumOptions = useEnumOptions();
+  const [events, setEvents] = useState<CaseEvent[]>([]);
+  const [kind, setKind] = useState('MASTER_CALENDAR');
+  const [at, setAt] = useState('');
+  const [location, setLocation] = useState('');
+  const [facilityId, setFacilityId] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [refresh, setRefresh] = useState(0);
+
+  useEffect(() => {
+    call('event:list', { filters: { personId }, sort: { field: 'at', direction: 'desc' }, limit: 200 }).then(
+      (result) => setEvents(result.rows),
+      (e: unknown) => setError(errorCode(e)),
+    );
+  }, [personId, refresh]);
+
+  const add = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    if (!at) return;
+    try {
+      await call('event:create', {
+        personId,
+        kind: kind as CaseEvent['kind'],
+        at: new Date(at).toISOString(),
+        ...(location.trim() ? { location: location.trim() } : {}),
+        ...(kind === 'TRANSFER' && facilityId ? { facilityId } : {}),
+      });
+      setAt('');
+      setLocation('');
+      setRefresh((r) => r + 1);
+      onChange();
+    } catch (caught) {
+      setError(errorCode(caught));
+    }
+  };
+
+  return (
+    <section aria-labelledby="timeline-title" className="card">
+      <h3 id="timeline-title">{t('timeline.title')}</h3>
+      <ol className="plain timeline">
+        {events.map((e) => (
+          <li key={e.id}>
+            <time dateTime={e.at}>{dates.dateTime(e.at)}</time> — {t(`enums.eventKind.${e.kind}`)}
+            {e.location ? ` · ${e.location}` : ''}
+          </li>
+        ))}
+      </ol>
+      <form onSubmit={add} aria-label={t('timeline.add')}>
+        <SelectField
+          label={t('timeline.kind')}
+          value={kind}
+          options={enumOptions('eventKind', EVENT_KINDS)}
+          onChange={setKind}
+        />
+        <Field
+          label={t('timeline.at')}
+          type="datetime-local"
+          value={at}
+          onChange={(e) => setAt(e.target.value)}
+          required
+        />
+        <Field
+          label={t('timeline.location')}
+          value={location}
+          onChange={(e) => setLocation(e.target.value)}
+        />
+        {kind === 'TRANSFER' ? (
+          <SelectField
+            label={t('timeline.facility')}
+            value={facilityId}
+            emptyLabel="—"
+            options={facilities.map((f) => ({ value: f.id, label: f.name }))}
+            onChange={setFacilityId}
+          />
+        ) : null}
+        <ErrorAlert code={error} />
+        <button type="submit">{t('timeline.add')}</button>
+      </form>
+    </section>
+  );
+}

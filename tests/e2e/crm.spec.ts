@@ -1,0 +1,217 @@
+import type { Page } from '@playwright/test';
+import type { AmparoService } from '../../electron/core/context';
+import { dispatch } from '../../electron/core/dispatch';
+import type { Channel, ChannelInput, ChannelOutput } from '../../shared/ipc';
+import { PASSPHRASE } from '../helpers/vault';
+import { expect, snap, test } from './fixtures';
+
+// The CRM through the real UI: keyboard intake, duplicate warning, attorney assignment rules, the
+// dashboard, accent-insensitive search, CSV import with a bad row, and a pass in Spanish.
+
+async function seed<C extends Channel>(
+  service: AmparoService,
+  channel: C,
+  input?: ChannelInput<C>,
+): Promise<ChannelOutput<C>> {
+  const result = await dispatch(service.handlers, channel, input);
+  if (!result.ok) throw new Error(`${channel}: ${result.error.code}`);
+  return result.value as ChannelOutput<C>;
+}
+
+async function createVault(page: Page, lang: 'en' | 'es' = 'en') {
+  const labels =
+    lang === 'en'
+      ? ['Office name', 'Passphrase', 'Repeat the passphrase', 'Create vault']
+      : ['Nombre de la oficina', 'Frase de contraseña', 'Repite la frase de contraseña', 'Crear bóveda'];
+  await page.getByLabel(labels[0] as string).fill('Oakland RRN');
+  await page.getByLabel(labels[1] as string, { exact: true }).fill(PASSPHRASE);
+  await page.getByLabel(labels[2] as string).fill(PASSPHRASE);
+  await page.getByRole('button', { name: labels[3] }).click();
+  await expect(page.getByRole('navigation')).toBeVisible();
+}
+
+test('keyboard-only intake of a new person', async ({ open }, testInfo) => {
+  const { page, service } = await open({ lang: 'en' });
+  await createVault(page);
+  await page.keyboard.press('Control+i');
+  await expect(page.getByRole('heading', { name: 'New intake' })).toBeVisible();
+  await expect(page.getByLabel('Given name(s) *')).toBeFocused();
+  await page.keyboard.type('Rosa María');
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Family name(s) *')).toBeFocused();
+  await page.keyboard.type('Gutiérrez');
+  await page.getByLabel('A-number').focus();
+  await page.keyboard.type('A123-456-789');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('GT');
+  await snap(page, testInfo, 'intake-en');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByRole('heading', { name: 'Rosa María Gutiérrez' })).toBeVisible();
+  const people = await seed(service, 'person:list', {});
+  expect(people.rows).toEqual([
+    expect.objectContaining({ aNumber: '123456789', countryOfBirth: 'GT', caseStatus: 'INTAKE' }),
+  ]);
+
+  // Save-and-new keeps the keyboard flow going.
+  await page.keyboard.press('Control+i');
+  await page.keyboard.type('Second');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Person');
+  await page.keyboard.press('Control+Shift+Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Saved Second Person.' })).toBeVisible();
+  await expect(page.getByLabel('Given name(s) *')).toBeFocused();
+  await expect(page.getByLabel('Given name(s) *')).toHaveValue('');
+});
+
+test('the duplicate warning fires and links the existing record', async ({ open }, testInfo) => {
+  const { page, service } = await open({ lang: 'en' });
+  await createVault(page);
+  await seed(service, 'person:create', {
+    givenName: 'José',
+    familyName: 'López',
+    aNumber: '987654321',
+    dateOfBirth: '1988-03-02',
+  });
+  await page.getByRole('button', { name: 'People' }).click();
+  await page.getByRole('button', { name: 'New intake' }).click();
+  await page.getByLabel('Given name(s) *').fill('Jose');
+  await page.getByLabel('Family name(s) *').fill('Lopez');
+  await page.getByLabel('Date of birth').fill('1988-03-02');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Possible duplicate');
+  await expect(alert).toContainText('same name and date of birth');
+  await snap(page, testInfo, 'duplicate-warning');
+  await alert.getByRole('button', { name: 'José López' }).click();
+  await expect(page.getByRole('heading', { name: 'José López' })).toBeVisible();
+});
+
+test('assigning an attorney: capacity warning and conflict refusal', async ({ open }, testInfo) => {
+  const { page, service } = await open({ lang: 'en' });
+  await createVault(page);
+  const person = await seed(service, 'person:create', {
+    givenName: 'Ana',
+    familyName: 'Ruiz',
+    languages: ['es'],
+  });
+  const other = await seed(service, 'person:create', { givenName: 'Otro', familyName: 'Caso' });
+  const busy = await seed(service, 'attorney:create', {
+    givenName: 'Bea',
+    familyName: 'Busy',
+    capacity: 1,
+    languages: ['es'],
+  });
+  await seed(service, 'attorney:create', {
+    givenName: 'Carl',
+    familyName: 'Conflict',
+    conflicts: [person.id],
+  });
+  await seed(service, 'assignment:create', { personId: other.id, attorneyId: busy.id, status: 'ACTIVE' });
+
+  await page.getByRole('button', { name: 'People' }).click();
+  await page.getByRole('button', { name: 'Ruiz, Ana' }).click();
+  await page
+    .getByLabel('Attorney', { exact: true })
+    .selectOption({ label: 'Carl Conflict — conflict of interest' });
+  await page.getByRole('button', { name: 'Assign attorney' }).click();
+  await expect(page.getByRole('alert')).toContainText('conflict of interest');
+
+  await page.getByLabel('Attorney', { exact: true }).selectOption({ index: 1 });
+  await page.getByRole('button', { name: 'Assign attorney' }).click();
+  await expect(page.getByRole('alert')).toContainText('already has 1 active cases (capacity 1)');
+  await snap(page, testInfo, 'capacity-warning');
+  await page.getByRole('button', { name: 'Assign anyway' }).click();
+  await expect(page.getByText('Bea Busy — Lead, Active')).toBeVisible();
+  expect((await seed(service, 'person:get', { id: person.id })).caseStatus).toBe('ASSIGNED');
+});
+
+test('a hearing added to the timeline shows on the dashboard', async ({ open }, testInfo) => {
+  const { page, service } = await open({ lang: 'en' });
+  await createVault(page);
+  await seed(service, 'person:create', { givenName: 'Luis', familyName: 'Ramos' });
+  await page.getByRole('button', { name: 'People' }).click();
+  await page.getByRole('button', { name: 'Ramos, Luis' }).click();
+  await page.getByLabel('What happened').selectOption('BOND_HEARING');
+  const inTwoDays = new Date(Date.now() + 2 * 86_400_000);
+  const local = new Date(inTwoDays.getTime() - inTwoDays.getTimezoneOffset() * 60_000)
+    .toISOString()
+    .slice(0, 16);
+  await page.getByLabel('When').fill(local);
+  await page.getByLabel('Where').fill('San Francisco Immigration Court');
+  await page.getByRole('button', { name: 'Add to timeline' }).click();
+  await expect(page.getByText('Bond hearing · San Francisco Immigration Court')).toBeVisible();
+  await page.getByRole('button', { name: 'Dashboard' }).click();
+  const hearings = page.getByRole('region', { name: 'Hearings in the next 7 days' });
+  await expect(hearings).toContainText('Luis Ramos');
+  await expect(hearings).toContainText('Bond hearing');
+  await expect(hearings).toContainText('in 2 days');
+  await snap(page, testInfo, 'dashboard-en');
+});
+
+test('search ignores accents and case, and the table scrolls through thousands of rows', async ({
+  open,
+}, testInfo) => {
+  const { page, service } = await open({ lang: 'en' });
+  await createVault(page);
+  await seed(service, 'demo:generate', { people: 3000, volunteers: 0, attorneys: 0, seed: 11 });
+  await seed(service, 'person:create', { givenName: 'Zoë', familyName: 'Ñúñez-López' });
+  await page.getByRole('button', { name: 'People' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '3,001 people' })).toBeVisible();
+  // Virtualized: only the rows on screen exist in the DOM.
+  expect(await page.getByRole('row').count()).toBeLessThan(80);
+  await page.getByTestId('people-scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await expect(page.locator('[aria-rowindex="3002"]')).not.toContainText('Loading');
+
+  await page.getByLabel('Search people').fill('nunez lop');
+  await expect(page.getByRole('status').filter({ hasText: '1 person' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Ñúñez-López, Zoë' })).toBeVisible();
+  await snap(page, testInfo, 'search-accents');
+});
+
+test('CSV import: column mapping, a dry run, and one bad row reported', async ({ open }, testInfo) => {
+  const { page, service } = await open({ lang: 'en' });
+  await createVault(page);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByLabel('CSV file').setInputFiles({
+    name: 'people.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('Nombre,familyName,aNumber\nAna,Pérez,A123456789\nBeto,Bad,12\nCarla,Ruiz,\n'),
+  });
+  await page.getByLabel('Column “Nombre”').selectOption('givenName');
+  await page.getByRole('button', { name: 'Check (nothing is saved)' }).click();
+  await expect(
+    page.getByText('Check finished: 2 rows are ready to import, 1 rows have problems.'),
+  ).toBeVisible();
+  const errors = page.getByRole('table', { name: 'Rows with problems' });
+  await expect(errors.getByRole('row')).toHaveCount(2);
+  await expect(errors).toContainText('aNumber');
+  expect((await seed(service, 'person:list', {})).total).toBe(0);
+  await page.getByRole('button', { name: 'Import valid rows' }).click();
+  await expect(page.getByText('Imported 2 rows; skipped 1 rows with problems.')).toBeVisible();
+  await snap(page, testInfo, 'csv-import');
+  expect((await seed(service, 'person:list', {})).total).toBe(2);
+});
+
+test('a full pass in Spanish', async ({ open }, testInfo) => {
+  const { page, service } = await open({ lang: 'es' });
+  await createVault(page, 'es');
+  await page.getByRole('button', { name: 'Personas', exact: true }).click();
+  await page.getByRole('button', { name: 'Nueva admisión' }).click();
+  await page.getByLabel('Nombre(s) *').fill('Marta');
+  await page.getByLabel('Apellido(s) *').fill('Hernández');
+  await page.getByLabel('Prioridad').selectOption('URGENT');
+  await snap(page, testInfo, 'intake-es');
+  await page.getByRole('button', { name: 'Guardar', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Marta Hernández' })).toBeVisible();
+  await page.getByRole('button', { name: 'Editar Teléfono' }).click();
+  await page.getByLabel('Teléfono').fill('510 555 0199');
+  await page.getByLabel('Teléfono').press('Enter');
+  await expect(page.getByText('510 555 0199')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Historial' })).toContainText('Cambiado: Teléfono');
+  await page.getByRole('button', { name: 'Personas', exact: true }).click();
+  await page.getByLabel('Buscar personas').fill('hernandez');
+  await expect(page.getByRole('button', { name: 'Hernández, Marta' })).toBeVisible();
+  await page.getByRole('button', { name: 'Panel' }).click();
+  await expect(page.getByRole('region', { name: 'Casos urgentes' })).toContainText('Marta Hernández');
+  await snap(page, testInfo, 'dashboard-es');
+  expect((await seed(service, 'person:list', {})).rows[0]?.phone).toBe('510 555 0199');
+});
