@@ -111,7 +111,7 @@ export function createService(options: ServiceOptions): AmparoService {
     changePassphrase: (current, next) =>
       exclusive(async () => {
         context.session();
-        await changePassphrase(vaultDir, current, next);
+        await changePassphrase(vaultDir, current, next, options.kdf?.fixed);
         return status();
       }),
   };

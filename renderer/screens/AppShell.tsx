@@ -4,6 +4,7 @@ import type { VaultStatus } from '../../shared/vault';
 import { NavigationContext, type Location } from '../app/navigation';
 import { ROUTES } from '../app/routes';
 import { useShortcut } from '../app/useShortcut';
+import { LanguageSwitch } from '../components/LanguageSwitch';
 
 export function AppShell({ status, onLock }: { status: VaultStatus; onLock(): void }) {
   const { t } = useTranslation();
@@ -43,9 +44,12 @@ export function AppShell({ status, onLock }: { status: VaultStatus; onLock(): vo
               ))}
             </ul>
           </nav>
-          <button type="button" className="lock" onClick={onLock} aria-keyshortcuts="Control+L Meta+L">
-            {t('shell.lock')} <kbd>{t('shell.lockShortcut')}</kbd>
-          </button>
+          <div className="sidebar-footer">
+            <LanguageSwitch />
+            <button type="button" className="lock" onClick={onLock} aria-keyshortcuts="Control+L Meta+L">
+              {t('shell.lock')} <kbd>{t('shell.lockShortcut')}</kbd>
+            </button>
+          </div>
         </aside>
         <main ref={mainRef} className="content">
           {route?.render()}

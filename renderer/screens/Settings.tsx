@@ -4,7 +4,6 @@ import { PASSPHRASE_MIN_LENGTH } from '../../shared/vault';
 import { call, errorCode } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Field } from '../components/Field';
-import { LanguageSwitch } from '../components/LanguageSwitch';
 import { PassphraseField } from '../components/PassphraseField';
 import { CsvImport } from './CsvImport';
 
@@ -49,7 +48,7 @@ function GeneralSettings() {
   return (
     <form className="card" onSubmit={save} aria-labelledby="general-title">
       <h3 id="general-title">{t('settings.general')}</h3>
-      <LanguageSwitch />
+      <p className="field-help">{t('settings.languageHint')}</p>
       <Field
         label={t('settings.idle')}
         type="number"

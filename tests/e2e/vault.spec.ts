@@ -92,17 +92,54 @@ test('a short passphrase and a mismatch are explained before anything is created
   expect((await service.handlers['vault:status'](undefined)).state).toBe('absent');
 });
 
-test('every section is reachable by keyboard and says plainly when it is not built yet', async ({ open }) => {
+test('every section is reachable by keyboard; unbuilt ones say so plainly in both languages', async ({
+  open,
+}) => {
   const { page } = await open({ lang: 'en' });
   await page.getByLabel('Office name').fill('Keyboard Office');
   await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
   await page.getByLabel('Repeat the passphrase').fill(PASSPHRASE);
   await page.keyboard.press('Enter');
-  const people = page.getByRole('button', { name: 'People' });
-  await people.focus();
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { name: 'People' })).toBeFocused();
+  const nav = page.getByRole('navigation', { name: 'Main sections' });
+  const sections = nav.getByRole('button');
+  const labels = await sections.allInnerTexts();
+  expect(labels).toEqual([
+    'Dashboard',
+    'People',
+    'Volunteers',
+    'Attorneys',
+    'Hotline reports',
+    'Facilities',
+    'Offices and sync',
+    'Settings',
+  ]);
+
+  // The sections follow each other in the tab order...
+  await sections.first().focus();
+  for (const label of labels.slice(1)) {
+    await page.keyboard.press('Tab');
+    await expect(nav.getByRole('button', { name: label, exact: true })).toBeFocused();
+  }
+  // ...and Enter opens each one, landing focus in it (its heading, or its first field for a form-first
+  // screen such as hotline reports).
+  for (const label of labels) {
+    await nav.getByRole('button', { name: label, exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await expect(nav.getByRole('button', { name: label, exact: true })).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
+    await expect
+      .poll(() => page.evaluate(() => document.querySelector('main')?.contains(document.activeElement)))
+      .toBe(true);
+  }
+
+  await nav.getByRole('button', { name: 'Offices and sync' }).press('Enter');
   await expect(page.getByText('This section arrives in a later version of Amparo.')).toBeVisible();
+  // The shell's own language switch changes the whole window at once.
+  await page.getByLabel('Language').selectOption('es');
+  await expect(page.getByText('Esta sección llegará en una próxima versión de Amparo.')).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Secciones principales' })).toBeVisible();
 });
 
 test('the vault locks itself after the idle time and the window returns to the unlock screen', async ({

@@ -292,7 +292,7 @@ describe('query plans', () => {
       [
         'sorted page',
         plan(
-          'SELECT rowid, * FROM people WHERE deleted_at IS NULL ORDER BY family_name COLLATE NOCASE ASC, id ASC LIMIT 100',
+          'SELECT rowid FROM people WHERE deleted_at IS NULL ORDER BY family_name COLLATE NOCASE ASC, given_name COLLATE NOCASE ASC, rowid ASC LIMIT 100',
         ),
       ],
       [

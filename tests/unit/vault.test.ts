@@ -4,6 +4,8 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AmparoError } from '../../shared/errors';
 import { dispatch } from '../../electron/core/dispatch';
+import { createService } from '../../electron/core/service';
+import { KDF_FLOOR } from '../../electron/core/vault/kdf';
 import { migrate } from '../../electron/core/vault/migrate';
 import { MIGRATIONS } from '../../electron/core/vault/migrations';
 import type { Migration } from '../../electron/core/vault/migrations/types';
@@ -120,6 +122,23 @@ describe('vault life cycle', () => {
     await expectCode(service.handlers['vault:unlock']({ passphrase: PASSPHRASE }), 'WRONG_PASSPHRASE');
     await service.handlers['vault:unlock']({ passphrase: next });
     expect(service.isUnlocked()).toBe(true);
+  });
+
+  it('raises weak KDF parameters to the floor when the passphrase changes, never lowers them', async () => {
+    const { service, vaultDir } = await unlockedService();
+    const readKdf = () => JSON.parse(readFileSync(join(vaultDir, 'vault.key.json'), 'utf8')).kdf;
+    expect(readKdf()).toMatchObject({ memoryKiB: 8192, iterations: 1 });
+    service.close();
+    // A production service (no test KDF option) rewraps with at least 64 MiB and 3 passes.
+    const production = createService({ vaultDir });
+    await production.handlers['vault:unlock']({ passphrase: PASSPHRASE });
+    const next = 'a brand new passphrase 2026';
+    await production.handlers['vault:changePassphrase']({ current: PASSPHRASE, next });
+    expect(readKdf()).toMatchObject({ memoryKiB: KDF_FLOOR.memoryKiB, iterations: KDF_FLOOR.iterations });
+    production.lock('manual');
+    await production.handlers['vault:unlock']({ passphrase: next });
+    expect(production.isUnlocked()).toBe(true);
+    production.close();
   });
 
   it('refuses a wrong current passphrase on change, and any change while locked', async () => {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Database } from '../context';
+import { stmt } from './statements';
 
 // The audit log is hash-chained with SHA-256: each entry's hash covers its content and the previous hash,
 // so editing, deleting or reordering any entry breaks verification from that point on. It records which
@@ -34,11 +35,20 @@ function entryHash(prev: string, entry: Omit<AuditEntry, 'seq'>): string {
   return createHash('sha256').update(canonical).digest('hex');
 }
 
-export function appendAudit(db: Database, entry: Omit<AuditEntry, 'seq'>): void {
-  const last = db.prepare('SELECT hash FROM audit ORDER BY seq DESC LIMIT 1').get() as
-    { hash: string } | undefined;
-  const prev = last?.hash ?? GENESIS;
-  db.prepare(
+/** Per-transaction memory of the chain's tip, so bulk writes do not re-read it for every entry. */
+export interface AuditTip {
+  lastHash?: string;
+}
+
+export function appendAudit(db: Database, entry: Omit<AuditEntry, 'seq'>, tip: AuditTip = {}): void {
+  const prev =
+    tip.lastHash ??
+    (stmt(db, 'SELECT hash FROM audit ORDER BY seq DESC LIMIT 1').get() as { hash: string } | undefined)
+      ?.hash ??
+    GENESIS;
+  const hash = entryHash(prev, entry);
+  stmt(
+    db,
     'INSERT INTO audit (at, office_id, operator, action, kind, record_id, fields, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   ).run(
     entry.at,
@@ -49,8 +59,9 @@ export function appendAudit(db: Database, entry: Omit<AuditEntry, 'seq'>): void 
     entry.recordId,
     JSON.stringify(entry.fields),
     prev,
-    entryHash(prev, entry),
+    hash,
   );
+  tip.lastHash = hash;
 }
 
 interface AuditRow {
@@ -78,9 +89,10 @@ const toEntry = (row: AuditRow): AuditEntry => ({
 });
 
 export function recordHistory(db: Database, kind: string, recordId: string): AuditEntry[] {
-  const rows = db
-    .prepare('SELECT * FROM audit WHERE kind = ? AND record_id = ? ORDER BY seq')
-    .all(kind, recordId) as AuditRow[];
+  const rows = stmt(db, 'SELECT * FROM audit WHERE kind = ? AND record_id = ? ORDER BY seq').all(
+    kind,
+    recordId,
+  ) as AuditRow[];
   return rows.map(toEntry);
 }
 
@@ -88,7 +100,7 @@ export function recordHistory(db: Database, kind: string, recordId: string): Aud
 export function verifyAudit(db: Database): { ok: boolean; entries: number; brokenAt: number | null } {
   let prev = GENESIS;
   let entries = 0;
-  for (const row of db.prepare('SELECT * FROM audit ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
+  for (const row of stmt(db, 'SELECT * FROM audit ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
     entries++;
     if (row.prev_hash !== prev || entryHash(prev, toEntry(row)) !== row.hash)
       return { ok: false, entries, brokenAt: row.seq };
@@ -98,7 +110,7 @@ export function verifyAudit(db: Database): { ok: boolean; entries: number; broke
 }
 
 export function operatorName(db: Database): string {
-  const row = db.prepare("SELECT value FROM settings WHERE key = 'operator'").get() as
+  const row = stmt(db, "SELECT value FROM settings WHERE key = 'operator'").get() as
     { value: string } | undefined;
   return row?.value ?? '';
 }

@@ -19,6 +19,7 @@ export function seedFacilities(session: Session, clock: Clock): void {
     now: () => clock.now().toISOString(),
     hlc: createHlc(session.db, session.office.id, clock),
     operator: operatorName(session.db),
+    audit: {},
   };
   for (const { key, ...facility } of seed.facilities) {
     createRecord(writer, 'facility', facility, { id: facilityId(key) });

@@ -1,4 +1,5 @@
 import type { Clock, Database } from '../context';
+import { stmt } from './statements';
 
 // Hybrid logical clock stamps: `<wall ms, 12 hex>:<counter, 4 hex>:<office id, 16 hex>`. Fixed-width hex
 // makes string order equal causal order, and the office id breaks ties, so "last writer wins" is simply
@@ -25,8 +26,9 @@ export function formatStamp(ms: number, counter: number, office: string): string
 export const STAMP_PATTERN = /^[0-9a-f]{12}:[0-9a-f]{4}:[0-9a-f]{16}$/;
 
 export function createHlc(db: Database, officeId: string, clock: Clock): Hlc {
-  const read = db.prepare('SELECT value FROM settings WHERE key = ?');
-  const write = db.prepare(
+  const read = stmt(db, 'SELECT value FROM settings WHERE key = ?');
+  const write = stmt(
+    db,
     'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   );
   const last = () => {

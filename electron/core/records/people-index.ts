@@ -1,9 +1,10 @@
 import type { Database } from '../context';
 import { fold, ftsQuery } from './text';
+import { stmt } from './statements';
 
 // The people search index (FTS5, unicode61 with diacritics removed, prefix indexes) and the folded name
-// used for duplicate detection. Kept in step with the people table by the repository, in the same
-// transaction as the write.
+// used for duplicate detection (stored in people.norm_name). Kept in step with the people table by the
+// repository, in the same transaction as the write.
 
 function searchText(data: Record<string, unknown>): string {
   const parts: unknown[] = [
@@ -24,14 +25,18 @@ export function normalizedName(data: Record<string, unknown>): string {
   return fold(`${String(data.givenName ?? '')} ${String(data.familyName ?? '')}`);
 }
 
-export function indexPerson(db: Database, rowid: number, data: Record<string, unknown>): void {
-  db.prepare('DELETE FROM people_fts WHERE rowid = ?').run(rowid);
-  db.prepare('INSERT INTO people_fts (rowid, text) VALUES (?, ?)').run(rowid, searchText(data));
-  db.prepare('UPDATE people SET norm_name = ? WHERE rowid = ?').run(normalizedName(data), rowid);
+export function indexPerson(
+  db: Database,
+  rowid: number,
+  data: Record<string, unknown>,
+  options: { fresh: boolean },
+): void {
+  if (!options.fresh) stmt(db, 'DELETE FROM people_fts WHERE rowid = ?').run(rowid);
+  stmt(db, 'INSERT INTO people_fts (rowid, text) VALUES (?, ?)').run(rowid, searchText(data));
 }
 
 export function clearPersonIndex(db: Database, rowid: number): void {
-  db.prepare('DELETE FROM people_fts WHERE rowid = ?').run(rowid);
+  stmt(db, 'DELETE FROM people_fts WHERE rowid = ?').run(rowid);
 }
 
 export function searchClause(input: string): { sql: string; param: string } | null {

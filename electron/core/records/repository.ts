@@ -5,8 +5,9 @@ import type { ListQuery, ListResult } from '../../../shared/records/query';
 import type { Database } from '../context';
 import { appendAudit } from './audit';
 import { SPECS } from './specs';
-import { clearPersonIndex, indexPerson, searchClause } from './people-index';
+import { clearPersonIndex, indexPerson, normalizedName, searchClause } from './people-index';
 import type { Writer } from './writer';
+import { stmt } from './statements';
 
 // One generic repository over the per-kind tables: create, partial update, soft delete, get and list.
 // All SQL is built from the fixed column maps in specs.ts; every value is a bound parameter.
@@ -42,15 +43,11 @@ function invalid(kind: Kind, issues: { path: PropertyKey[]; message: string }[])
 }
 
 function loadRow(db: Database, kind: Kind, id: string): Row {
-  const row = db
-    .prepare(`SELECT rowid, * FROM ${SPECS[kind].table} WHERE id = ? AND deleted_at IS NULL`)
-    .get(id) as Row | undefined;
+  const row = stmt(db, `SELECT rowid, * FROM ${SPECS[kind].table} WHERE id = ? AND deleted_at IS NULL`).get(
+    id,
+  ) as Row | undefined;
   if (!row) throw new AmparoError('NOT_FOUND', `No ${kind} with that id.`);
   return row;
-}
-
-function reindex(db: Database, kind: Kind, rowid: number, data: Data): void {
-  if (kind === 'person') indexPerson(db, rowid, data);
 }
 
 export function getRecord<K extends Kind>(db: Database, kind: K, id: string): RecordOf<K> {
@@ -69,25 +66,35 @@ export function createRecord<K extends Kind>(
   const { db } = w.session;
   const id = options.id ?? newId();
   const now = w.now();
-  const clocks: Record<string, string> = {};
-  for (const field of Object.keys(data)) clocks[field] = w.hlc.tick();
+  // One stamp per write: every field set by this change carries the same clock.
   const clock = w.hlc.tick();
-  const { lastInsertRowid } = db
-    .prepare(
-      `INSERT INTO ${SPECS[kind].table} (id, data, field_clocks, clock, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
-    )
-    .run(id, JSON.stringify(data), JSON.stringify(clocks), clock, now, now);
-  reindex(db, kind, Number(lastInsertRowid), data);
-  appendAudit(db, {
-    at: now,
-    officeId: w.session.office.id,
-    operator: w.operator,
-    action: 'create',
-    kind,
-    recordId: id,
-    fields: Object.keys(data).sort(),
-  });
-  return getRecord(db, kind, id);
+  const clocks = Object.fromEntries(Object.keys(data).map((field) => [field, clock]));
+  const extra = extraColumns(kind, data);
+  const columns = ['id', 'data', 'field_clocks', 'clock', 'created_at', 'updated_at', ...Object.keys(extra)];
+  const { lastInsertRowid } = stmt(
+    db,
+    `INSERT INTO ${SPECS[kind].table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+  ).run(id, JSON.stringify(data), JSON.stringify(clocks), clock, now, now, ...Object.values(extra));
+  if (kind === 'person') indexPerson(db, Number(lastInsertRowid), data, { fresh: true });
+  appendAudit(
+    db,
+    {
+      at: now,
+      officeId: w.session.office.id,
+      operator: w.operator,
+      action: 'create',
+      kind,
+      recordId: id,
+      fields: Object.keys(data).sort(),
+    },
+    w.audit,
+  );
+  return { ...data, id, createdAt: now, updatedAt: now } as RecordOf<K>;
+}
+
+/** Columns maintained in code rather than generated from the JSON (SQL cannot fold accents). */
+function extraColumns(kind: Kind, data: Data): Record<string, string> {
+  return kind === 'person' ? { norm_name: normalizedName(data) } : {};
 }
 
 export function updateRecord<K extends Kind>(w: Writer, kind: K, id: string, patch: Data): RecordOf<K> {
@@ -108,21 +115,39 @@ export function updateRecord<K extends Kind>(w: Writer, kind: K, id: string, pat
     .sort();
   if (changed.length === 0) return toRecord<K>(row);
   const clocks = JSON.parse(row.field_clocks) as Record<string, string>;
-  for (const field of changed) clocks[field] = w.hlc.tick();
+  const clock = w.hlc.tick();
+  for (const field of changed) clocks[field] = clock;
   const now = w.now();
-  db.prepare(
-    `UPDATE ${SPECS[kind].table} SET data = ?, field_clocks = ?, clock = ?, updated_at = ? WHERE id = ?`,
-  ).run(JSON.stringify(after), JSON.stringify(clocks), w.hlc.tick(), now, id);
-  reindex(db, kind, row.rowid, after);
-  appendAudit(db, {
-    at: now,
-    officeId: w.session.office.id,
-    operator: w.operator,
-    action: 'update',
-    kind,
-    recordId: id,
-    fields: changed,
-  });
+  const extra = extraColumns(kind, after);
+  const sets = [
+    'data = ?',
+    'field_clocks = ?',
+    'clock = ?',
+    'updated_at = ?',
+    ...Object.keys(extra).map((c) => `${c} = ?`),
+  ];
+  stmt(db, `UPDATE ${SPECS[kind].table} SET ${sets.join(', ')} WHERE id = ?`).run(
+    JSON.stringify(after),
+    JSON.stringify(clocks),
+    clock,
+    now,
+    ...Object.values(extra),
+    id,
+  );
+  if (kind === 'person') indexPerson(db, row.rowid, after, { fresh: false });
+  appendAudit(
+    db,
+    {
+      at: now,
+      officeId: w.session.office.id,
+      operator: w.operator,
+      action: 'update',
+      kind,
+      recordId: id,
+      fields: changed,
+    },
+    w.audit,
+  );
   return getRecord(db, kind, id);
 }
 
@@ -131,22 +156,26 @@ export function deleteRecord(w: Writer, kind: Kind, id: string): { id: string; d
   const { db } = w.session;
   const row = loadRow(db, kind, id);
   const now = w.now();
-  db.prepare(`UPDATE ${SPECS[kind].table} SET deleted_at = ?, clock = ?, updated_at = ? WHERE id = ?`).run(
+  stmt(db, `UPDATE ${SPECS[kind].table} SET deleted_at = ?, clock = ?, updated_at = ? WHERE id = ?`).run(
     now,
     w.hlc.tick(),
     now,
     id,
   );
   if (kind === 'person') clearPersonIndex(db, row.rowid);
-  appendAudit(db, {
-    at: now,
-    officeId: w.session.office.id,
-    operator: w.operator,
-    action: 'delete',
-    kind,
-    recordId: id,
-    fields: [],
-  });
+  appendAudit(
+    db,
+    {
+      at: now,
+      officeId: w.session.office.id,
+      operator: w.operator,
+      action: 'delete',
+      kind,
+      recordId: id,
+      fields: [],
+    },
+    w.audit,
+  );
   return { id, deleted: true };
 }
 
@@ -184,12 +213,22 @@ export function listRecords<K extends Kind>(
   const dir = query.sort?.direction === 'desc' ? 'DESC' : 'ASC';
   const whereSql = where.join(' AND ');
   const total = (
-    db.prepare(`SELECT count(*) AS n FROM ${spec.table} WHERE ${whereSql}`).get(...params) as { n: number }
+    stmt(db, `SELECT count(*) AS n FROM ${spec.table} WHERE ${whereSql}`).get(...params) as { n: number }
   ).n;
-  const rows = db
-    .prepare(
-      `SELECT rowid, * FROM ${spec.table} WHERE ${whereSql} ORDER BY ${sort} ${dir}, id ${dir} LIMIT ? OFFSET ?`,
-    )
-    .all(...params, query.limit ?? 100, query.offset ?? 0) as Row[];
-  return { rows: rows.map((row) => toRecord<K>(row)), total };
+  // Two steps: find the page's rowids through an index (rowid is the last key of every index, so it is
+  // the tie-breaker that keeps the walk sort-free), then read just those rows.
+  const order = [...sort.split(', ').map((part) => `${part} ${dir}`), `rowid ${dir}`].join(', ');
+  const page = stmt(
+    db,
+    `SELECT rowid AS r FROM ${spec.table} WHERE ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`,
+  ).all(...params, query.limit ?? 100, query.offset ?? 0) as { r: number }[];
+  if (page.length === 0) return { rows: [], total };
+  const byRowid = new Map(
+    (
+      stmt(db, `SELECT rowid, * FROM ${spec.table} WHERE rowid IN (SELECT value FROM json_each(?))`).all(
+        JSON.stringify(page.map((p) => p.r)),
+      ) as Row[]
+    ).map((row) => [row.rowid, row]),
+  );
+  return { rows: page.map((p) => toRecord<K>(byRowid.get(p.r) as Row)), total };
 }

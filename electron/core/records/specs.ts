@@ -10,7 +10,11 @@ export interface KindSpec {
   defaultSort: string;
 }
 
-const names = { familyName: 'family_name COLLATE NOCASE', givenName: 'given_name COLLATE NOCASE' };
+// A sort value may list several columns (", "-separated); the direction applies to each.
+const names = {
+  familyName: 'family_name COLLATE NOCASE, given_name COLLATE NOCASE',
+  givenName: 'given_name COLLATE NOCASE',
+};
 const common = { updatedAt: 'updated_at', createdAt: 'created_at' };
 
 export const SPECS: Record<Kind, KindSpec> = {

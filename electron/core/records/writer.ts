@@ -1,4 +1,4 @@
-import { operatorName } from './audit';
+import { operatorName, type AuditTip } from './audit';
 import type { ServiceContext, Session } from '../context';
 import { createHlc, type Hlc } from './hlc';
 
@@ -9,6 +9,8 @@ export interface Writer {
   now: () => string;
   hlc: Hlc;
   operator: string;
+  /** Valid for one transaction: a Writer is made per handler call. */
+  audit: AuditTip;
 }
 
 export function writerFor(ctx: ServiceContext): Writer {
@@ -18,5 +20,6 @@ export function writerFor(ctx: ServiceContext): Writer {
     now: () => ctx.clock.now().toISOString(),
     hlc: createHlc(session.db, session.office.id, ctx.clock),
     operator: operatorName(session.db),
+    audit: {},
   };
 }

@@ -4,7 +4,7 @@ import { AmparoError } from '../../../shared/errors';
 import type { Clock, OfficeRef, Session } from '../context';
 import { applyPragmas, openEncrypted } from './database';
 import { vaultPath } from './files';
-import { calibrate, deriveKek, type KdfOptions } from './kdf';
+import { calibrate, deriveKek, KDF_FLOOR, type KdfOptions } from './kdf';
 import {
   createKeyFile,
   DEK_BYTES,
@@ -90,12 +90,23 @@ export async function unlockVault(vaultDir: string, passphrase: string): Promise
   }
 }
 
-export async function changePassphrase(vaultDir: string, current: string, next: string): Promise<void> {
+export async function changePassphrase(
+  vaultDir: string,
+  current: string,
+  next: string,
+  floor: { memoryKiB: number; iterations: number } = KDF_FLOOR,
+): Promise<void> {
   const file = readKeyFile(vaultDir);
   const dek = await unlockKeyFile(file, current);
   const salt = randomBytes(16);
-  // Keep the vault's own cost parameters (never lower them); only the salt is fresh.
-  const params = { ...file.kdf, salt: salt.toString('base64') };
+  // Keep the vault's own cost parameters, raised to the floor if an older or weaker file was below it
+  // (never lowered); the salt is fresh.
+  const params = {
+    ...file.kdf,
+    memoryKiB: Math.max(file.kdf.memoryKiB, floor.memoryKiB),
+    iterations: Math.max(file.kdf.iterations, floor.iterations),
+    salt: salt.toString('base64'),
+  };
   const kek = await deriveKek(next, params);
   try {
     replaceKeyFile(vaultDir, wrapKey(dek, kek, params));

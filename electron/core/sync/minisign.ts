@@ -1,0 +1,125 @@
+// minisign-compatible Ed25519 keys and signatures (prehashed "ED" variant), so that stock `minisign -V`
+// can verify what we sign. Format: https://jedisct1.github.io/minisign/ (signature + trusted comment).
+import { ed25519 } from '@noble/curves/ed25519.js';
+import { blake2b } from '@noble/hashes/blake2.js';
+import { randomBytes } from 'node:crypto';
+
+export interface SigningKey {
+  /** 8 random bytes naming the key, as minisign stores them. */
+  keyId: Uint8Array;
+  publicKey: Uint8Array;
+  /** 32-byte Ed25519 seed; never leaves the vault except by explicit export. */
+  secretKey: Uint8Array;
+}
+
+export type VerifyResult =
+  | { ok: true; keyId: Uint8Array; trustedComment: string }
+  | { ok: false; reason: 'malformed' | 'wrong-key' | 'bad-signature' | 'bad-global-signature' };
+
+const enc = new TextEncoder();
+
+export function generateSigningKey(): SigningKey {
+  const secretKey = new Uint8Array(randomBytes(32));
+  return { keyId: new Uint8Array(randomBytes(8)), publicKey: ed25519.getPublicKey(secretKey), secretKey };
+}
+
+export function publicKeyFromSecret(secretKey: Uint8Array): Uint8Array {
+  return ed25519.getPublicKey(secretKey);
+}
+
+/** minisign displays key ids as a little-endian 64-bit number in upper-case hex. */
+export function displayKeyId(keyId: Uint8Array): string {
+  return Buffer.from(keyId).reverse().toString('hex').toUpperCase();
+}
+
+/** The 56-character base64 line of a minisign public key: "Ed" || keyid || pk. */
+export function encodePublicKey(keyId: Uint8Array, publicKey: Uint8Array): string {
+  return Buffer.concat([Buffer.from('Ed'), keyId, publicKey]).toString('base64');
+}
+
+export function decodePublicKey(line: string): { keyId: Uint8Array; publicKey: Uint8Array } | null {
+  if (!/^[A-Za-z0-9+/]{56}$/.test(line.trim())) return null;
+  const raw = Buffer.from(line.trim(), 'base64');
+  if (raw.length !== 42 || raw.toString('latin1', 0, 2) !== 'Ed') return null;
+  return { keyId: new Uint8Array(raw.subarray(2, 10)), publicKey: new Uint8Array(raw.subarray(10)) };
+}
+
+/** minisign's public key file (`minisign -p`). */
+export function publicKeyFile(keyId: Uint8Array, publicKey: Uint8Array): string {
+  return `untrusted comment: minisign public key ${displayKeyId(keyId)}\n${encodePublicKey(keyId, publicKey)}\n`;
+}
+
+/** Reads a public key file or a bare base64 line. */
+export function parsePublicKeyFile(text: string): { keyId: Uint8Array; publicKey: Uint8Array } | null {
+  const lines = text.split(/\r?\n/).filter((l) => l.length > 0);
+  const line = lines.length >= 2 && lines[0]!.startsWith('untrusted comment:') ? lines[1] : lines[0];
+  return line === undefined ? null : decodePublicKey(line);
+}
+
+export function sign(message: Uint8Array, key: SigningKey, trustedComment: string): string {
+  if (/[\r\n]/.test(trustedComment)) throw new Error('trusted comment must be one line');
+  const sig = ed25519.sign(blake2b(message, { dkLen: 64 }), key.secretKey);
+  const globalSig = ed25519.sign(Buffer.concat([sig, enc.encode(trustedComment)]), key.secretKey);
+  const sigLine = Buffer.concat([Buffer.from('ED'), key.keyId, sig]).toString('base64');
+  return (
+    `untrusted comment: signature from amparo secret key\n${sigLine}\n` +
+    `trusted comment: ${trustedComment}\n${Buffer.from(globalSig).toString('base64')}\n`
+  );
+}
+
+/** Key id carried by a signature file, so the caller can look up the signer before verifying. */
+export function signatureKeyId(sigFile: string): Uint8Array | null {
+  const parsed = parseSignature(sigFile);
+  return parsed ? parsed.keyId : null;
+}
+
+interface ParsedSignature {
+  prehashed: boolean;
+  keyId: Uint8Array;
+  sig: Uint8Array;
+  trustedComment: string;
+  globalSig: Uint8Array;
+}
+
+function parseSignature(sigFile: string): ParsedSignature | null {
+  const lines = sigFile.split(/\r?\n/);
+  if (lines.length < 4 || !lines[0]!.startsWith('untrusted comment:')) return null;
+  const [sigLine, tcLine, globalLine] = [lines[1]!, lines[2]!, lines[3]!];
+  if (!tcLine.startsWith('trusted comment: ')) return null;
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(sigLine) || !/^[A-Za-z0-9+/]+={0,2}$/.test(globalLine)) return null;
+  const raw = Buffer.from(sigLine, 'base64');
+  const globalSig = Buffer.from(globalLine, 'base64');
+  if (raw.length !== 74 || globalSig.length !== 64) return null;
+  const alg = raw.toString('latin1', 0, 2);
+  if (alg !== 'ED' && alg !== 'Ed') return null;
+  return {
+    prehashed: alg === 'ED',
+    keyId: new Uint8Array(raw.subarray(2, 10)),
+    sig: new Uint8Array(raw.subarray(10)),
+    trustedComment: tcLine.slice('trusted comment: '.length),
+    globalSig: new Uint8Array(globalSig),
+  };
+}
+
+function safeVerify(sig: Uint8Array, msg: Uint8Array, pk: Uint8Array): boolean {
+  try {
+    return ed25519.verify(sig, msg, pk);
+  } catch {
+    return false;
+  }
+}
+
+export function verify(
+  message: Uint8Array,
+  sigFile: string,
+  key: { keyId: Uint8Array; publicKey: Uint8Array },
+): VerifyResult {
+  const p = parseSignature(sigFile);
+  if (!p) return { ok: false, reason: 'malformed' };
+  if (!Buffer.from(p.keyId).equals(Buffer.from(key.keyId))) return { ok: false, reason: 'wrong-key' };
+  const signed = p.prehashed ? blake2b(message, { dkLen: 64 }) : message;
+  if (!safeVerify(p.sig, signed, key.publicKey)) return { ok: false, reason: 'bad-signature' };
+  const global = Buffer.concat([p.sig, enc.encode(p.trustedComment)]);
+  if (!safeVerify(p.globalSig, global, key.publicKey)) return { ok: false, reason: 'bad-global-signature' };
+  return { ok: true, keyId: p.keyId, trustedComment: p.trustedComment };
+}

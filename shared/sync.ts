@@ -1,0 +1,66 @@
+// Wire formats of office-to-office sync (DESIGN §5): contact card, bundle manifest and change lines.
+// Shared so the renderer can show previews; pure zod, no node imports.
+import { z } from 'zod';
+
+/** Field clock stamp: `<ms 12 hex>:<counter 4 hex>:<office 16 hex>` (same as electron/core/records/hlc.ts). */
+export const HLC_STAMP = z.string().regex(/^[0-9a-f]{12}:[0-9a-f]{4}:[0-9a-f]{16}$/);
+export const OFFICE_ID = z.string().regex(/^[0-9a-f]{16}$/);
+export const FINGERPRINT = z.string().regex(/^[0-9]{60}$/);
+export const KEY_ID_HEX = z.string().regex(/^[0-9a-f]{16}$/);
+export const SHA256_HEX = z.string().regex(/^[0-9a-f]{64}$/);
+
+export const CARD_FORMAT = 'amparo-card/1';
+export const BUNDLE_FORMAT = 'amparo-bundle';
+export const BUNDLE_FORMAT_VERSION = 1;
+export const PAYLOAD_NAME = 'changes.jsonl.gz';
+
+export const contactCardSchema = z
+  .object({
+    format: z.literal(CARD_FORMAT),
+    officeName: z.string().min(1).max(200),
+    officeId: OFFICE_ID,
+    ageRecipient: z.string().regex(/^age1[02-9ac-hj-np-z]{58}$/),
+    minisignPublicKey: z.string().regex(/^[A-Za-z0-9+/]{56}$/),
+    createdAt: z.string().datetime(),
+    signature: z.string().regex(/^[A-Za-z0-9+/]{86}==$/),
+  })
+  .strict();
+export type ContactCard = z.infer<typeof contactCardSchema>;
+
+/** One entity's changes. A redacted field is absent from `fields`, never blank. */
+export const changeLineSchema = z
+  .object({
+    entity: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/),
+    id: z.string().min(1).max(128),
+    fields: z.record(z.string().min(1).max(128), z.object({ value: z.unknown(), clock: HLC_STAMP }).strict()),
+    deleted: HLC_STAMP.optional(),
+    purged: HLC_STAMP.optional(),
+  })
+  .strict();
+export type ChangeLine = z.infer<typeof changeLineSchema>;
+
+export const manifestSchema = z
+  .object({
+    format: z.literal(BUNDLE_FORMAT),
+    formatVersion: z.literal(BUNDLE_FORMAT_VERSION),
+    bundleId: z.string().regex(/^[0-9a-f]{32}$/),
+    createdAt: z.string().datetime(),
+    sender: z.object({ officeId: OFFICE_ID, name: z.string().min(1).max(200), fingerprint: FINGERPRINT, keyId: KEY_ID_HEX }).strict(),
+    recipients: z.array(FINGERPRINT).min(1).max(64),
+    sequence: z.number().int().nonnegative(),
+    schemaVersion: z.number().int().positive(),
+    knowledge: z.record(OFFICE_ID, HLC_STAMP),
+    payload: z
+      .object({
+        name: z.literal(PAYLOAD_NAME),
+        bytes: z.number().int().nonnegative(),
+        changeCount: z.number().int().nonnegative(),
+        sha256: SHA256_HEX,
+      })
+      .strict(),
+  })
+  .strict();
+export type BundleManifest = z.infer<typeof manifestSchema>;
+
+export const CONTACT_STATES = ['unverified', 'verified', 'revoked'] as const;
+export type ContactState = (typeof CONTACT_STATES)[number];

@@ -1,0 +1,156 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { allFakers } from '@faker-js/faker';
+import { demoPerson } from '../../electron/core/records/demo';
+import { createRecord, listRecords } from '../../electron/core/records/repository';
+import { writerFor } from '../../electron/core/records/writer';
+import { createService } from '../../electron/core/service';
+import { launchHarness } from '../e2e/harness';
+import { percentile, round, time, timeAsync } from './stats';
+
+// Issue 3's figures on the specified data set (100,000 people, 20,000 volunteers, 2,000 attorneys,
+// 200,000 events) in an encrypted vault made with the production KDF. Each rate is compared with a
+// baseline measured in the same run: plain better-sqlite3 inserting the same rows (same JSON) into an
+// unencrypted table with a primary key and no index, search table or audit log.
+
+export interface RecordsBenchOptions {
+  people: number;
+  volunteers: number;
+  attorneys: number;
+  eventsPerPerson: number;
+  queries: number;
+  ui: boolean;
+}
+
+export async function benchRecords(options: RecordsBenchOptions) {
+  const dir = mkdtempSync(join(tmpdir(), 'amparo-bench-'));
+  const now = new Date('2026-11-24T10:00:00Z');
+  const service = createService({ vaultDir: join(dir, 'vault'), clock: { now: () => now } });
+  try {
+    await service.handlers['vault:create']({
+      officeName: 'Bench Office',
+      passphrase: 'bench passphrase long enough',
+    });
+    const f = allFakers.es_MX;
+    f.seed(42);
+    const people = Array.from({ length: options.people }, () => demoPerson(f, now));
+
+    // Baseline: plain better-sqlite3, unencrypted, same JSON rows, one transaction.
+    const plain = new Database(join(dir, 'plain.db'));
+    plain.pragma('journal_mode = WAL');
+    plain.exec('CREATE TABLE people (id TEXT PRIMARY KEY, data TEXT NOT NULL)');
+    const insert = plain.prepare('INSERT INTO people (id, data) VALUES (?, ?)');
+    const baseline = time(() =>
+      plain.transaction(() =>
+        people.forEach((p, i) => insert.run(String(i).padStart(32, '0'), JSON.stringify(p))),
+      )(),
+    );
+    plain.close();
+
+    // Amparo: validation, per-field clocks, search index, duplicate key and hash-chained audit entry per row.
+    const w = writerFor(service.context);
+    const db = w.session.db;
+    const amparo = time(() => db.transaction(() => people.forEach((p) => createRecord(w, 'person', p)))());
+    const others = time(() =>
+      service.handlers['demo:generate']({ people: 0, volunteers: options.volunteers, attorneys: options.attorneys }),
+    );
+    const ids = (db.prepare('SELECT id FROM people LIMIT ?').all(options.people) as { id: string }[]).map(
+      (r) => r.id,
+    );
+    const kinds = ['MASTER_CALENDAR', 'BOND_HEARING', 'CHECK_IN', 'CALL', 'VISIT'] as const;
+    const events = time(() =>
+      db.transaction(() => {
+        for (const [i, personId] of ids.entries()) {
+          for (let e = 0; e < options.eventsPerPerson; e++) {
+            createRecord(w, 'event', {
+              personId,
+              kind: kinds[(i + e) % kinds.length],
+              at: new Date(now.getTime() + ((i * 7 + e * 13) % 60) * 86_400_000).toISOString(),
+            });
+          }
+        }
+      })(),
+    );
+
+    // What the app does after a bulk import (see records-io): fold the WAL back into the database.
+    db.pragma('wal_checkpoint(TRUNCATE)');
+
+    // Search: prefixes of real family names, as a user types them.
+    const terms = Array.from({ length: options.queries }, (_, i) => {
+      const p = people[(i * 7919) % people.length] as { familyName: string };
+      return p.familyName.slice(0, 3 + (i % 3)).toLowerCase();
+    });
+    const search = terms.map((q) => time(() => listRecords(db, 'person', { search: q, limit: 100 })).ms);
+    const statuses = ['INTAKE', 'LOCATING', 'NEEDS_ATTORNEY', 'ASSIGNED', 'CLOSED'];
+    const sorts = ['familyName', 'detainedAt', 'updatedAt', 'priority'];
+    const page = Array.from(
+      { length: options.queries },
+      (_, i) =>
+        time(() =>
+          listRecords(db, 'person', {
+            filters: { caseStatus: statuses[i % statuses.length] as string },
+            sort: { field: sorts[i % sorts.length] as string, direction: i % 2 ? 'desc' : 'asc' },
+            limit: 100,
+            offset: (i % 10) * 100,
+          }),
+        ).ms,
+    );
+
+    let uiFirstRenderMs: number | null = null;
+    if (options.ui) {
+      service.close();
+      const harness = await launchHarness({ vaultDir: join(dir, 'vault') });
+      try {
+        await harness.page.getByLabel('Passphrase', { exact: true }).fill('bench passphrase long enough');
+        await harness.page.getByRole('button', { name: 'Unlock', exact: true }).click();
+        await harness.page.getByRole('navigation').waitFor();
+        const rendered = await timeAsync(async () => {
+          await harness.page.getByRole('button', { name: 'People', exact: true }).click();
+          await harness.page.locator('[aria-rowindex="2"] [role="cell"] button').waitFor();
+        });
+        uiFirstRenderMs = round(rendered.ms, 1);
+      } finally {
+        await harness.close();
+      }
+    }
+
+    const rate = (n: number, ms: number) => Math.round((n / ms) * 1000);
+    return {
+      dataSet: {
+        people: options.people,
+        volunteers: options.volunteers,
+        attorneys: options.attorneys,
+        events: ids.length * options.eventsPerPerson,
+      },
+      bulkCreate: {
+        amparoPeoplePerSec: rate(options.people, amparo.ms),
+        baselinePlainSqlitePerSec: rate(options.people, baseline.ms),
+        ratio: round(amparo.ms === 0 ? 0 : baseline.ms / amparo.ms, 3),
+        target: '>= 0.5',
+      },
+      otherInserts: {
+        volunteersAndAttorneysMs: round(others.ms, 0),
+        eventsPerSec: rate(ids.length * options.eventsPerPerson, events.ms),
+      },
+      searchMs: {
+        p50: percentile(search, 50),
+        p95: percentile(search, 95),
+        target: 'p95 <= 10',
+        queries: search.length,
+      },
+      sortedFilteredPageMs: {
+        p50: percentile(page, 50),
+        p95: percentile(page, 95),
+        target: 'p95 <= 20',
+        queries: page.length,
+      },
+      peopleScreenFirstRenderMs:
+        uiFirstRenderMs === null ? 'skipped (--no-ui)' : { value: uiFirstRenderMs, target: '<= 500' },
+    };
+  } finally {
+    service.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
