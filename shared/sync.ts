@@ -45,7 +45,14 @@ export const manifestSchema = z
     formatVersion: z.literal(BUNDLE_FORMAT_VERSION),
     bundleId: z.string().regex(/^[0-9a-f]{32}$/),
     createdAt: z.string().datetime(),
-    sender: z.object({ officeId: OFFICE_ID, name: z.string().min(1).max(200), fingerprint: FINGERPRINT, keyId: KEY_ID_HEX }).strict(),
+    sender: z
+      .object({
+        officeId: OFFICE_ID,
+        name: z.string().min(1).max(200),
+        fingerprint: FINGERPRINT,
+        keyId: KEY_ID_HEX,
+      })
+      .strict(),
     recipients: z.array(FINGERPRINT).min(1).max(64),
     sequence: z.number().int().nonnegative(),
     schemaVersion: z.number().int().positive(),

@@ -36,12 +36,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     const args = parseArgs(argv);
     const command = findCommand(args);
-    if (!command || args.flags.help) {
+    if (args.flags.help) {
       io.stdout(`${JSON.stringify(helpDocument())}\n`);
-      return command || args.flags.help
-        ? 0
-        : fail(io, new AmparoError('INVALID_INPUT', 'Unknown command. Run amparo --help.'));
+      return 0;
     }
+    // A failed run prints nothing on stdout, so a script never mistakes the help text for a result.
+    if (!command) throw new AmparoError('INVALID_INPUT', 'Unknown command. Run amparo --help.');
     const vaultDir = stringFlag(args, 'vault') ?? io.env.AMPARO_VAULT;
     if (!vaultDir)
       throw new AmparoError('INVALID_INPUT', 'Say which vault to use with --vault DIR (or AMPARO_VAULT).');

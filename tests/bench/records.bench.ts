@@ -54,7 +54,11 @@ export async function benchRecords(options: RecordsBenchOptions) {
     const db = w.session.db;
     const amparo = time(() => db.transaction(() => people.forEach((p) => createRecord(w, 'person', p)))());
     const others = time(() =>
-      service.handlers['demo:generate']({ people: 0, volunteers: options.volunteers, attorneys: options.attorneys }),
+      service.handlers['demo:generate']({
+        people: 0,
+        volunteers: options.volunteers,
+        attorneys: options.attorneys,
+      }),
     );
     const ids = (db.prepare('SELECT id FROM people LIMIT ?').all(options.people) as { id: string }[]).map(
       (r) => r.id,

@@ -52,6 +52,11 @@ describe('amparo CLI (in process)', () => {
     expect(errorLine(noVault.stderr).error.code).toBe('INVALID_INPUT');
     const unknown = await runCliInProcess(['--vault', makeTempDir(), 'frobnicate'], env);
     expect(unknown.code).toBe(1);
+    expect(unknown.stdout).toBe('');
+    expect(errorLine(unknown.stderr).error.code).toBe('INVALID_INPUT');
+    const bare = await runCliInProcess([], env);
+    expect(bare.code).toBe(1);
+    expect(errorLine(bare.stderr).error.code).toBe('INVALID_INPUT');
     const missing = await runCliInProcess(['--vault', join(makeTempDir(), 'nothing'), 'status'], env);
     expect(missing.code).toBe(2);
     expect(errorLine(missing.stderr).error.code).toBe('VAULT_NOT_FOUND');

@@ -90,8 +90,10 @@ export const recordCommands: Command[] = [
   },
   {
     name: 'list',
-    usage: 'list <kind> [--search Q] [--filter field=value]… [--sort field[:desc]] [--limit N] [--offset N]',
-    summary: 'Print records as JSON lines.',
+    usage:
+      'list <kind> [--search Q] [--filter field=value]… [--sort field[:desc]] [--limit N] [--offset N] | list person --view NAME',
+    summary:
+      'Print records as JSON lines (a saved view: unassigned, urgent, hearings-this-week, detained-48h-no-attorney).',
     needs: 'unlock',
     async run(ctx) {
       const kind = kindArg(ctx);
@@ -111,6 +113,17 @@ export const recordCommands: Command[] = [
           throw new AmparoError('INVALID_INPUT', `--${name} needs a whole number.`);
         return parsed;
       };
+      const view = stringFlag(ctx.args, 'view');
+      if (view !== undefined) {
+        if (kind !== 'person') throw new AmparoError('INVALID_INPUT', 'Saved views are for people only.');
+        // Friendly spelling on the command line (urgent, hearings-this-week); the channel validates the name.
+        const viewed = (await callAny(ctx, 'person:view', {
+          view: view.toUpperCase().replace(/-/g, '_'),
+          limit: number('limit') ?? 1000,
+          offset: number('offset') ?? 0,
+        })) as { rows: unknown[] };
+        return viewed.rows;
+      }
       const result = (await callAny(ctx, channel(kind, 'list'), {
         ...(Object.keys(filters).length ? { filters } : {}),
         ...(stringFlag(ctx.args, 'search') ? { search: stringFlag(ctx.args, 'search') } : {}),
