@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { ErrorPayload, Result } from './errors';
 import { Prefs, PrefsPatch } from './prefs';
 import { ioChannels, recordChannels } from './records/channels';
+import { maintenanceChannels } from './maintenance-channels';
+import { syncBundleChannels, syncTrustChannels } from './sync-channels';
 import { LockReason, NewPassphrase, OfficeName, Passphrase, VaultStatus } from './vault';
 
 // The one IPC contract. Every channel names its input and output schema; the preload, electron/ipc.ts,
@@ -28,6 +30,9 @@ export const contract = {
 
   ...recordChannels,
   ...ioChannels,
+  ...syncTrustChannels,
+  ...syncBundleChannels,
+  ...maintenanceChannels,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;
@@ -46,6 +51,8 @@ export function isChannel(value: unknown): value is Channel {
 // Events flow from the Node side to the renderer only.
 export const events = {
   'vault:locked': z.object({ reason: LockReason }),
+  /** A bundle was imported in the background (the inbox folder), so open screens can refresh. */
+  'sync:imported': z.object({ bundleId: z.string(), source: z.enum(['manual', 'inbox']) }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type EventName = keyof typeof events;

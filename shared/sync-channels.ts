@@ -27,7 +27,7 @@ const Base64 = z
 const CardText = z.string().min(1).max(20_000);
 
 /** Per kind, the fields a profile removes from bundles (a removed field is absent, not blank). */
-export const RedactionFields = z.record(z.enum(KINDS), z.array(z.string().max(60)).max(60));
+export const RedactionFields = z.partialRecord(z.enum(KINDS), z.array(z.string().max(60)).max(60));
 export const RedactionProfile = z.object({
   name: z.string().trim().min(1).max(60),
   builtIn: z.boolean(),

@@ -26,7 +26,10 @@ export function createPrefsStore(vaultDir: string): PrefsStore {
       }
     },
     set(patch) {
-      const next = Prefs.parse({ ...this.get(), ...patch });
+      // A key present with the value undefined (structured clone keeps it) means "unchanged", not "erase":
+      // spreading it would overwrite the current value and fail the parse (found by fuzz-ipc).
+      const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+      const next = Prefs.parse({ ...this.get(), ...defined });
       mkdirSync(vaultDir, { recursive: true, mode: 0o700 });
       writeFileAtomic(path, `${JSON.stringify(next, null, 2)}\n`);
       return next;

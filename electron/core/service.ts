@@ -68,8 +68,18 @@ export function createService(options: ServiceOptions): AmparoService {
     };
   };
 
+  // Background work a feature runs only while unlocked (e.g. the inbox watcher); stopped before the db closes.
+  let deactivators: (() => void)[] = [];
+  const activate = () => {
+    deactivators = features.flatMap((f) => {
+      const stop = f.activate?.(context);
+      return stop ? [stop] : [];
+    });
+  };
+
   const lock = (reason: LockReason) => {
     if (!session) return;
+    for (const stop of deactivators.splice(0)) stop();
     const closing = session;
     session = null;
     closing.db.close();
@@ -92,16 +102,23 @@ export function createService(options: ServiceOptions): AmparoService {
     create: (officeName, passphrase) =>
       exclusive(async () => {
         if (session) throw new AmparoError('VAULT_EXISTS', 'A vault is already open.');
-        const hooks = features.flatMap((f) => (f.onCreate ? [(s: Session) => f.onCreate?.(s, context)] : []));
+        const prepared = await Promise.all(features.map((f) => f.prepare?.(context)));
+        const hooks = features.flatMap((f, i) =>
+          f.onCreate ? [(s: Session) => f.onCreate?.(s, context, prepared[i])] : [],
+        );
         session = await createVault(vaultDir, officeName, passphrase, clock, {
           kdf: options.kdf,
           onCreate: hooks,
         });
+        activate();
         return status();
       }),
     unlock: (passphrase) =>
       exclusive(async () => {
-        if (!session) session = await unlockVault(vaultDir, passphrase);
+        if (!session) {
+          session = await unlockVault(vaultDir, passphrase);
+          activate();
+        }
         return status();
       }),
     lock: () => {

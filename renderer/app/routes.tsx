@@ -3,9 +3,9 @@ import { AttorneysScreen } from '../screens/AttorneysScreen';
 import { Dashboard } from '../screens/Dashboard';
 import { FacilitiesScreen } from '../screens/FacilitiesScreen';
 import { PeopleScreen } from '../screens/people/PeopleScreen';
-import { Placeholder } from '../screens/Placeholder';
 import { ReportsScreen } from '../screens/ReportsScreen';
 import { Settings } from '../screens/Settings';
+import { OfficesScreen } from '../screens/sync/OfficesScreen';
 import { VolunteersScreen } from '../screens/VolunteersScreen';
 
 // The shell's sections, in navigation order.
@@ -22,7 +22,6 @@ export const ROUTES: readonly Route[] = [
   { id: 'attorneys', labelKey: 'nav.attorneys', render: () => <AttorneysScreen /> },
   { id: 'reports', labelKey: 'nav.reports', render: () => <ReportsScreen /> },
   { id: 'facilities', labelKey: 'nav.facilities', render: () => <FacilitiesScreen /> },
-  // Office-to-office sync arrives with the sync issue.
-  { id: 'offices', labelKey: 'nav.offices', render: () => <Placeholder titleKey="nav.offices" /> },
+  { id: 'offices', labelKey: 'nav.offices', render: () => <OfficesScreen /> },
   { id: 'settings', labelKey: 'nav.settings', render: () => <Settings /> },
 ];

@@ -21,12 +21,15 @@ describe('amparo CLI (in process)', () => {
     expect(init.code).toBe(0);
     expect(JSON.parse(init.stdout)).toMatchObject({
       office: 'Oakland RRN',
-      fingerprint: null,
+      fingerprint: expect.stringMatching(/^[0-9]{60}$/),
       schemaVersion: expect.any(Number),
     });
     const status = await runCliInProcess(['--vault', vault, 'status'], env);
     expect(status.code).toBe(0);
-    expect(JSON.parse(status.stdout)).toMatchObject({ office: 'Oakland RRN' });
+    expect(JSON.parse(status.stdout)).toMatchObject({
+      office: 'Oakland RRN',
+      fingerprint: JSON.parse(init.stdout).fingerprint,
+    });
     expect(readFileSync(join(vault, 'vault.db')).subarray(0, 15).toString('latin1')).not.toBe(
       'SQLite format 3',
     );

@@ -49,7 +49,7 @@ describe('feature contributions', () => {
         return '12345 67890';
       },
     };
-    const { service } = await unlockedService({ features: [...FEATURES, sync] });
+    const { service } = await unlockedService({ features: [sync, ...FEATURES] });
     expect(await service.handlers['vault:status'](undefined)).toMatchObject({
       state: 'unlocked',
       fingerprint: '12345 67890',

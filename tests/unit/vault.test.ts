@@ -33,6 +33,7 @@ describe('vault life cycle', () => {
     expect(service.handlers['vault:status'](undefined)).toMatchObject({
       state: 'unlocked',
       office: 'Oakland RRN',
+      fingerprint: expect.stringMatching(/^[0-9]{60}$/),
       schemaVersion: MIGRATIONS.length,
     });
     service.lock('manual');

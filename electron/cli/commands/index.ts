@@ -1,7 +1,17 @@
 import type { Command } from '../command';
+import { maintenanceCommands } from './maintenance';
 import { recordCommands } from './records';
 import { recordIoCommands } from './records-io';
+import { syncBundleCommands } from './sync-bundles';
+import { syncTrustCommands } from './sync-trust';
 import { vaultCommands } from './vault';
 
 // Every CLI command; each area keeps its own list.
-export const COMMANDS: readonly Command[] = [...vaultCommands, ...recordCommands, ...recordIoCommands];
+export const COMMANDS: readonly Command[] = [
+  ...vaultCommands,
+  ...recordCommands,
+  ...recordIoCommands,
+  ...syncTrustCommands,
+  ...syncBundleCommands,
+  ...maintenanceCommands,
+];

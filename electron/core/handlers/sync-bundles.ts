@@ -1,0 +1,57 @@
+import type { HandlerGroup, ServiceContext } from '../context';
+import { stmt } from '../records/statements';
+import { listConflicts, resolveConflict } from '../sync/conflicts';
+import { exportBundle } from '../sync/export';
+import { importBundle } from '../sync/import';
+
+// Bundle channels: export, preview, import, history and conflicts. Bundle bytes cross IPC as base64.
+
+interface HistoryRow {
+  bundle_id: string;
+  sender_name: string;
+  sender_fingerprint: string;
+  imported_at: string;
+  new_count: number;
+  updated_count: number;
+  conflict_count: number;
+  source: 'manual' | 'inbox';
+}
+
+const fromBase64 = (b64: string) => new Uint8Array(Buffer.from(b64, 'base64'));
+
+export function syncBundleHandlers(ctx: ServiceContext): HandlerGroup {
+  return {
+    'bundle:export': async (input) => {
+      const result = await exportBundle(ctx, input);
+      return {
+        bundleId: result.bundleId,
+        bytes: Buffer.from(result.bytes).toString('base64'),
+        fileName: result.fileName,
+        changeCount: result.changeCount,
+      };
+    },
+    'bundle:preview': ({ bytes }) => importBundle(ctx, fromBase64(bytes), { dryRun: true }),
+    'bundle:import': async ({ bytes }) => {
+      const summary = await importBundle(ctx, fromBase64(bytes), { source: 'manual' });
+      return summary;
+    },
+    'bundle:history': () => {
+      const rows = stmt(
+        ctx.session().db,
+        'SELECT * FROM bundles_in ORDER BY imported_at DESC, rowid DESC',
+      ).all() as HistoryRow[];
+      return rows.map((r) => ({
+        bundleId: r.bundle_id,
+        senderName: r.sender_name,
+        senderFingerprint: r.sender_fingerprint,
+        importedAt: r.imported_at,
+        new: r.new_count,
+        updated: r.updated_count,
+        conflicts: r.conflict_count,
+        source: r.source,
+      }));
+    },
+    'conflict:list': () => listConflicts(ctx),
+    'conflict:resolve': ({ id, keep }) => resolveConflict(ctx, id, keep),
+  };
+}

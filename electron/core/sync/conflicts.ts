@@ -1,0 +1,100 @@
+import { AmparoError } from '../../../shared/errors';
+import type { Kind } from '../../../shared/model';
+import type { Conflict } from '../../../shared/sync-channels';
+import type { ServiceContext } from '../context';
+import { updateRecord } from '../records/repository';
+import { SPECS } from '../records/specs';
+import { stmt } from '../records/statements';
+import { writerFor, type Writer } from '../records/writer';
+
+// The Conflicts view: concurrent edits of one field whose losing value merge kept. Resolving writes the
+// chosen value as a NEW local edit (a fresh stamp), so the decision propagates to other offices like any
+// edit, and marks the conflict resolved.
+
+interface ConflictRow {
+  id: string;
+  kind: Kind;
+  record_id: string;
+  field: string;
+  local_value: string | null;
+  local_clock: string;
+  incoming_value: string | null;
+  incoming_clock: string;
+  incoming_office: string;
+  bundle_id: string;
+  created_at: string;
+}
+
+const parse = (v: string | null): unknown => (v === null ? null : JSON.parse(v));
+
+const toConflict = (r: ConflictRow): Conflict => ({
+  id: r.id,
+  kind: r.kind,
+  recordId: r.record_id,
+  field: r.field,
+  localValue: parse(r.local_value),
+  incomingValue: parse(r.incoming_value),
+  incomingOffice: r.incoming_office,
+  bundleId: r.bundle_id,
+  createdAt: r.created_at,
+  current: r.local_clock > r.incoming_clock ? 'local' : 'incoming',
+});
+
+/** Open (unresolved) conflicts, oldest first. */
+export function listConflicts(ctx: ServiceContext): Conflict[] {
+  const rows = stmt(
+    ctx.session().db,
+    'SELECT * FROM sync_conflicts WHERE resolved_at IS NULL ORDER BY created_at, rowid',
+  ).all() as ConflictRow[];
+  return rows.map(toConflict);
+}
+
+export function resolveConflict(
+  ctx: ServiceContext,
+  id: string,
+  keep: 'local' | 'incoming',
+): { id: string; resolved: true } {
+  const w = writerFor(ctx);
+  const { db } = w.session;
+  return db.transaction(() => {
+    const row = stmt(db, 'SELECT * FROM sync_conflicts WHERE id = ? AND resolved_at IS NULL').get(id) as
+      ConflictRow | undefined;
+    if (!row) throw new AmparoError('NOT_FOUND', 'No open conflict with that id.');
+    const value = parse(keep === 'local' ? row.local_value : row.incoming_value);
+    const live = stmt(db, `SELECT 1 FROM ${tableOf(row.kind)} WHERE id = ? AND deleted_at IS NULL`).get(
+      row.record_id,
+    );
+    // A record deleted since keeps its tombstone (deletes win); the choice is recorded all the same.
+    if (live) {
+      // Writing the value again with a new stamp is what makes the choice win everywhere, even when it
+      // equals the current value here.
+      forceField(w, row.kind, row.record_id, row.field, value);
+    }
+    stmt(db, 'UPDATE sync_conflicts SET resolved_at = ?, resolution = ? WHERE id = ?').run(w.now(), keep, id);
+    return { id, resolved: true as const };
+  })();
+}
+
+function tableOf(kind: Kind): string {
+  const spec = SPECS[kind];
+  if (!spec) throw new AmparoError('VAULT_CORRUPT', 'A conflict names an unknown record kind.');
+  return spec.table;
+}
+
+/** Sets one field through the repository (validation, index, audit), then restamps it even if unchanged. */
+function forceField(w: Writer, kind: Kind, recordId: string, field: string, value: unknown): void {
+  updateRecord(w, kind, recordId, { [field]: value });
+  const { db } = w.session;
+  const table = tableOf(kind);
+  const { field_clocks } = stmt(db, `SELECT field_clocks FROM ${table} WHERE id = ?`).get(recordId) as {
+    field_clocks: string;
+  };
+  const clocks = JSON.parse(field_clocks) as Record<string, string>;
+  const stamp = w.hlc.tick();
+  clocks[field] = stamp;
+  stmt(db, `UPDATE ${table} SET field_clocks = ?, clock = ? WHERE id = ?`).run(
+    JSON.stringify(clocks),
+    stamp,
+    recordId,
+  );
+}

@@ -1,0 +1,127 @@
+import { AmparoError } from '../../../shared/errors';
+import type { BundleSummary } from '../../../shared/sync-channels';
+import type { ServiceContext } from '../context';
+import { parseStamp } from '../records/hlc';
+import { stmt } from '../records/statements';
+import { writerFor } from '../records/writer';
+import { openBundle, type OpenedBundle } from './bundle';
+import type { BundleLimits } from './limits';
+import { applyChanges, highestStamp, type MergeCounts } from './merge';
+import { contactByKeyId, loadIdentity, noteKnowledge, ourFingerprint } from './store';
+
+// Bundle import and preview (DESIGN §5). openBundle runs steps 1–6 and writes nothing; then everything is
+// applied in ONE transaction (step 7) together with the bundle id (step 8). A preview runs the very same
+// transaction and rolls it back, so its counts are exactly what an import would do.
+
+export type ImportSource = 'manual' | 'inbox';
+
+export interface ImportOptions {
+  source?: ImportSource;
+  /** Compute the counts and roll back. */
+  dryRun?: boolean;
+  limits?: Partial<BundleLimits>;
+}
+
+class Rollback extends Error {
+  constructor(readonly counts: MergeCounts) {
+    super('preview');
+  }
+}
+
+async function open(ctx: ServiceContext, bytes: Uint8Array, limits?: Partial<BundleLimits>) {
+  const { db } = ctx.session();
+  const fingerprint = ourFingerprint(db);
+  if (!fingerprint) throw new AmparoError('VAULT_CORRUPT', 'The vault has no sync identity.');
+  return openBundle(bytes, {
+    identity: loadIdentity(db),
+    contactByKeyId: (keyId) => contactByKeyId(db, keyId),
+    ourFingerprint: fingerprint,
+    now: ctx.clock.now(),
+    limits,
+  });
+}
+
+function summary(opened: OpenedBundle, counts: MergeCounts, alreadyImported: boolean): BundleSummary {
+  return {
+    bundleId: opened.manifest.bundleId,
+    sender: { officeName: opened.manifest.sender.name, fingerprint: opened.manifest.sender.fingerprint },
+    createdAt: opened.manifest.createdAt,
+    ...counts,
+    alreadyImported,
+  };
+}
+
+function apply(ctx: ServiceContext, opened: OpenedBundle, options: ImportOptions): MergeCounts {
+  const w = writerFor(ctx);
+  const { db } = w.session;
+  const { manifest, changes } = opened;
+  return db.transaction(() => {
+    // Highest stamp per office in this bundle: what we now know, and what our clock must move past.
+    const seen = new Map<string, string>();
+    for (const change of changes) {
+      const high = highestStamp(change);
+      if (!high) continue;
+      const office = parseStamp(high).office;
+      if ((seen.get(office) ?? '') < high) seen.set(office, high);
+    }
+    for (const stamp of seen.values()) w.hlc.receive(stamp);
+    const counts = applyChanges({
+      db,
+      changes,
+      knowledge: manifest.knowledge,
+      bundleId: manifest.bundleId,
+      senderOfficeId: manifest.sender.officeId,
+      localStamp: w.hlc.tick(),
+      now: w.now(),
+      operator: w.operator,
+      audit: w.audit,
+    });
+    if (options.dryRun) throw new Rollback(counts);
+    for (const [office, stamp] of seen) noteKnowledge(db, office, stamp);
+    stmt(
+      db,
+      `INSERT INTO bundles_in (bundle_id, sender_fingerprint, sender_name, created_at, imported_at, new_count,
+         updated_count, conflict_count, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      manifest.bundleId,
+      manifest.sender.fingerprint,
+      manifest.sender.name,
+      manifest.createdAt,
+      w.now(),
+      counts.new,
+      counts.updated,
+      counts.conflicts,
+      options.source ?? 'manual',
+    );
+    return counts;
+  })();
+}
+
+export async function importBundle(
+  ctx: ServiceContext,
+  bytes: Uint8Array,
+  options: ImportOptions = {},
+): Promise<BundleSummary> {
+  const opened = await open(ctx, bytes, options.limits);
+  const { db } = ctx.session();
+  const previous = stmt(
+    db,
+    'SELECT new_count, updated_count, conflict_count FROM bundles_in WHERE bundle_id = ?',
+  ).get(opened.manifest.bundleId) as
+    { new_count: number; updated_count: number; conflict_count: number } | undefined;
+  if (previous) {
+    // Replays change nothing; the counts are those of the first import.
+    const counts = {
+      new: previous.new_count,
+      updated: previous.updated_count,
+      conflicts: previous.conflict_count,
+    };
+    return summary(opened, counts, true);
+  }
+  try {
+    return summary(opened, apply(ctx, opened, options), false);
+  } catch (err) {
+    if (err instanceof Rollback) return summary(opened, err.counts, false);
+    throw err;
+  }
+}

@@ -1,0 +1,174 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Contact } from '../../../shared/sync-channels';
+import { call, errorCode } from '../../api';
+import { useDates } from '../../app/format';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Field } from '../../components/Field';
+import { Dialog } from './Dialog';
+import { DropZone, FingerprintGroups, fingerprintGroups } from './DropZone';
+
+/** Other offices: import their card, verify it by reading fingerprints aloud, revoke it with a reason. */
+export function ContactsSection({ contacts, onChange }: { contacts: Contact[]; onChange(): void }) {
+  const { t } = useTranslation();
+  const dates = useDates();
+  const [error, setError] = useState<string | null>(null);
+  const [added, setAdded] = useState<Contact | null>(null);
+  const [verifying, setVerifying] = useState<Contact | null>(null);
+  const [revoking, setRevoking] = useState<Contact | null>(null);
+
+  const run = async (action: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await action();
+      onChange();
+    } catch (caught) {
+      setError(errorCode(caught));
+    }
+  };
+
+  const importCard = (file: File) =>
+    void run(async () => {
+      setAdded(null);
+      setAdded(await call('contact:add', { card: await file.text() }));
+    });
+
+  return (
+    <section className="card" aria-labelledby="contacts-title">
+      <h3 id="contacts-title">{t('sync.contacts.title')}</h3>
+      <DropZone label={t('sync.contacts.import')} accept=".amparo-card,.json,.txt" onFile={importCard} />
+      {added ? (
+        <p role="status">
+          {t('sync.contacts.added', { name: added.officeName, state: t(`sync.state.${added.state}`) })}
+        </p>
+      ) : null}
+      <ErrorAlert code={error} />
+      {contacts.length === 0 ? (
+        <p className="muted">{t('sync.contacts.none')}</p>
+      ) : (
+        <table className="simple">
+          <caption className="visually-hidden">{t('sync.contacts.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('sync.contacts.office')}</th>
+              <th scope="col">{t('sync.contacts.fingerprint')}</th>
+              <th scope="col">{t('sync.contacts.state')}</th>
+              <th scope="col">{t('sync.contacts.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {contacts.map((contact) => (
+              <tr key={contact.fingerprint}>
+                <td>{contact.officeName}</td>
+                <td className="mono">{fingerprintGroups(contact.fingerprint).slice(0, 2).join(' ')}…</td>
+                <td>
+                  <span className={`state state-${contact.state}`}>{t(`sync.state.${contact.state}`)}</span>
+                  {contact.state === 'verified' && contact.verifiedAt ? (
+                    <span className="muted"> {dates.dateTime(contact.verifiedAt)}</span>
+                  ) : null}
+                  {contact.state === 'revoked' && contact.revokedAt ? (
+                    <span className="muted">
+                      {' '}
+                      {t('sync.contacts.revokedOn', {
+                        date: dates.dateTime(contact.revokedAt),
+                        reason: contact.revokedReason ?? '',
+                      })}
+                    </span>
+                  ) : null}
+                </td>
+                <td className="actions">
+                  {contact.state === 'unverified' ? (
+                    <button type="button" onClick={() => setVerifying(contact)}>
+                      {t('sync.contacts.verify', { name: contact.officeName })}
+                    </button>
+                  ) : null}
+                  {contact.state !== 'revoked' ? (
+                    <button type="button" className="danger" onClick={() => setRevoking(contact)}>
+                      {t('sync.contacts.revoke', { name: contact.officeName })}
+                    </button>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {verifying ? (
+        <Dialog
+          title={t('sync.verify.title', { name: verifying.officeName })}
+          onClose={() => setVerifying(null)}
+        >
+          <p>{t('sync.verify.instructions', { name: verifying.officeName })}</p>
+          <FingerprintGroups
+            groups={fingerprintGroups(verifying.fingerprint)}
+            label={t('sync.verify.theirFingerprint', { name: verifying.officeName })}
+          />
+          <div className="actions">
+            <button
+              type="button"
+              className="primary"
+              onClick={() => {
+                const fingerprint = verifying.fingerprint;
+                setVerifying(null);
+                setAdded(null);
+                void run(() => call('contact:verify', { fingerprint }));
+              }}
+            >
+              {t('sync.verify.confirm')}
+            </button>
+            <button type="button" onClick={() => setVerifying(null)}>
+              {t('sync.verify.cancel')}
+            </button>
+          </div>
+        </Dialog>
+      ) : null}
+      {revoking ? (
+        <RevokeDialog
+          contact={revoking}
+          onClose={() => setRevoking(null)}
+          onRevoke={(reason) => {
+            const fingerprint = revoking.fingerprint;
+            setRevoking(null);
+            void run(() => call('contact:revoke', { fingerprint, reason }));
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+function RevokeDialog(props: { contact: Contact; onClose(): void; onRevoke(reason: string): void }) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  const [attempted, setAttempted] = useState(false);
+  const missing = attempted && reason.trim() === '';
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setAttempted(true);
+    if (reason.trim() !== '') props.onRevoke(reason.trim());
+  };
+  return (
+    <Dialog title={t('sync.revoke.title', { name: props.contact.officeName })} onClose={props.onClose}>
+      <form onSubmit={submit} noValidate>
+        <p>{t('sync.revoke.explain')}</p>
+        <Field
+          label={t('sync.revoke.reason')}
+          value={reason}
+          required
+          maxLength={500}
+          autoFocus
+          onChange={(event) => setReason(event.target.value)}
+          error={missing ? t('sync.revoke.reasonRequired') : undefined}
+        />
+        <div className="actions">
+          <button type="submit" className="danger">
+            {t('sync.revoke.confirm')}
+          </button>
+          <button type="button" onClick={props.onClose}>
+            {t('sync.verify.cancel')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

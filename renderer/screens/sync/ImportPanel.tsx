@@ -1,0 +1,121 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AmparoError } from '../../../shared/errors';
+import type { BundleSummary } from '../../../shared/sync-channels';
+import { call, errorCode } from '../../api';
+import { useDates } from '../../app/format';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { DropZone } from './DropZone';
+import { bytesToBase64 } from './files';
+
+interface Refusal {
+  code: string;
+  /** For BUNDLE_FUTURE_CLOCK, the sender's clock (ISO), which the message names. */
+  senderClock: string | null;
+}
+
+function refusal(caught: unknown): Refusal {
+  const code = errorCode(caught);
+  const issues = caught instanceof AmparoError ? (caught.issues ?? []) : [];
+  const clock = (issues.find((issue) => issue.path === 'senderClock') ?? issues[0])?.message;
+  const senderClock =
+    code === 'BUNDLE_FUTURE_CLOCK' && clock && !Number.isNaN(Date.parse(clock)) ? clock : null;
+  return { code, senderClock };
+}
+
+/** Receive a bundle: preview what it would change, then apply it in one transaction or cancel. */
+export function ImportPanel({ onImported }: { onImported(): void }) {
+  const { t } = useTranslation();
+  const dates = useDates();
+  const [bytes, setBytes] = useState<string | null>(null);
+  const [preview, setPreview] = useState<BundleSummary | null>(null);
+  const [applied, setApplied] = useState<BundleSummary | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<Refusal | null>(null);
+
+  const reset = () => {
+    setBytes(null);
+    setPreview(null);
+  };
+
+  const pick = async (file: File) => {
+    reset();
+    setApplied(null);
+    setError(null);
+    setBusy(true);
+    try {
+      const encoded = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
+      setPreview(await call('bundle:preview', { bytes: encoded }));
+      setBytes(encoded);
+    } catch (caught) {
+      setError(refusal(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const apply = async () => {
+    if (bytes === null) return;
+    setBusy(true);
+    setError(null);
+    try {
+      setApplied(await call('bundle:import', { bytes }));
+      reset();
+      onImported();
+    } catch (caught) {
+      setError(refusal(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const counts = (summary: BundleSummary) =>
+    t('sync.import.counts', { new: summary.new, updated: summary.updated, conflicts: summary.conflicts });
+
+  return (
+    <section className="card" aria-labelledby="import-title">
+      <h3 id="import-title">{t('sync.import.title')}</h3>
+      <DropZone label={t('sync.import.file')} accept=".amparo" disabled={busy} onFile={(f) => void pick(f)} />
+      <div role="status" aria-live="polite">
+        {busy ? <p aria-busy="true">{t('sync.import.working')}</p> : null}
+        {applied ? (
+          <p>
+            {applied.alreadyImported
+              ? t('sync.import.alreadyImported')
+              : t('sync.import.applied', { counts: counts(applied) })}
+          </p>
+        ) : null}
+      </div>
+      {preview ? (
+        <section className="preview" aria-labelledby="preview-title">
+          <h4 id="preview-title">{t('sync.import.preview')}</h4>
+          <dl className="fields">
+            <dt>{t('sync.import.sender')}</dt>
+            <dd>{preview.sender.officeName}</dd>
+            <dt>{t('sync.import.created')}</dt>
+            <dd>{dates.dateTime(preview.createdAt)}</dd>
+            <dt>{t('sync.import.changes')}</dt>
+            <dd>{counts(preview)}</dd>
+          </dl>
+          {preview.alreadyImported ? <p className="notice">{t('sync.import.alreadyImported')}</p> : null}
+          <div className="actions">
+            {preview.alreadyImported ? null : (
+              <button type="button" className="primary" disabled={busy} onClick={() => void apply()}>
+                {t('sync.import.apply')}
+              </button>
+            )}
+            <button type="button" disabled={busy} onClick={reset}>
+              {t('sync.import.cancel')}
+            </button>
+          </div>
+        </section>
+      ) : null}
+      <ErrorAlert code={error?.code ?? null} />
+      {error?.senderClock ? (
+        <p className="field-error">
+          {t('sync.import.senderClock', { date: dates.dateTime(error.senderClock) })}
+        </p>
+      ) : null}
+    </section>
+  );
+}

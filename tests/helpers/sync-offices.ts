@@ -1,0 +1,106 @@
+import { createHash } from 'node:crypto';
+import type { AmparoService, Clock } from '../../electron/core/context';
+import { createCard, parseCard, serializeCard } from '../../electron/core/sync/card';
+import {
+  addContact,
+  loadIdentity,
+  ourFingerprint,
+  revokeContact,
+  verifyContact,
+} from '../../electron/core/sync/store';
+import { unlockedService } from './vault';
+
+// Offices for sync tests: real encrypted vaults (FAST_KDF) that know each other as contacts. Cards are
+// exchanged through the store so these tests depend only on the bundle layer.
+
+export interface Office {
+  name: string;
+  service: AmparoService;
+  vaultDir: string;
+  fingerprint: string;
+  officeId: string;
+}
+
+export async function makeOffice(name: string, clock?: Clock): Promise<Office> {
+  const { service, vaultDir } = await unlockedService({ officeName: name, ...(clock ? { clock } : {}) });
+  const session = service.context.session();
+  return {
+    name,
+    service,
+    vaultDir,
+    fingerprint: ourFingerprint(session.db) as string,
+    officeId: session.office.id,
+  };
+}
+
+/** `holder` adds `other`'s card; verified unless told otherwise. */
+export function introduce(
+  holder: Office,
+  other: Office,
+  state: 'verified' | 'unverified' | 'revoked' = 'verified',
+): void {
+  const otherSession = other.service.context.session();
+  const text = serializeCard(
+    createCard(
+      loadIdentity(otherSession.db),
+      { name: other.name, officeId: other.officeId },
+      other.service.context.clock.now(),
+    ),
+  );
+  const db = holder.service.context.session().db;
+  const now = holder.service.context.clock.now();
+  addContact(db, parseCard(text), text, { fingerprint: holder.fingerprint, officeId: holder.officeId }, now);
+  if (state === 'verified') verifyContact(db, other.fingerprint, now);
+  if (state === 'revoked') revokeContact(db, other.fingerprint, 'test', now);
+}
+
+/** Everyone knows everyone, verified. */
+export function introduceAll(offices: Office[]): void {
+  for (const a of offices) for (const b of offices) if (a !== b) introduce(a, b);
+}
+
+/** Digest of every row of every table: equal digests mean the database content did not change. */
+export function dbDigest(office: Office): string {
+  const { db } = office.service.context.session();
+  const hash = createHash('sha256');
+  const tables = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'people_fts%' ORDER BY name")
+    .all() as { name: string }[];
+  for (const { name } of tables) {
+    hash.update(`\n#${name}\n`);
+    for (const row of db.prepare(`SELECT * FROM "${name}" ORDER BY 1`).all()) hash.update(JSON.stringify(row));
+  }
+  return hash.digest('hex');
+}
+
+const KIND_TABLES = ['people', 'volunteers', 'attorneys', 'assignments', 'events', 'facilities', 'reports'];
+
+/** Canonical record state: data, field clocks and whether deleted, per table and id (purged ids absent). */
+export function recordDump(office: Office, tables = KIND_TABLES): Record<string, unknown> {
+  const { db } = office.service.context.session();
+  const out: Record<string, unknown> = {};
+  for (const table of tables) {
+    const rows = db
+      .prepare(`SELECT id, data, field_clocks, deleted_at IS NOT NULL AS deleted FROM ${table} ORDER BY id`)
+      .all() as { id: string; data: string; field_clocks: string; deleted: number }[];
+    out[table] = rows.map((r) => ({
+      id: r.id,
+      data: sortKeys(JSON.parse(r.data)),
+      clocks: sortKeys(JSON.parse(r.field_clocks)),
+      deleted: r.deleted === 1,
+    }));
+  }
+  out.purged = db.prepare('SELECT kind, id FROM purged ORDER BY kind, id').all();
+  return out;
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]),
+    );
+  return value;
+}

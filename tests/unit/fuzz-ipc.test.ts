@@ -1,0 +1,107 @@
+// IPC fuzzing (issue 5, item 2): seeded random and malformed payloads for EVERY channel of the contract go
+// through dispatch into a real unlocked service (encrypted vault in a temp dir). Each answer must be ok or a
+// typed error whose code is in ERROR_CODES and is not INTERNAL; no throw may escape dispatch; an
+// INVALID_INPUT answer must leave the database digest (a canonical dump of every table) unchanged.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AmparoService } from '../../electron/core/context';
+import { dispatch } from '../../electron/core/dispatch';
+import { ERROR_CODES } from '../../shared/errors';
+import { CHANNELS, contract, type Channel } from '../../shared/ipc';
+import { caseSeed, labelSeed, rng } from '../fixtures/fuzz/rng';
+import { dbDigest } from '../fixtures/fuzz/digest';
+import { hostile, valueFor } from '../fixtures/fuzz/zod-values';
+import { PASSPHRASE, removeTempDirs, unlockedService } from '../helpers/vault';
+
+const BASE_SEED = Number(process.env.AMPARO_FUZZ_SEED ?? 20261124);
+const CASES_PER_CHANNEL = 40;
+
+let service: AmparoService;
+const ids: string[] = [];
+const tally: Record<string, number> = {};
+const internals: string[] = [];
+
+const digest = () => dbDigest(service.context.session().db);
+
+/** Keeps demo:generate small so the database (and so each digest) stays cheap; its schema is still fuzzed. */
+function tame(channel: Channel, input: unknown): unknown {
+  if (channel !== 'demo:generate' || !input || typeof input !== 'object') return input;
+  const out: Record<string, unknown> = { ...(input as Record<string, unknown>) };
+  for (const [k, v] of Object.entries(out)) if (typeof v === 'number' && k !== 'seed' && v > 3) out[k] = 3;
+  return out;
+}
+
+function collectIds(value: unknown): void {
+  if (!value || typeof value !== 'object') return;
+  const id = (value as { id?: unknown }).id;
+  if (typeof id === 'string' && /^[0-9a-f]{32}$/.test(id) && !ids.includes(id)) ids.push(id);
+}
+
+async function runCase(channel: unknown, input: unknown, where: string): Promise<void> {
+  const before = service.isUnlocked() ? digest() : null;
+  let result;
+  try {
+    result = await dispatch(service.handlers, channel, input, (ch, err) =>
+      internals.push(`${ch}: ${err instanceof Error ? err.name : typeof err}`),
+    );
+  } catch (err) {
+    throw new Error(`${where}: a throw escaped dispatch: ${String(err)}`);
+  }
+  const outcome = result.ok ? 'ok' : result.error.code;
+  tally[outcome] = (tally[outcome] ?? 0) + 1;
+  if (!result.ok) {
+    expect(ERROR_CODES, where).toContain(result.error.code);
+    expect(result.error.code, `${where}: ${result.error.message}`).not.toBe('INTERNAL');
+    expect(typeof result.error.message, where).toBe('string');
+    if (result.error.code === 'INVALID_INPUT' && before !== null) expect(digest(), where).toBe(before);
+  } else collectIds(result.value);
+  // A fuzzed vault:lock succeeded: unlock again so the next cases reach the real service.
+  if (!service.isUnlocked()) await service.handlers['vault:unlock']({ passphrase: PASSPHRASE });
+}
+
+beforeAll(async () => {
+  ({ service } = await unlockedService());
+});
+
+afterAll(() => {
+  service?.close();
+  removeTempDirs();
+  const total = Object.values(tally).reduce((a, b) => a + b, 0);
+  console.log(
+    `fuzz-ipc seed=${BASE_SEED} channels=${CHANNELS.length} cases=${total} outcomes=${JSON.stringify(tally)}`,
+  );
+});
+
+describe('IPC fuzzing against a real unlocked vault', () => {
+  for (const channel of CHANNELS) {
+    it(`${channel}: ${CASES_PER_CHANNEL} shaped and hostile payloads give ok or a typed error`, async () => {
+      internals.length = 0;
+      const base = labelSeed(BASE_SEED, channel);
+      for (let i = 0; i < CASES_PER_CHANNEL; i++) {
+        const seed = caseSeed(base, i);
+        const r = rng(seed);
+        // A quarter of the cases are wholly hostile; the rest follow the schema with random damage.
+        const input =
+          i % 4 === 0 ? hostile(r) : valueFor(contract[channel].input, r, ids, i % 4 === 1 ? 0.3 : 0.05);
+        await runCase(channel, tame(channel, input), `${channel} seed=${seed}`);
+      }
+      expect(internals, `untyped failures on ${channel}`).toEqual([]);
+    });
+  }
+
+  it('unknown or malformed channel names give UNKNOWN_CHANNEL', async () => {
+    const r = rng(BASE_SEED);
+    for (let i = 0; i < 60; i++) {
+      const name = i % 2 ? `${r.pick(CHANNELS)}x` : hostile(r);
+      const result = await dispatch(service.handlers, name, undefined);
+      expect(result).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+      tally.UNKNOWN_CHANNEL = (tally.UNKNOWN_CHANNEL ?? 0) + 1;
+    }
+  });
+
+  it('the fuzzed vault still verifies its audit chain and passes integrity_check', async () => {
+    const db = service.context.session().db;
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    const audit = await dispatch(service.handlers, 'audit:verify', undefined);
+    expect(audit).toMatchObject({ ok: true, value: { ok: true } });
+  });
+});
