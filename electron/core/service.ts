@@ -6,6 +6,7 @@ import { systemClock } from './context';
 import type { Handlers } from './dispatch';
 import type { Feature } from './feature';
 import { FEATURES } from './features';
+import { requireUnlocked } from './handlers/lock-guard';
 import { prefsHandlers } from './handlers/prefs';
 import { vaultHandlers, type VaultControl } from './handlers/vault';
 import { createPrefsStore } from './prefs-store';
@@ -137,7 +138,7 @@ export function createService(options: ServiceOptions): AmparoService {
   const groups: HandlerGroup[] = [
     vaultHandlers(vault),
     prefsHandlers(prefs),
-    ...features.map((f) => f.handlers(context)),
+    ...features.map((f) => requireUnlocked(f.handlers(context), context)),
   ];
   const handlers = assembleHandlers(groups);
 

@@ -6,6 +6,8 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { Field } from '../components/Field';
 import { PassphraseField } from '../components/PassphraseField';
 import { CsvImport } from './CsvImport';
+import { BackupSection } from './settings/BackupSection';
+import { RetentionSection } from './settings/RetentionSection';
 
 export function Settings() {
   const { t } = useTranslation();
@@ -18,6 +20,8 @@ export function Settings() {
       <OperatorName />
       <CsvImport />
       <TrainingData />
+      <BackupSection />
+      <RetentionSection />
       <ChangePassphrase />
     </section>
   );

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchRecords } from './records.bench';
+import { benchSync } from './sync.bench';
 
 // `npm run bench [-- --quick] [-- --no-ui]`: prints one JSON document and saves it under bench-results/.
 // --quick uses a tenth of the data set (for a smoke run); the figures in the README come from the full run.
@@ -20,6 +21,7 @@ const report = {
     queries: 400,
     ui: !values['no-ui'],
   }),
+  sync: await benchSync({ people: Math.round(100_000 * scale), eventsPerPerson: 2 }),
   totalSeconds: 0,
 };
 report.totalSeconds = Math.round((Date.now() - started) / 1000);

@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { format } from 'date-fns';
 import type { AmparoService } from '../../electron/core/context';
 import { dispatch } from '../../electron/core/dispatch';
-import type { ChannelOutput } from '../../shared/ipc';
+import type { Channel, ChannelInput, ChannelOutput } from '../../shared/ipc';
 import { PASSPHRASE } from '../helpers/vault';
 import { expect, snap, test } from './fixtures';
 
@@ -43,6 +44,13 @@ async function dropFile(page: Page, label: string, path: string) {
     [base64, name] as const,
   );
   await page.getByLabel(label).dispatchEvent('drop', { dataTransfer });
+}
+
+/** Calls a channel on a harness's core directly, for setup the UI under test does not cover. */
+async function seed<C extends Channel>(service: AmparoService, channel: C, input?: ChannelInput<C>) {
+  const result = await dispatch(service.handlers, channel, input);
+  if (!result.ok) throw new Error(`${channel}: ${result.error.code}`);
+  return result.value as ChannelOutput<C>;
 }
 
 async function identity(service: AmparoService) {
@@ -178,3 +186,153 @@ for (const lang of ['en', 'es'] as const) {
     await snap(B.page, testInfo, `sync-people-after-import-${lang}`);
   });
 }
+
+test('a bundle from a clock days ahead is refused and names that clock; then the sender is revoked', async ({
+  open,
+}, testInfo) => {
+  const t = translator('en');
+  // A's computer is three days fast: every change it stamps is far in B's future.
+  const ahead = new Date(Math.floor(Date.now() / 60_000) * 60_000 + 3 * 24 * 3600_000);
+  const a = await open({ lang: 'en', clock: { now: () => new Date(ahead) } });
+  const b = await open({ lang: 'en' });
+  const A = { ...a, name: 'Fast Clock Office' };
+  const B = { ...b, name: 'Oakland RRN' };
+  await createVault(A.page, t, A.name);
+  await createVault(B.page, t, B.name);
+  for (const side of [A, B]) await side.page.getByRole('button', { name: t('nav.offices') }).click();
+  const dir = testInfo.outputPath('files');
+  await exchangeCard(A, B, t, dir);
+  await exchangeCard(B, A, t, dir);
+
+  const created = await dispatch(A.service.handlers, 'person:create', {
+    givenName: 'Ana',
+    familyName: 'Ruiz',
+  });
+  expect(created.ok).toBe(true);
+  await A.page.getByRole('button', { name: t('sync.tabs.send') }).click();
+  await A.page.getByLabel(`${B.name} (${t('sync.state.verified')})`).check();
+  await A.page.getByRole('button', { name: t('sync.export.next') }).click();
+  await A.page.getByRole('button', { name: t('sync.export.next') }).click();
+  await A.page.getByRole('radio', { name: /^Full — / }).check();
+  const download = A.page.waitForEvent('download');
+  await A.page.getByRole('button', { name: t('sync.export.create') }).click();
+  const bundle = join(dir, 'ahead.amparo');
+  await (await download).saveAs(bundle);
+
+  await B.page.getByRole('button', { name: t('sync.tabs.receive') }).click();
+  await B.page.getByLabel(t('sync.import.file')).setInputFiles(bundle);
+  await expect(B.page.getByRole('alert')).toHaveText(t('errors.BUNDLE_FUTURE_CLOCK'));
+  await expect(B.page.getByText(t('sync.import.senderClock', { date: format(ahead, 'PPp') }))).toBeVisible();
+  await snap(B.page, testInfo, 'sync-future-clock-en');
+
+  // Revoking needs a reason; the list then shows the state, the date and the reason.
+  await B.page.getByRole('button', { name: t('sync.tabs.offices'), exact: true }).click();
+  await B.page.getByRole('button', { name: t('sync.contacts.revoke', { name: A.name }) }).click();
+  const dialog = B.page.getByRole('dialog', { name: t('sync.revoke.title', { name: A.name }) });
+  await dialog.getByRole('button', { name: t('sync.revoke.confirm') }).click();
+  await expect(dialog).toContainText(t('sync.revoke.reasonRequired'));
+  await dialog.getByLabel(t('sync.revoke.reason')).fill('Laptop stolen');
+  await dialog.getByRole('button', { name: t('sync.revoke.confirm') }).click();
+  const row = B.page.getByRole('row').filter({ hasText: A.name });
+  await expect(row).toContainText(t('sync.state.revoked'));
+  await expect(row).toContainText(': Laptop stolen');
+  await expect(row.getByRole('button')).toHaveCount(0);
+  await snap(B.page, testInfo, 'sync-revoked-en');
+
+  // A revoked office can no longer be chosen as a recipient, and its bundles are refused as revoked.
+  await B.page.getByRole('button', { name: t('sync.tabs.send') }).click();
+  await expect(B.page.getByLabel(`${A.name} (${t('sync.state.revoked')})`)).toBeDisabled();
+  await B.page.getByRole('button', { name: t('sync.tabs.receive') }).click();
+  await B.page.getByLabel(t('sync.import.file')).setInputFiles(bundle);
+  await expect(B.page.getByRole('alert')).toHaveText(t('errors.BUNDLE_REVOKED_SENDER'));
+});
+
+test('a concurrent edit shows in Conflicts and is resolved; redaction profiles and the inbox folder', async ({
+  open,
+}, testInfo) => {
+  const t = translator('en');
+  const A = { ...(await open({ lang: 'en' })), name: 'San José Intake' };
+  const B = { ...(await open({ lang: 'en' })), name: 'Oakland RRN' };
+  await createVault(A.page, t, A.name);
+  await createVault(B.page, t, B.name);
+  for (const side of [A, B]) await side.page.getByRole('button', { name: t('nav.offices') }).click();
+  const dir = testInfo.outputPath('files');
+  await exchangeCard(A, B, t, dir);
+  await exchangeCard(B, A, t, dir);
+
+  // Both offices hold the same person, then both change the notes without seeing each other's change.
+  const bFingerprint = (await identity(B.service)).fingerprint;
+  const send = async () => {
+    const out = await seed(A.service, 'bundle:export', {
+      to: [bFingerprint],
+      scope: { scope: 'since-last' },
+      redaction: 'Full',
+    });
+    return out.bytes;
+  };
+  const person = await seed(A.service, 'person:create', { givenName: 'Luis', familyName: 'Pérez' });
+  await seed(B.service, 'bundle:import', { bytes: await send() });
+  await seed(A.service, 'person:update', { id: person.id, patch: { notes: 'Moved to Adelanto' } });
+  await seed(B.service, 'person:update', { id: person.id, patch: { notes: 'Still in Mesa Verde' } });
+  const file = join(dir, 'second.amparo');
+  writeFileSync(file, Buffer.from(await send(), 'base64'));
+
+  await B.page.getByRole('button', { name: t('sync.tabs.receive') }).click();
+  await B.page.getByLabel(t('sync.import.file')).setInputFiles(file);
+  const preview = B.page.getByRole('region', { name: t('sync.import.preview') });
+  await expect(preview).toContainText(t('sync.import.counts', { new: 0, updated: 0, conflicts: 1 }));
+  await preview.getByRole('button', { name: t('sync.import.apply') }).click();
+  await B.page.getByRole('button', { name: t('sync.tabs.conflicts_one', { count: 1 }) }).click();
+  const conflict = B.page.getByRole('listitem').filter({ hasText: t('person.notes') });
+  await expect(conflict).toContainText('Still in Mesa Verde');
+  await expect(conflict).toContainText('Moved to Adelanto');
+  await expect(conflict).toContainText(A.name);
+  await expect(conflict.getByRole('button', { name: 'Luis Pérez' })).toBeVisible();
+  await snap(B.page, testInfo, 'sync-conflicts-en');
+  await conflict.getByRole('button', { name: t('sync.conflicts.keepLocal') }).click();
+  await expect(B.page.getByRole('status')).toHaveText(t('sync.conflicts.resolved'));
+  await expect(B.page.getByText(t('sync.conflicts.none'))).toBeVisible();
+  expect((await seed(B.service, 'person:get', { id: person.id })).notes).toBe('Still in Mesa Verde');
+
+  // A custom redaction profile: tick fields per kind, save, see it listed, delete it.
+  await B.page.getByRole('button', { name: t('sync.tabs.settings') }).click();
+  await B.page.getByRole('button', { name: t('sync.redaction.new') }).click();
+  await B.page.getByLabel(t('sync.redaction.name')).fill('Partner office');
+  await B.page
+    .getByRole('group', { name: t('sync.kinds.person') })
+    .getByLabel(t('person.notes'))
+    .check();
+  await B.page
+    .getByRole('group', { name: t('sync.kinds.person') })
+    .getByLabel(t('person.phone'))
+    .check();
+  await B.page.getByRole('button', { name: t('sync.redaction.save') }).click();
+  await expect(B.page.getByRole('listitem').filter({ hasText: 'Partner office' })).toContainText(
+    t('sync.redaction.removes_other', { count: 2 }),
+  );
+  const profiles = await seed(B.service, 'redaction:list');
+  expect(profiles.find((p) => p.name === 'Partner office')?.fields.person?.sort()).toEqual([
+    'notes',
+    'phone',
+  ]);
+  // Built-in profiles offer no edit or delete.
+  await expect(B.page.getByRole('button', { name: t('sync.redaction.edit', { name: 'Full' }) })).toHaveCount(
+    0,
+  );
+  await snap(B.page, testInfo, 'sync-settings-en');
+  B.page.once('dialog', (dialog) => void dialog.accept());
+  await B.page.getByRole('button', { name: t('sync.redaction.delete', { name: 'Partner office' }) }).click();
+  await expect(B.page.getByRole('listitem').filter({ hasText: 'Partner office' })).toHaveCount(0);
+
+  // The inbox folder: on, then off.
+  const inbox = join(dir, 'inbox');
+  mkdirSync(inbox, { recursive: true });
+  await B.page.getByLabel(t('sync.inbox.folder')).fill(inbox);
+  await B.page.getByRole('button', { name: t('sync.inbox.save') }).click();
+  await expect(B.page.getByRole('status')).toHaveText(t('sync.inbox.savedOn'));
+  await expect(B.page.getByText(t('sync.inbox.watching', { folder: inbox }))).toBeVisible();
+  expect((await seed(B.service, 'inbox:get')).folder).toBe(inbox);
+  await B.page.getByRole('button', { name: t('sync.inbox.turnOff') }).click();
+  await expect(B.page.getByRole('status')).toHaveText(t('sync.inbox.savedOff'));
+  expect((await seed(B.service, 'inbox:get')).folder).toBeNull();
+});

@@ -64,11 +64,14 @@ export function dbDigest(office: Office): string {
   const { db } = office.service.context.session();
   const hash = createHash('sha256');
   const tables = db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'people_fts%' ORDER BY name")
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'people_fts%' ORDER BY name",
+    )
     .all() as { name: string }[];
   for (const { name } of tables) {
     hash.update(`\n#${name}\n`);
-    for (const row of db.prepare(`SELECT * FROM "${name}" ORDER BY 1`).all()) hash.update(JSON.stringify(row));
+    for (const row of db.prepare(`SELECT * FROM "${name}" ORDER BY 1`).all())
+      hash.update(JSON.stringify(row));
   }
   return hash.digest('hex');
 }

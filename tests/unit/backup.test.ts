@@ -8,6 +8,7 @@ import { restoreVault } from '../../electron/core/backup/restore';
 import { dispatch } from '../../electron/core/dispatch';
 import { readTar } from '../../electron/core/sync/tarball';
 import { AmparoError } from '../../shared/errors';
+import { runCliInProcess } from '../helpers/cli';
 import {
   FAST_KDF,
   findMarkers,
@@ -70,6 +71,24 @@ describe('backup', () => {
     expect(image.subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0');
     expect(image.includes(MARKER)).toBe(true);
     service.close();
+  });
+
+  it('is consistent while the app keeps the vault open: a second connection backs up committed data', async () => {
+    const { service, vaultDir, clock } = await vaultWithPeople();
+    // The app (service) stays unlocked; a CLI-like second service opens the same vault and backs it up.
+    const cli = testService(vaultDir, { clock });
+    await cli.handlers['vault:unlock']({ passphrase: PASSPHRASE });
+    await service.handlers['person:create']({ givenName: 'Late', familyName: 'Arrival' });
+    const bytes = await createBackup(cli.context.session().db, PASSPHRASE, clock, FAST_SCRYPT);
+    cli.close();
+    service.close();
+    const target = join(makeTempDir(), 'restored');
+    await restoreVault(bytes, target, PASSPHRASE, PASSPHRASE, { kdf: FAST_KDF });
+    const restored = testService(target);
+    await restored.handlers['vault:unlock']({ passphrase: PASSPHRASE });
+    const names = (await restored.handlers['person:list']({})).rows.map((p) => p.givenName).sort();
+    expect(names).toEqual(['Ana', 'Late', 'Luis']);
+    restored.close();
   });
 
   it('writes a new 0600 file and never replaces an existing one', async () => {
@@ -195,5 +214,48 @@ describe('stock age', () => {
     const entries = readTar(readFileSync(tarPath), { [MANIFEST_ENTRY]: 65536, [DATABASE_ENTRY]: 1e9 });
     expect(Buffer.from(entries.get(DATABASE_ENTRY)!).includes(MARKER)).toBe(true);
     writeFileSync(tarPath, '');
+  });
+});
+
+describe('CLI backup and restore', () => {
+  it('amparo backup FILE, then amparo restore FILE --vault NEWDIR, then status on the new vault', async () => {
+    const { service, vaultDir } = await vaultWithPeople();
+    service.close();
+    const dir = makeTempDir();
+    const file = join(dir, 'office.age');
+    const env = { AMPARO_PASSPHRASE: PASSPHRASE };
+    const backup = await runCliInProcess(['backup', file, '--vault', vaultDir], env);
+    expect(backup).toMatchObject({ code: 0 });
+    expect(JSON.parse(backup.stdout)).toMatchObject({ file });
+    expect(backup.stderr).toContain('warning');
+    expect(findMarkers(dir, [MARKER])).toEqual([]);
+    // The file exists now: a second backup to the same name is refused, the first stays intact.
+    const again = await runCliInProcess(['backup', file, '--vault', vaultDir], env);
+    expect(again.code).toBe(1);
+
+    const target = join(dir, 'restored');
+    const restored = await runCliInProcess(['restore', file, '--vault', target], env);
+    expect(restored).toMatchObject({ code: 0 });
+    const status = await runCliInProcess(['status', '--vault', target], env);
+    expect(JSON.parse(status.stdout)).toMatchObject({ office: 'Test Office', state: 'unlocked' });
+    const overwrite = await runCliInProcess(['restore', file, '--vault', vaultDir], env);
+    expect(overwrite.code).toBe(2);
+    expect(overwrite.stderr).toContain('VAULT_EXISTS');
+
+    // A separate backup passphrase: the vault passphrase no longer opens the backup.
+    const other = join(dir, 'other.age');
+    const passFile = join(dir, 'backup-pass');
+    writeFileSync(passFile, 'a separate backup passphrase\n', { mode: 0o600 });
+    expect(
+      (
+        await runCliInProcess(
+          ['backup', other, '--backup-passphrase-file', passFile, '--vault', vaultDir],
+          env,
+        )
+      ).code,
+    ).toBe(0);
+    const wrong = await runCliInProcess(['restore', other, '--vault', join(dir, 'r2')], env);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('WRONG_PASSPHRASE');
   });
 });

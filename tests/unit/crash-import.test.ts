@@ -13,7 +13,7 @@ import { makeTempDir, PASSPHRASE, removeTempDirs, testService, unlockedService }
 const SEED = Number(process.env.AMPARO_FUZZ_SEED ?? 20261124);
 const TRIALS = 20;
 const CSV_ROWS = 10_000;
-const BUNDLE_PEOPLE = 3_000;
+const BUNDLE_PEOPLE = 2_000;
 
 let cli: string;
 const env = { AMPARO_PASSPHRASE: PASSPHRASE };

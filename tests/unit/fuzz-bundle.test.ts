@@ -82,16 +82,20 @@ async function runCase(m: Mutator, seed: number): Promise<string> {
   const where = `${m.kind} seed=${seed}`;
   const mutation = await m.make(rng(seed), base);
   const started = performance.now();
-  let opened: OpenedBundle;
+  let opened: OpenedBundle | undefined;
+  let refusal: unknown;
   try {
     opened = await withBound(openBundle(mutation.bytes, mutation.opts ?? base.opts));
   } catch (err) {
-    if (!(err instanceof AmparoError)) throw new Error(`${where}: untyped failure ${String(err)}`);
-    if (!err.code.startsWith('BUNDLE_')) throw new Error(`${where}: non-bundle code ${err.code}`);
-    return err.code;
-  } finally {
-    const elapsed = performance.now() - started;
-    if (elapsed > CASE_BOUND_MS) throw new Error(`${where}: took ${Math.round(elapsed)} ms`);
+    refusal = err;
+  }
+  const elapsed = performance.now() - started;
+  if (elapsed > CASE_BOUND_MS) throw new Error(`${where}: took ${Math.round(elapsed)} ms`);
+  if (!opened) {
+    if (!(refusal instanceof AmparoError))
+      throw new Error(`${where}: untyped failure ${String(refusal)}`, { cause: refusal });
+    if (!refusal.code.startsWith('BUNDLE_')) throw new Error(`${where}: non-bundle code ${refusal.code}`);
+    return refusal.code;
   }
   if (!m.neutralOk) throw new Error(`${where}: a hostile bundle was accepted`);
   if (mutation.signedBySender) {

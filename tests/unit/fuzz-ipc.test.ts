@@ -44,7 +44,7 @@ async function runCase(channel: unknown, input: unknown, where: string): Promise
       internals.push(`${ch}: ${err instanceof Error ? err.name : typeof err}`),
     );
   } catch (err) {
-    throw new Error(`${where}: a throw escaped dispatch: ${String(err)}`);
+    throw new Error(`${where}: a throw escaped dispatch: ${String(err)}`, { cause: err });
   }
   const outcome = result.ok ? 'ok' : result.error.code;
   tally[outcome] = (tally[outcome] ?? 0) + 1;

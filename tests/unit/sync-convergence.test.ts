@@ -30,8 +30,14 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
       field: fc.constantFrom<Field>('arrestLocation', 'familyName', 'aNumber'),
     }),
   },
-  { weight: 1, arbitrary: fc.record({ t: fc.constant('clear' as const), office, person: fc.nat({ max: 3 }) }) },
-  { weight: 1, arbitrary: fc.record({ t: fc.constant('delete' as const), office, person: fc.nat({ max: 3 }) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ t: fc.constant('clear' as const), office, person: fc.nat({ max: 3 }) }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ t: fc.constant('delete' as const), office, person: fc.nat({ max: 3 }) }),
+  },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('create' as const), office }) },
   {
     weight: 3,
@@ -88,15 +94,17 @@ async function run(count: number, ops: Op[], order: number[]): Promise<void> {
     const cleared = new Set<string>();
     let serial = 0;
     const live = (i: number, id: string) =>
-      offices[i % count]!.service.context
-        .session()
+      offices[i % count]!.service.context.session()
         .db.prepare('SELECT 1 FROM people WHERE id = ? AND deleted_at IS NULL')
         .get(id) !== undefined;
 
     for (const [index, op] of ops.entries()) {
       if (op.t === 'tick') clocks[op.office % count]!.advance(op.ms);
       else if (op.t === 'create') {
-        const created = await h(op.office)['person:create']({ givenName: 'Nueva', familyName: `N${serial++}` });
+        const created = await h(op.office)['person:create']({
+          givenName: 'Nueva',
+          familyName: `N${serial++}`,
+        });
         people.push(created.id);
       } else if (op.t === 'edit' || op.t === 'clear' || op.t === 'delete') {
         const id = people[op.person % people.length]!;
@@ -143,7 +151,9 @@ async function run(count: number, ops: Op[], order: number[]): Promise<void> {
     const finals: string[] = [];
     for (let i = 0; i < count; i++) {
       const others = offices.filter((_, j) => j !== i).map((o) => o.fingerprint);
-      finals.push((await h(i)['bundle:export']({ to: others, scope: { scope: 'all' }, redaction: 'Full' })).bytes);
+      finals.push(
+        (await h(i)['bundle:export']({ to: others, scope: { scope: 'all' }, redaction: 'Full' })).bytes,
+      );
     }
     for (let i = 0; i < count; i++)
       for (let k = 0; k < count; k++) {

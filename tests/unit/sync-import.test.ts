@@ -23,7 +23,8 @@ const exportTo = async (from: Office, to: Office[], scope: 'all' | 'since-last' 
   return out;
 };
 
-const importInto = async (office: Office, bytes: string) => office.service.handlers['bundle:import']({ bytes });
+const importInto = async (office: Office, bytes: string) =>
+  office.service.handlers['bundle:import']({ bytes });
 
 async function refusal(office: Office, bytes: string): Promise<string> {
   const before = dbDigest(office);
@@ -135,7 +136,11 @@ describe('bundle round trip', () => {
 describe('export checks its recipients', () => {
   it('refuses unknown, unverified (unless confirmed) and revoked recipients', async () => {
     const fresh = await makeOffice('Fresh office');
-    const err = (p: Promise<unknown>) => p.then(() => null, (e: AmparoError) => e.code);
+    const err = (p: Promise<unknown>) =>
+      p.then(
+        () => null,
+        (e: AmparoError) => e.code,
+      );
     expect(await err(exportTo(a, [fresh]))).toBe('NOT_FOUND');
     introduce(a, fresh, 'unverified');
     expect(await err(exportTo(a, [fresh]))).toBe('FORBIDDEN');
@@ -181,7 +186,17 @@ describe('import refusals leave the database unchanged', () => {
   it('refuses a byte flipped anywhere (header, stanza, payload, end) and a truncated file', async () => {
     const out = await exportTo(a, [b]);
     const bytes = Buffer.from(out.bytes, 'base64');
-    const offsets = [0, 5, 30, 60, 100, 200, Math.floor(bytes.length / 2), bytes.length - 20, bytes.length - 1];
+    const offsets = [
+      0,
+      5,
+      30,
+      60,
+      100,
+      200,
+      Math.floor(bytes.length / 2),
+      bytes.length - 20,
+      bytes.length - 1,
+    ];
     for (const offset of offsets) {
       const damaged = Buffer.from(bytes);
       damaged[offset] = damaged[offset]! ^ 0x01;

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { AmparoError } from '../../../shared/errors';
 import { RetentionDays } from '../../../shared/maintenance-channels';
 import { writeBackupFile } from '../../core/backup/backup';
@@ -35,6 +35,9 @@ export const maintenanceCommands: Command[] = [
     needs: 'none',
     async run(ctx) {
       const file = fileArg(ctx, 'backup');
+      // Checked early so a taken name costs nothing; the write itself still refuses to replace (O_EXCL).
+      if (existsSync(file))
+        throw new AmparoError('INVALID_INPUT', 'A file with that name already exists. Choose another name.');
       const passphrase = await ctx.readPassphrase('Passphrase: ');
       await ctx.call('vault:unlock', { passphrase });
       const backupFile = stringFlag(ctx.args, 'backup-passphrase-file');

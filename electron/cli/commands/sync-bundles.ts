@@ -9,13 +9,18 @@ import type { Command, CommandContext } from '../command';
 
 function listFlag(ctx: CommandContext, name: string): string[] {
   const value = ctx.args.flags[name];
-  const items = value === undefined || typeof value === 'boolean' ? [] : Array.isArray(value) ? value : [value];
-  return items.flatMap((item) => item.split(',')).map((s) => s.trim()).filter((s) => s.length > 0);
+  const items =
+    value === undefined || typeof value === 'boolean' ? [] : Array.isArray(value) ? value : [value];
+  return items
+    .flatMap((item) => item.split(','))
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
 }
 
 function recipients(ctx: CommandContext): string[] {
   const to = listFlag(ctx, 'to');
-  if (to.length === 0) throw new AmparoError('INVALID_INPUT', 'Give the recipients with --to FINGERPRINT[,…].');
+  if (to.length === 0)
+    throw new AmparoError('INVALID_INPUT', 'Give the recipients with --to FINGERPRINT[,…].');
   return to.map((fp) => {
     const normalized = normalizeFingerprint(fp);
     if (!normalized) throw new AmparoError('INVALID_INPUT', 'A recipient fingerprint is not 60 digits.');

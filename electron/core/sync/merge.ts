@@ -81,7 +81,8 @@ export function highestStamp(change: ChangeLine): string {
   return high;
 }
 
-function purge(input: MergeInput, kind: Kind, id: string, stamp: string): void {
+/** Removes the row (if any) and keeps the marker; true when something was removed. */
+function purge(input: MergeInput, kind: Kind, id: string, stamp: string): boolean {
   const { db } = input;
   const table = SPECS[kind].table;
   const row = stmt(db, `SELECT rowid FROM ${table} WHERE id = ?`).get(id) as { rowid: number } | undefined;
@@ -89,11 +90,14 @@ function purge(input: MergeInput, kind: Kind, id: string, stamp: string): void {
     if (kind === 'person') clearPersonIndex(db, row.rowid);
     stmt(db, `DELETE FROM ${table} WHERE id = ?`).run(id);
   }
+  // Kept conflict values are personal data too.
+  stmt(db, 'DELETE FROM sync_conflicts WHERE kind = ? AND record_id = ?').run(kind, id);
   stmt(
     db,
     'INSERT INTO purged (kind, id, clock) VALUES (?, ?, ?) ON CONFLICT (kind, id) DO UPDATE SET clock = max(clock, excluded.clock)',
   ).run(kind, id, stamp);
-  audit(input, kind, id, 'purge', []);
+  if (row) audit(input, kind, id, 'purge', []);
+  return row !== undefined;
 }
 
 function audit(input: MergeInput, kind: Kind, id: string, action: 'import' | 'purge', fields: string[]) {
@@ -239,8 +243,7 @@ export function applyChanges(input: MergeInput): MergeCounts {
     const kind = kindOf(change.entity);
     if (!/^[0-9a-f]{32}$/.test(change.id)) throw corrupt('A change names an invalid record id.');
     if (change.purged !== undefined) {
-      purge(input, kind, change.id, change.purged);
-      counts.updated++;
+      if (purge(input, kind, change.id, change.purged)) counts.updated++;
       continue;
     }
     if (stmt(input.db, 'SELECT 1 FROM purged WHERE kind = ? AND id = ?').get(kind, change.id)) continue;

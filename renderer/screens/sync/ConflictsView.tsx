@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Conflict } from '../../../shared/sync-channels';
+import type { Conflict, Contact } from '../../../shared/sync-channels';
 import { call, errorCode } from '../../api';
 import { useDates } from '../../app/format';
+import { useNavigation } from '../../app/navigation';
 import { ErrorAlert } from '../../components/ErrorAlert';
 
 function show(value: unknown): string {
@@ -15,9 +16,13 @@ function show(value: unknown): string {
  * Concurrent edits of one field. Last-writer-wins already picked the current value; the coordinator can
  * keep either one, and the choice then travels to other offices like any edit.
  */
-export function ConflictsView({ conflicts, onChange }: { conflicts: Conflict[]; onChange(): void }) {
+export function ConflictsView(props: { conflicts: Conflict[]; contacts: Contact[]; onChange(): void }) {
+  const { conflicts, onChange } = props;
   const { t } = useTranslation();
   const dates = useDates();
+  const { navigate } = useNavigation();
+  const names = usePersonNames(conflicts);
+  const office = (id: string) => props.contacts.find((c) => c.officeId === id)?.officeName ?? id;
   const [error, setError] = useState<string | null>(null);
   const [resolved, setResolved] = useState(false);
 
@@ -47,11 +52,25 @@ export function ConflictsView({ conflicts, onChange }: { conflicts: Conflict[]; 
           {conflicts.map((c) => (
             <li key={c.id} className="conflict">
               <p>
-                <strong>{t(`sync.kinds.${c.kind}`)}</strong> <span className="mono">{c.recordId}</span> —{' '}
-                {field(c)}
+                <strong>{t(`sync.kinds.${c.kind}`)}</strong>{' '}
+                {names[c.recordId] ? (
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => navigate({ section: 'people', id: c.recordId })}
+                  >
+                    {names[c.recordId]}
+                  </button>
+                ) : (
+                  <span className="mono">{c.recordId}</span>
+                )}{' '}
+                — {field(c)}
               </p>
               <p className="muted">
-                {t('sync.conflicts.from', { office: c.incomingOffice, date: dates.dateTime(c.createdAt) })}
+                {t('sync.conflicts.from', {
+                  office: office(c.incomingOffice),
+                  date: dates.dateTime(c.createdAt),
+                })}
               </p>
               <dl className="fields">
                 <dt>{t('sync.conflicts.local')}</dt>
@@ -78,4 +97,30 @@ export function ConflictsView({ conflicts, onChange }: { conflicts: Conflict[]; 
       )}
     </section>
   );
+}
+
+/** Display names of the people the conflicts are about (other kinds are shown by id). */
+function usePersonNames(conflicts: Conflict[]): Record<string, string> {
+  const [names, setNames] = useState<Record<string, string>>({});
+  const ids = [...new Set(conflicts.filter((c) => c.kind === 'person').map((c) => c.recordId))]
+    .sort()
+    .join(',');
+  useEffect(() => {
+    if (ids === '') return;
+    let current = true;
+    void Promise.all(
+      ids.split(',').map((id) =>
+        call('person:get', { id }).then(
+          (p) => [id, `${p.givenName} ${p.familyName}`] as const,
+          () => null,
+        ),
+      ),
+    ).then((pairs) => {
+      if (current) setNames(Object.fromEntries(pairs.filter((pair) => pair !== null)));
+    });
+    return () => {
+      current = false;
+    };
+  }, [ids]);
+  return names;
 }

@@ -76,17 +76,19 @@ export function ContactsSection({ contacts, onChange }: { contacts: Contact[]; o
                     </span>
                   ) : null}
                 </td>
-                <td className="actions">
-                  {contact.state === 'unverified' ? (
-                    <button type="button" onClick={() => setVerifying(contact)}>
-                      {t('sync.contacts.verify', { name: contact.officeName })}
-                    </button>
-                  ) : null}
-                  {contact.state !== 'revoked' ? (
-                    <button type="button" className="danger" onClick={() => setRevoking(contact)}>
-                      {t('sync.contacts.revoke', { name: contact.officeName })}
-                    </button>
-                  ) : null}
+                <td>
+                  <div className="actions">
+                    {contact.state === 'unverified' ? (
+                      <button type="button" onClick={() => setVerifying(contact)}>
+                        {t('sync.contacts.verify', { name: contact.officeName })}
+                      </button>
+                    ) : null}
+                    {contact.state !== 'revoked' ? (
+                      <button type="button" className="danger" onClick={() => setRevoking(contact)}>
+                        {t('sync.contacts.revoke', { name: contact.officeName })}
+                      </button>
+                    ) : null}
+                  </div>
                 </td>
               </tr>
             ))}

@@ -66,7 +66,9 @@ export function OfficesScreen() {
           <ImportHistory rows={history} />
         </>
       ) : null}
-      {tab === 'conflicts' ? <ConflictsView conflicts={conflicts} onChange={reload} /> : null}
+      {tab === 'conflicts' ? (
+        <ConflictsView conflicts={conflicts} contacts={contacts} onChange={reload} />
+      ) : null}
       {tab === 'settings' ? (
         <>
           <RedactionSettings />
