@@ -2,6 +2,8 @@
 // through dispatch into a real unlocked service (encrypted vault in a temp dir). Each answer must be ok or a
 // typed error whose code is in ERROR_CODES and is not INTERNAL; no throw may escape dispatch; an
 // INVALID_INPUT answer must leave the database digest (a canonical dump of every table) unchanged.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AmparoService } from '../../electron/core/context';
 import { dispatch } from '../../electron/core/dispatch';
@@ -14,6 +16,24 @@ import { PASSPHRASE, removeTempDirs, unlockedService } from '../helpers/vault';
 
 const BASE_SEED = Number(process.env.AMPARO_FUZZ_SEED ?? 20261124);
 const CASES_PER_CHANNEL = 40;
+// Channels whose successful calls are deliberately expensive (scrypt for a backup, a re-unlock after a lock)
+// get fewer cases so the suite stays within its CI budget.
+const FEWER: Partial<Record<string, number>> = { 'backup:create': 8, 'vault:lock': 12 };
+const REGRESSIONS = (
+  JSON.parse(
+    readFileSync(join(import.meta.dirname, '..', 'fixtures', 'fuzz', 'regressions.json'), 'utf8'),
+  ) as {
+    cases: { suite: string; channel?: string; seed: number; index?: number }[];
+  }
+).cases.filter((c) => c.suite === 'ipc');
+
+/** The payload of case `i` (seeded): a quarter wholly hostile, the rest schema-shaped with random damage. */
+function inputFor(channel: Channel, seed: number, i: number): unknown {
+  const r = rng(seed);
+  const input =
+    i % 4 === 0 ? hostile(r) : valueFor(contract[channel].input, r, ids, i % 4 === 1 ? 0.3 : 0.05);
+  return tame(channel, input);
+}
 
 let service: AmparoService;
 const ids: string[] = [];
@@ -72,17 +92,23 @@ afterAll(() => {
 });
 
 describe('IPC fuzzing against a real unlocked vault', () => {
+  it('replays the regression cases in tests/fixtures/fuzz/regressions.json', async () => {
+    internals.length = 0;
+    for (const c of REGRESSIONS) {
+      expect(CHANNELS, 'regression channel').toContain(c.channel);
+      const channel = c.channel as Channel;
+      await runCase(channel, inputFor(channel, c.seed, c.index ?? 1), `regression ${channel} seed=${c.seed}`);
+    }
+    expect(internals).toEqual([]);
+  });
+
   for (const channel of CHANNELS) {
     it(`${channel}: ${CASES_PER_CHANNEL} shaped and hostile payloads give ok or a typed error`, async () => {
       internals.length = 0;
       const base = labelSeed(BASE_SEED, channel);
-      for (let i = 0; i < CASES_PER_CHANNEL; i++) {
+      for (let i = 0; i < (FEWER[channel] ?? CASES_PER_CHANNEL); i++) {
         const seed = caseSeed(base, i);
-        const r = rng(seed);
-        // A quarter of the cases are wholly hostile; the rest follow the schema with random damage.
-        const input =
-          i % 4 === 0 ? hostile(r) : valueFor(contract[channel].input, r, ids, i % 4 === 1 ? 0.3 : 0.05);
-        await runCase(channel, tame(channel, input), `${channel} seed=${seed}`);
+        await runCase(channel, inputFor(channel, seed, i), `${channel} seed=${seed} index=${i}`);
       }
       expect(internals, `untyped failures on ${channel}`).toEqual([]);
     });

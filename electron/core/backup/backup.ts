@@ -81,14 +81,15 @@ export function writeBackupFile(path: string, bytes: Uint8Array): void {
     );
   }
   try {
-    writeSync(fd, bytes);
+    // writeSync may write less than asked (large files, some file systems): loop until all is written.
+    for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
     fsyncSync(fd);
-    closeSync(fd);
   } catch {
     closeSync(fd);
     unlinkSync(path);
     throw new AmparoError('INTERNAL', 'The backup file could not be written completely. It was removed.');
   }
+  closeSync(fd);
 }
 
 /** A default file name that names no office and no person. */

@@ -107,6 +107,8 @@ export async function restoreVault(
   const dek = randomBytes(DEK_BYTES);
   try {
     source = new Database(image);
+    // CREATE INDEX may spill its sorter to temp files, which no cipher covers: keep them in memory.
+    source.pragma('temp_store = MEMORY');
     const check = source.pragma('integrity_check', { simple: true });
     if (check !== 'ok' || userVersion(source) !== manifest.schemaVersion) throw damaged();
 
