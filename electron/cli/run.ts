@@ -45,7 +45,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const vaultDir = stringFlag(args, 'vault') ?? io.env.AMPARO_VAULT;
     if (!vaultDir)
       throw new AmparoError('INVALID_INPUT', 'Say which vault to use with --vault DIR (or AMPARO_VAULT).');
-    service = createService({ vaultDir, ...io.serviceOptions });
+    // No background work (inbox watcher) in a one-shot command.
+    service = createService({ vaultDir, background: false, ...io.serviceOptions });
     const ctx = commandContext(service, args, io);
     if (command.needs === 'unlock') {
       await ctx.call('vault:unlock', { passphrase: await ctx.readPassphrase('Passphrase: ') });

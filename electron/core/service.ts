@@ -23,6 +23,11 @@ export interface ServiceOptions {
   /** Tests only: cheaper Argon2id parameters for new vaults. */
   kdf?: KdfOptions;
   features?: readonly Feature[];
+  /**
+   * Background work while unlocked (the inbox watcher). Off for one-shot callers such as the CLI, where a
+   * command must do exactly what was asked and nothing in the background. Default: on.
+   */
+  background?: boolean;
 }
 
 type Listener = (payload: never) => void;
@@ -72,6 +77,7 @@ export function createService(options: ServiceOptions): AmparoService {
   // Background work a feature runs only while unlocked (e.g. the inbox watcher); stopped before the db closes.
   let deactivators: (() => void)[] = [];
   const activate = () => {
+    if (options.background === false) return;
     deactivators = features.flatMap((f) => {
       const stop = f.activate?.(context);
       return stop ? [stop] : [];

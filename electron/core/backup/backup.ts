@@ -82,7 +82,7 @@ export function writeBackupFile(path: string, bytes: Uint8Array): void {
   }
   try {
     // writeSync may write less than asked (large files, some file systems): loop until all is written.
-    for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+    for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done);
     fsyncSync(fd);
   } catch {
     closeSync(fd);
