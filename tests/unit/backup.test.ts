@@ -176,6 +176,9 @@ describe('restore', () => {
     expect(await code(restoreVault(bytes, target, 'not the passphrase', PASSPHRASE, { kdf: FAST_KDF }))).toBe(
       'WRONG_PASSPHRASE',
     );
+    expect(await code(restoreVault(bytes, target, PASSPHRASE, 'short', { kdf: FAST_KDF }))).toBe(
+      'WEAK_PASSPHRASE',
+    );
     const flipped = Uint8Array.from(bytes);
     flipped[flipped.length - 20]! ^= 1;
     expect(await code(restoreVault(flipped, target, PASSPHRASE, PASSPHRASE, { kdf: FAST_KDF }))).not.toBe(

@@ -23,7 +23,7 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  rmSync(cli, { force: true });
+  if (cli) rmSync(cli, { force: true });
   removeTempDirs();
 });
 

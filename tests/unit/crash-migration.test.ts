@@ -81,7 +81,7 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  rmSync(child, { force: true });
+  if (child) rmSync(child, { force: true });
   removeTempDirs();
 });
 

@@ -15,7 +15,7 @@ import { hostile, valueFor } from '../fixtures/fuzz/zod-values';
 import { PASSPHRASE, removeTempDirs, unlockedService } from '../helpers/vault';
 
 const BASE_SEED = Number(process.env.AMPARO_FUZZ_SEED ?? 20261124);
-const CASES_PER_CHANNEL = 40;
+const CASES_PER_CHANNEL = 30;
 // Channels whose successful calls are deliberately expensive (scrypt for a backup, a re-unlock after a lock)
 // get fewer cases so the suite stays within its CI budget.
 const FEWER: Partial<Record<string, number>> = { 'backup:create': 8, 'vault:lock': 12 };

@@ -5,6 +5,7 @@ import type { AmparoService } from '../../electron/core/context';
 import { dispatch } from '../../electron/core/dispatch';
 import { purgeClosedCases } from '../../electron/core/records/retention';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/ipc';
+import { runCliInProcess } from '../helpers/cli';
 import {
   findMarkers,
   manualClock,
@@ -153,5 +154,29 @@ describe('retention', () => {
     expect(purgeClosedCases(service.context, 3000, clock.now())).toMatchObject({ people: 0 });
     expect((await call(service, 'person:list', {})).total).toBe(before);
     service.close();
+  });
+});
+
+describe('retention from the CLI', () => {
+  it('retention --days N, purge --dry-run lists, purge removes', async () => {
+    const { service, vaultDir, oldClosed } = await seeded();
+    service.close();
+    const env = { AMPARO_PASSPHRASE: PASSPHRASE };
+    const cli = (...args: string[]) => runCliInProcess([...args, '--vault', vaultDir], env);
+    expect(JSON.parse((await cli('retention')).stdout)).toMatchObject({ closedCaseDays: null });
+    expect((await cli('purge')).code).toBe(1); // off, and no --days
+    expect((await cli('retention', '--days', '0')).code).toBe(1);
+    // The CLI runs on the system clock: the seeded cases are months old by then.
+    const preview = JSON.parse((await cli('purge', '--days', '180', '--dry-run')).stdout);
+    expect(preview.people.map((p: { id: string }) => p.id)).toContain(oldClosed.id);
+    expect(JSON.parse((await cli('retention', '--days', '180')).stdout)).toMatchObject({
+      closedCaseDays: 180,
+    });
+    expect(JSON.parse((await cli('retention', '--days', 'off')).stdout)).toMatchObject({
+      closedCaseDays: null,
+    });
+    const purged = JSON.parse((await cli('purge', '--days', '180')).stdout);
+    expect(purged.people).toBe(preview.count);
+    expect((await cli('get', 'person', oldClosed.id)).code).toBe(4);
   });
 });

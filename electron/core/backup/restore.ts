@@ -3,8 +3,9 @@ import { chmodSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { Decrypter } from 'age-encryption';
 import { AmparoError } from '../../../shared/errors';
+import { NewPassphrase } from '../../../shared/vault';
 import { readTar } from '../sync/tarball';
-import { applyPragmas, openEncrypted, userVersion } from '../vault/database';
+import { applyPragmas, openEncrypted, rawKey, userVersion } from '../vault/database';
 import { vaultPath } from '../vault/files';
 import { calibrate, deriveKek, type KdfOptions } from '../vault/kdf';
 import { createKeyFile, DEK_BYTES, wrapKey } from '../vault/keyfile';
@@ -99,6 +100,8 @@ export async function restoreVault(
   newPassphrase: string,
   options: RestoreOptions = {},
 ): Promise<RestoreResult> {
+  if (!NewPassphrase.safeParse(newPassphrase).success)
+    throw new AmparoError('WEAK_PASSPHRASE', 'The new vault passphrase is too short.');
   if (vaultExists(targetDir))
     throw new AmparoError('VAULT_EXISTS', 'A vault already exists in that folder. It was not changed.');
   const { manifest, image } = await openBackup(bytes, backupPassphrase);
@@ -130,7 +133,12 @@ export async function restoreVault(
 
     // The same cipher and key form as openEncrypted(), given to SQLite3MultipleCiphers through ATTACH.
     source.pragma("cipher='sqlcipher'");
-    source.prepare('ATTACH DATABASE ? AS restored KEY ?').run(dbPath, dek);
+    const key = rawKey(dek);
+    try {
+      source.prepare('ATTACH DATABASE ? AS restored KEY ?').run(dbPath, key);
+    } finally {
+      key.fill(0);
+    }
     // Defensive mode forbids writing FTS5 shadow tables, which is exactly what copying a contentless index
     // needs. It is lifted only on this private in-memory connection, for the copy.
     source.unsafeMode(true);

@@ -18,9 +18,10 @@ export function openEncrypted(path: string, dek: Buffer, options: OpenOptions): 
   } catch {
     throw new AmparoError('VAULT_NOT_FOUND', 'The vault database is missing.');
   }
+  const key = rawKey(dek);
   try {
     db.pragma("cipher='sqlcipher'");
-    db.key(dek);
+    db.key(key);
     db.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch {
     db.close();
@@ -28,8 +29,19 @@ export function openEncrypted(path: string, dek: Buffer, options: OpenOptions): 
       'VAULT_CORRUPT',
       'The vault database cannot be read with its key. It may be damaged.',
     );
+  } finally {
+    key.fill(0);
   }
   return db;
+}
+
+/**
+ * SQLite3MultipleCiphers takes a key of the form x'<64 hex>' as the raw 256-bit key; any other bytes are a
+ * passphrase it would run through SQLCipher's PBKDF2. Ours is already a random key, so it goes in raw. A
+ * Buffer (not a string) so the caller can zero it.
+ */
+export function rawKey(dek: Buffer): Buffer {
+  return Buffer.from(`x'${dek.toString('hex')}'`, 'latin1');
 }
 
 /** Settings from DESIGN §4. Temp files are not encrypted by the cipher, so they are kept in memory. */
