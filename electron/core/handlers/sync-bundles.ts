@@ -34,7 +34,8 @@ export function syncBundleHandlers(ctx: ServiceContext): HandlerGroup {
     'bundle:import': async ({ bytes }) => {
       const summary = await importBundle(ctx, fromBase64(bytes), { source: 'manual' });
       // Other open screens refresh the same way as after an inbox import.
-      if (!summary.alreadyImported) ctx.emit('sync:imported', { bundleId: summary.bundleId, source: 'manual' });
+      if (!summary.alreadyImported)
+        ctx.emit('sync:imported', { bundleId: summary.bundleId, source: 'manual' });
       return summary;
     },
     'bundle:history': () => {
