@@ -12,6 +12,7 @@ import { vaultHandlers, type VaultControl } from './handlers/vault';
 import { createPrefsStore } from './prefs-store';
 import { userVersion } from './vault/database';
 import type { KdfOptions } from './vault/kdf';
+import { readKeyFile, unlockKeyFile } from './vault/keyfile';
 import { changePassphrase, createVault, unlockVault, vaultExists } from './vault/vault';
 
 // The service is the one object every transport drives (Electron IPC, the UI harness, the CLI). It owns
@@ -125,6 +126,9 @@ export function createService(options: ServiceOptions): AmparoService {
         if (!session) {
           session = await unlockVault(vaultDir, passphrase);
           activate();
+        } else {
+          // Already open: still prove the passphrase, so "unlock" never answers ok to a wrong one.
+          (await unlockKeyFile(readKeyFile(vaultDir), passphrase)).fill(0);
         }
         return status();
       }),

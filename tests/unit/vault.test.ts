@@ -166,6 +166,16 @@ describe('vault life cycle', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 
+  it('checks the passphrase even when the vault is already unlocked', async () => {
+    const { service } = await unlockedService();
+    await expectCode(
+      service.handlers['vault:unlock']({ passphrase: 'not the right one at all' }),
+      'WRONG_PASSPHRASE',
+    );
+    expect(service.isUnlocked()).toBe(true);
+    await service.handlers['vault:unlock']({ passphrase: PASSPHRASE });
+  });
+
   it('emits vault:locked with the reason and answers LOCKED afterwards', async () => {
     const { service } = await unlockedService();
     const reasons: string[] = [];
