@@ -4,6 +4,7 @@ import type { Attorney } from '../../shared/model';
 import { call, errorCode } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Field } from '../components/Field';
+import { splitList, useDraft } from '../app/useDraft';
 
 // Attorneys with their capacity and current active case count.
 export function AttorneysScreen() {
@@ -11,7 +12,7 @@ export function AttorneysScreen() {
   const [rows, setRows] = useState<{ attorney: Attorney; active: number }[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [refresh, setRefresh] = useState(0);
-  const [draft, setDraft] = useState({
+  const { draft, bind, reset } = useDraft({
     givenName: '',
     familyName: '',
     organization: '',
@@ -46,11 +47,11 @@ export function AttorneysScreen() {
         givenName: draft.givenName,
         familyName: draft.familyName,
         ...(draft.organization ? { organization: draft.organization } : {}),
-        ...(draft.languages ? { languages: draft.languages.split(/[,;]\s*/).filter(Boolean) } : {}),
+        ...(draft.languages ? { languages: splitList(draft.languages) } : {}),
         ...(draft.capacity ? { capacity: Number(draft.capacity) } : {}),
         status: 'ACTIVE',
       });
-      setDraft({ givenName: '', familyName: '', organization: '', languages: '', capacity: '' });
+      reset();
       setRefresh((r) => r + 1);
     } catch (caught) {
       setError(errorCode(caught));
@@ -93,36 +94,11 @@ export function AttorneysScreen() {
       </table>
       <form className="card inline-form" onSubmit={add} aria-label={t('attorney.add')}>
         <h3>{t('attorney.add')}</h3>
-        <Field
-          label={`${t('person.givenName')} *`}
-          value={draft.givenName}
-          onChange={(e) => setDraft({ ...draft, givenName: e.target.value })}
-          required
-        />
-        <Field
-          label={`${t('person.familyName')} *`}
-          value={draft.familyName}
-          onChange={(e) => setDraft({ ...draft, familyName: e.target.value })}
-          required
-        />
-        <Field
-          label={t('attorney.organization')}
-          value={draft.organization}
-          onChange={(e) => setDraft({ ...draft, organization: e.target.value })}
-        />
-        <Field
-          label={t('volunteer.languages')}
-          value={draft.languages}
-          onChange={(e) => setDraft({ ...draft, languages: e.target.value })}
-          help={t('intake.languagesHelp')}
-        />
-        <Field
-          label={t('attorney.capacity')}
-          type="number"
-          min={0}
-          value={draft.capacity}
-          onChange={(e) => setDraft({ ...draft, capacity: e.target.value })}
-        />
+        <Field label={`${t('person.givenName')} *`} {...bind('givenName')} required />
+        <Field label={`${t('person.familyName')} *`} {...bind('familyName')} required />
+        <Field label={t('attorney.organization')} {...bind('organization')} />
+        <Field label={t('volunteer.languages')} {...bind('languages')} help={t('intake.languagesHelp')} />
+        <Field label={t('attorney.capacity')} type="number" min={0} {...bind('capacity')} />
         <button type="submit">{t('attorney.add')}</button>
       </form>
     </section>

@@ -7,6 +7,7 @@ import { useDates, useEnumOptions } from '../app/format';
 import { useNavigation } from '../app/navigation';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Field } from '../components/Field';
+import { useDraft } from '../app/useDraft';
 import { SelectField } from '../components/SelectField';
 
 // Hotline reports of enforcement activity: log one fast, dispatch volunteers, link the people detained.
@@ -18,7 +19,7 @@ export function ReportsScreen() {
   const [volunteers, setVolunteers] = useState<Volunteer[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [refresh, setRefresh] = useState(0);
-  const [draft, setDraft] = useState({
+  const { draft, bind, set, reset } = useDraft({
     location: '',
     county: '',
     description: '',
@@ -47,7 +48,7 @@ export function ReportsScreen() {
         ...(draft.description ? { description: draft.description } : {}),
         verification: draft.verification as Report['verification'],
       });
-      setDraft({ location: '', county: '', description: '', verification: 'UNVERIFIED' });
+      reset();
       setRefresh((r) => r + 1);
     } catch (caught) {
       setError(errorCode(caught));
@@ -70,29 +71,20 @@ export function ReportsScreen() {
       </h2>
       <form className="card inline-form" onSubmit={log} aria-label={t('report.log')}>
         <h3>{t('report.log')}</h3>
-        <Field
-          label={t('report.location')}
-          value={draft.location}
-          onChange={(e) => setDraft({ ...draft, location: e.target.value })}
-          autoFocus
-        />
+        <Field label={t('report.location')} {...bind('location')} autoFocus />
         <SelectField
           label={t('report.county')}
           value={draft.county}
           emptyLabel="—"
           options={COUNTIES_NORCAL.map((c) => ({ value: c, label: c }))}
-          onChange={(county) => setDraft({ ...draft, county })}
+          onChange={set('county')}
         />
-        <Field
-          label={t('report.description')}
-          value={draft.description}
-          onChange={(e) => setDraft({ ...draft, description: e.target.value })}
-        />
+        <Field label={t('report.description')} {...bind('description')} />
         <SelectField
           label={t('report.verification')}
           value={draft.verification}
           options={enumOptions('verification', VERIFICATIONS)}
-          onChange={(verification) => setDraft({ ...draft, verification })}
+          onChange={set('verification')}
         />
         <button type="submit" className="primary">
           {t('report.log')}

@@ -6,6 +6,7 @@ import { call, errorCode } from '../api';
 import { useEnumOptions } from '../app/format';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Field } from '../components/Field';
+import { splitList, useDraft } from '../app/useDraft';
 import { SelectField } from '../components/SelectField';
 
 // The volunteer roster: filter by language, county, role, training (current or expired) and who is
@@ -24,7 +25,7 @@ export function VolunteersScreen() {
   const [total, setTotal] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [refresh, setRefresh] = useState(0);
-  const [draft, setDraft] = useState({
+  const { draft, bind, reset } = useDraft({
     givenName: '',
     familyName: '',
     phone: '',
@@ -54,17 +55,16 @@ export function VolunteersScreen() {
 
   const add = async (event: FormEvent) => {
     event.preventDefault();
-    const list = (s: string) => s.split(/[,;]\s*/).filter(Boolean);
     try {
       await call('volunteer:create', {
         givenName: draft.givenName,
         familyName: draft.familyName,
         ...(draft.phone ? { phone: draft.phone } : {}),
-        ...(draft.languages ? { languages: list(draft.languages) } : {}),
-        ...(draft.counties ? { counties: list(draft.counties) } : {}),
+        ...(draft.languages ? { languages: splitList(draft.languages) } : {}),
+        ...(draft.counties ? { counties: splitList(draft.counties) } : {}),
         status: 'ACTIVE',
       });
-      setDraft({ givenName: '', familyName: '', phone: '', languages: '', counties: '' });
+      reset();
       setRefresh((r) => r + 1);
     } catch (caught) {
       setError(errorCode(caught));
@@ -157,34 +157,11 @@ export function VolunteersScreen() {
       </table>
       <form className="card inline-form" onSubmit={add} aria-label={t('volunteer.add')}>
         <h3>{t('volunteer.add')}</h3>
-        <Field
-          label={`${t('person.givenName')} *`}
-          value={draft.givenName}
-          onChange={(e) => setDraft({ ...draft, givenName: e.target.value })}
-          required
-        />
-        <Field
-          label={`${t('person.familyName')} *`}
-          value={draft.familyName}
-          onChange={(e) => setDraft({ ...draft, familyName: e.target.value })}
-          required
-        />
-        <Field
-          label={t('person.phone')}
-          value={draft.phone}
-          onChange={(e) => setDraft({ ...draft, phone: e.target.value })}
-        />
-        <Field
-          label={t('volunteer.languages')}
-          value={draft.languages}
-          onChange={(e) => setDraft({ ...draft, languages: e.target.value })}
-          help={t('intake.languagesHelp')}
-        />
-        <Field
-          label={t('volunteer.counties')}
-          value={draft.counties}
-          onChange={(e) => setDraft({ ...draft, counties: e.target.value })}
-        />
+        <Field label={`${t('person.givenName')} *`} {...bind('givenName')} required />
+        <Field label={`${t('person.familyName')} *`} {...bind('familyName')} required />
+        <Field label={t('person.phone')} {...bind('phone')} />
+        <Field label={t('volunteer.languages')} {...bind('languages')} help={t('intake.languagesHelp')} />
+        <Field label={t('volunteer.counties')} {...bind('counties')} />
         <button type="submit">{t('volunteer.add')}</button>
       </form>
     </section>

@@ -215,3 +215,42 @@ test('a full pass in Spanish', async ({ open }, testInfo) => {
   await snap(page, testInfo, 'dashboard-es');
   expect((await seed(service, 'person:list', {})).rows[0]?.phone).toBe('510 555 0199');
 });
+
+test('volunteers, attorneys and hotline reports are added from their screens and filtered', async ({
+  open,
+}) => {
+  const { page, service } = await open({ lang: 'en' });
+  await createVault(page);
+  await page.getByRole('button', { name: 'Volunteers' }).click();
+  const addVolunteer = page.getByRole('form', { name: 'Add volunteer' });
+  await addVolunteer.getByLabel('Given name(s) *').fill('Rosa');
+  await addVolunteer.getByLabel('Family name(s) *').fill('Díaz');
+  await addVolunteer.getByLabel('Languages').fill('es; en');
+  await addVolunteer.getByLabel('Counties').fill('Alameda');
+  await addVolunteer.getByRole('button', { name: 'Add volunteer' }).click();
+  await expect(page.getByRole('cell', { name: 'Rosa Díaz' })).toBeVisible();
+  await expect(addVolunteer.getByLabel('Given name(s) *')).toHaveValue('');
+  await page.getByLabel('Speaks (language code)').fill('en');
+  await expect(page.getByRole('status').filter({ hasText: '1 volunteer' })).toBeVisible();
+  await page.getByLabel('Speaks (language code)').fill('mam');
+  await expect(page.getByRole('status').filter({ hasText: '0 volunteers' })).toBeVisible();
+  expect((await seed(service, 'volunteer:list', {})).rows[0]).toMatchObject({
+    languages: ['es', 'en'],
+    counties: ['Alameda'],
+  });
+
+  await page.getByRole('button', { name: 'Attorneys' }).click();
+  const addAttorney = page.getByRole('form', { name: 'Add attorney' });
+  await addAttorney.getByLabel('Given name(s) *').fill('Ana');
+  await addAttorney.getByLabel('Family name(s) *').fill('Abogada');
+  await addAttorney.getByLabel('Capacity').fill('3');
+  await addAttorney.getByRole('button', { name: 'Add attorney' }).click();
+  await expect(page.getByRole('row', { name: /Ana Abogada/ })).toContainText('3');
+
+  await page.getByRole('button', { name: 'Hotline reports' }).click();
+  await page.getByLabel('Location').fill('International Blvd & 23rd Ave');
+  await page.getByLabel('County').selectOption('Alameda');
+  await page.getByRole('button', { name: 'Log a report' }).click();
+  await expect(page.getByText('International Blvd & 23rd Ave (Alameda)')).toBeVisible();
+  await expect(page.getByLabel('Location')).toHaveValue('');
+});
