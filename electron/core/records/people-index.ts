@@ -45,3 +45,26 @@ export function searchClause(input: string): { sql: string; param: string } | nu
     ? { sql: 'rowid IN (SELECT rowid FROM people_fts WHERE people_fts MATCH ?)', param: match }
     : null;
 }
+
+/**
+ * A page of people matching a search, best match first (FTS5 bm25). Ordering and counting happen inside the
+ * search index, so a broad prefix such as "mar" costs the same as a rare one: no table row is read until the
+ * page's own rows are fetched. Deleted and purged people are removed from the index when that happens.
+ */
+export function searchPage(
+  db: Database,
+  input: string,
+  limit: number,
+  offset: number,
+): { rowids: number[]; total: number } | null {
+  const match = ftsQuery(input);
+  if (!match) return null;
+  const total = (
+    stmt(db, 'SELECT count(*) AS n FROM people_fts WHERE people_fts MATCH ?').get(match) as { n: number }
+  ).n;
+  const rows = stmt(
+    db,
+    'SELECT rowid AS r FROM people_fts WHERE people_fts MATCH ? ORDER BY rank, rowid LIMIT ? OFFSET ?',
+  ).all(match, limit, offset) as { r: number }[];
+  return { rowids: rows.map((row) => row.r), total };
+}

@@ -5,7 +5,7 @@ import type { ListQuery, ListResult } from '../../../shared/records/query';
 import type { Database } from '../context';
 import { appendAudit } from './audit';
 import { SPECS } from './specs';
-import { clearPersonIndex, indexPerson, normalizedName, searchClause } from './people-index';
+import { clearPersonIndex, indexPerson, normalizedName, searchClause, searchPage } from './people-index';
 import type { Writer } from './writer';
 import { stmt } from './statements';
 
@@ -185,6 +185,11 @@ export function listRecords<K extends Kind>(
   query: ListQuery,
 ): ListResult<RecordOf<K>> {
   const spec = SPECS[kind];
+  // A plain search (no filters) is ranked by relevance inside the search index; see searchPage.
+  if (kind === 'person' && query.search && Object.keys(query.filters ?? {}).length === 0) {
+    const found = searchPage(db, query.search, query.limit ?? 100, query.offset ?? 0);
+    if (found) return { rows: fetchByRowid<K>(db, spec.table, found.rowids), total: found.total };
+  }
   const where = ['deleted_at IS NULL'];
   const params: unknown[] = [];
   for (const [field, value] of Object.entries(query.filters ?? {})) {
@@ -222,13 +227,25 @@ export function listRecords<K extends Kind>(
     db,
     `SELECT rowid AS r FROM ${spec.table} WHERE ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`,
   ).all(...params, query.limit ?? 100, query.offset ?? 0) as { r: number }[];
-  if (page.length === 0) return { rows: [], total };
-  const byRowid = new Map(
-    (
-      stmt(db, `SELECT rowid, * FROM ${spec.table} WHERE rowid IN (SELECT value FROM json_each(?))`).all(
-        JSON.stringify(page.map((p) => p.r)),
-      ) as Row[]
-    ).map((row) => [row.rowid, row]),
-  );
-  return { rows: page.map((p) => toRecord<K>(byRowid.get(p.r) as Row)), total };
+  return {
+    rows: fetchByRowid<K>(
+      db,
+      spec.table,
+      page.map((p) => p.r),
+    ),
+    total,
+  };
+}
+
+/** Reads the given rows in the given order (one statement, rowids bound as a JSON array). */
+function fetchByRowid<K extends Kind>(db: Database, table: string, rowids: number[]): RecordOf<K>[] {
+  if (rowids.length === 0) return [];
+  const rows = stmt(db, `SELECT rowid, * FROM ${table} WHERE rowid IN (SELECT value FROM json_each(?))`).all(
+    JSON.stringify(rowids),
+  ) as Row[];
+  const byRowid = new Map(rows.map((row) => [row.rowid, row]));
+  return rowids.flatMap((rowid) => {
+    const row = byRowid.get(rowid);
+    return row ? [toRecord<K>(row)] : [];
+  });
 }

@@ -99,7 +99,7 @@ function PeopleList() {
           rowAt={pages.rowAt}
           ensure={pages.ensure}
           sort={query.sort}
-          sortable={query.view === null}
+          sortable={query.view === null && query.search.trim() === ''}
           onSort={(sort) => setQuery((q) => ({ ...q, sort }))}
         />
       ) : null}

@@ -118,7 +118,8 @@ export function PeopleTable({ total, rowAt, ensure, sort, onSort, sortable }: Pr
           <div role="row" key={group.id} className="grid-row">
             {group.headers.map((header) => {
               const canSort = sortable && header.column.getCanSort();
-              const direction = header.column.getIsSorted();
+              // Searches come back best match first (and views in their own order): no column sort applies then.
+              const direction = sortable ? header.column.getIsSorted() : false;
               return (
                 <div
                   role="columnheader"

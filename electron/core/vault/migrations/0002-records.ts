@@ -45,6 +45,14 @@ export const m0002Records: Migration = {
       CREATE INDEX people_case_status ON people (case_status, family_name COLLATE NOCASE, given_name COLLATE NOCASE) WHERE deleted_at IS NULL;
       CREATE INDEX people_priority ON people (priority, family_name COLLATE NOCASE, given_name COLLATE NOCASE) WHERE deleted_at IS NULL;
       CREATE INDEX people_custody ON people (custody_status, family_name COLLATE NOCASE, given_name COLLATE NOCASE) WHERE deleted_at IS NULL;
+      -- Filter + the other sorts the People table offers, so a filtered, sorted page is an index walk too.
+      CREATE INDEX people_case_detained ON people (case_status, detained_at) WHERE deleted_at IS NULL;
+      CREATE INDEX people_case_updated ON people (case_status, updated_at) WHERE deleted_at IS NULL;
+      CREATE INDEX people_case_rank ON people (case_status, (CASE priority WHEN 'URGENT' THEN 0 WHEN 'HIGH' THEN 1 ELSE 2 END)) WHERE deleted_at IS NULL;
+      CREATE INDEX people_priority_detained ON people (priority, detained_at) WHERE deleted_at IS NULL;
+      CREATE INDEX people_priority_updated ON people (priority, updated_at) WHERE deleted_at IS NULL;
+      CREATE INDEX people_custody_detained ON people (custody_status, detained_at) WHERE deleted_at IS NULL;
+      CREATE INDEX people_custody_updated ON people (custody_status, updated_at) WHERE deleted_at IS NULL;
       CREATE INDEX people_priority_rank ON people ((CASE priority WHEN 'URGENT' THEN 0 WHEN 'HIGH' THEN 1 ELSE 2 END), updated_at) WHERE deleted_at IS NULL;
       CREATE INDEX people_county ON people (arrest_county) WHERE deleted_at IS NULL;
       CREATE INDEX people_facility ON people (facility_id) WHERE deleted_at IS NULL;
