@@ -11,7 +11,10 @@ export const SHA256_HEX = z.string().regex(/^[0-9a-f]{64}$/);
 
 export const CARD_FORMAT = 'amparo-card/1';
 export const BUNDLE_FORMAT = 'amparo-bundle';
-export const BUNDLE_FORMAT_VERSION = 1;
+/** 2: change lines carry per-field causal contexts (`ctx`). Format-1 bundles are still read. */
+export const BUNDLE_FORMAT_VERSION = 2;
+/** The first format whose lines carry contexts: in older ones a missing `ctx` means "unknown". */
+export const CONTEXT_FORMAT_VERSION = 2;
 export const PAYLOAD_NAME = 'changes.jsonl.gz';
 
 export const contactCardSchema = z
@@ -27,12 +30,36 @@ export const contactCardSchema = z
   .strict();
 export type ContactCard = z.infer<typeof contactCardSchema>;
 
+/**
+ * A field's causal context is valid when its stamps are strictly ascending, name distinct offices, none the
+ * field stamp's own office, and are each older than the field stamp (a writer has seen only older stamps).
+ */
+export function validContext(clock: string, ctx: readonly string[]): boolean {
+  const offices = new Set<string>([clock.slice(18)]);
+  let previous = '';
+  for (const stamp of ctx) {
+    if (stamp <= previous || stamp >= clock || offices.has(stamp.slice(18))) return false;
+    offices.add(stamp.slice(18));
+    previous = stamp;
+  }
+  return true;
+}
+
+/**
+ * One field of a change line: its value (`null` when cleared), its stamp, and its causal context `ctx`, the
+ * other offices' highest stamps of this field that the value was written having seen (absent when none).
+ */
+export const fieldChangeSchema = z
+  .object({ value: z.unknown(), clock: HLC_STAMP, ctx: z.array(HLC_STAMP).min(1).max(256).optional() })
+  .strict()
+  .refine((f) => f.ctx === undefined || validContext(f.clock, f.ctx), 'Invalid causal context');
+
 /** One entity's changes. A redacted field is absent from `fields`, never blank. */
 export const changeLineSchema = z
   .object({
     entity: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/),
     id: z.string().min(1).max(128),
-    fields: z.record(z.string().min(1).max(128), z.object({ value: z.unknown(), clock: HLC_STAMP }).strict()),
+    fields: z.record(z.string().min(1).max(128), fieldChangeSchema),
     deleted: HLC_STAMP.optional(),
     purged: HLC_STAMP.optional(),
   })
@@ -42,7 +69,7 @@ export type ChangeLine = z.infer<typeof changeLineSchema>;
 export const manifestSchema = z
   .object({
     format: z.literal(BUNDLE_FORMAT),
-    formatVersion: z.literal(BUNDLE_FORMAT_VERSION),
+    formatVersion: z.number().int().min(1).max(BUNDLE_FORMAT_VERSION),
     bundleId: z.string().regex(/^[0-9a-f]{32}$/),
     createdAt: z.string().datetime(),
     sender: z

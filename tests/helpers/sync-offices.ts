@@ -78,18 +78,24 @@ export function dbDigest(office: Office): string {
 
 const KIND_TABLES = ['people', 'volunteers', 'attorneys', 'assignments', 'events', 'facilities', 'reports'];
 
-/** Canonical record state: data, field clocks and whether deleted, per table and id (purged ids absent). */
+/**
+ * Canonical record state: data, field clocks, field causal contexts and whether deleted, per table and id
+ * (purged ids absent).
+ */
 export function recordDump(office: Office, tables = KIND_TABLES): Record<string, unknown> {
   const { db } = office.service.context.session();
   const out: Record<string, unknown> = {};
   for (const table of tables) {
     const rows = db
-      .prepare(`SELECT id, data, field_clocks, deleted_at IS NOT NULL AS deleted FROM ${table} ORDER BY id`)
-      .all() as { id: string; data: string; field_clocks: string; deleted: number }[];
+      .prepare(
+        `SELECT id, data, field_clocks, field_ctx, deleted_at IS NOT NULL AS deleted FROM ${table} ORDER BY id`,
+      )
+      .all() as { id: string; data: string; field_clocks: string; field_ctx: string; deleted: number }[];
     out[table] = rows.map((r) => ({
       id: r.id,
       data: sortKeys(JSON.parse(r.data)),
       clocks: sortKeys(JSON.parse(r.field_clocks)),
+      ctx: sortKeys(JSON.parse(r.field_ctx)),
       deleted: r.deleted === 1,
     }));
   }

@@ -7,6 +7,7 @@ import { buildBundle, openBundle, sealBundle, encodeChanges } from '../../electr
 import { sign } from '../../electron/core/sync/minisign';
 import { readTar, writeTar } from '../../electron/core/sync/tarball';
 import { AmparoError } from '../../shared/errors';
+import { BUNDLE_FORMAT_VERSION } from '../../shared/sync';
 import {
   asContact,
   bundleInput,
@@ -222,7 +223,7 @@ describe('bundle', () => {
     const input = bundleInput(sj, [oak], sampleChanges(sj.officeId, now.getTime()), now);
     const newer = await sealBundle(input, encodeChanges(input.changes), 3, (m) => ({
       ...m,
-      formatVersion: 2,
+      formatVersion: BUNDLE_FORMAT_VERSION + 1,
     }));
     expect(await refusal(openBundle(newer, openOptions(oak, [asContact(sj)], now)))).toBe('BUNDLE_TOO_NEW');
     const schema = { ...openOptions(oak, [asContact(sj)], now), limits: { maxSchemaVersion: 1 } };
@@ -234,5 +235,29 @@ describe('bundle', () => {
     expect(await refusal(openBundle(bad, openOptions(oak, [asContact(sj)], now)))).toBe('BUNDLE_CORRUPT');
     const notGzip = await sealBundle(input, Buffer.from('plain text'), 1);
     expect(await refusal(openBundle(notGzip, openOptions(oak, [asContact(sj)], now)))).toBe('BUNDLE_CORRUPT');
+  });
+
+  it('opens format-1 bundles (no causal contexts) and refuses an impossible causal context', async () => {
+    const input = bundleInput(sj, [oak], sampleChanges(sj.officeId, now.getTime()), now);
+    const v1 = await sealBundle(input, encodeChanges(input.changes), 3, (m) => ({ ...m, formatVersion: 1 }));
+    expect((await openBundle(v1, openOptions(oak, [asContact(sj)], now))).manifest.formatVersion).toBe(1);
+    const clock = stamp(now.getTime(), sj.officeId);
+    const seen = (ctx: string[]) => [
+      { entity: 'person', id: 'p-0', fields: { given_name: { value: 'N', clock, ctx } } },
+    ];
+    const ok = seen([stamp(now.getTime() - 1, oak.officeId)]);
+    expect(
+      (await openBundle(await buildBundle({ ...input, changes: ok }), openOptions(oak, [asContact(sj)], now)))
+        .changes,
+    ).toEqual(ok);
+    // Newer than the field's own stamp, the field's own office, or two stamps of one office: never honest.
+    for (const ctx of [
+      [stamp(now.getTime() + 1, oak.officeId)],
+      [stamp(now.getTime() - 1, sj.officeId)],
+      [stamp(now.getTime() - 2, oak.officeId), stamp(now.getTime() - 1, oak.officeId)],
+    ]) {
+      const bad = await buildBundle({ ...input, changes: seen(ctx) });
+      expect(await refusal(openBundle(bad, openOptions(oak, [asContact(sj)], now)))).toBe('BUNDLE_CORRUPT');
+    }
   });
 });

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeChanges, sealBundle } from '../../electron/core/sync/bundle';
+import { extractChanges } from '../../electron/core/sync/changes';
+import { getKnowledge, loadIdentity } from '../../electron/core/sync/store';
 import { introduceAll, makeOffice, recordDump, type Office } from '../helpers/sync-offices';
 import { manualClock, removeTempDirs } from '../helpers/vault';
 
@@ -138,5 +141,185 @@ describe('merge', () => {
     expect(
       (await b.service.handlers['bundle:history'](undefined)).some((h) => h.bundleId === out.bundleId),
     ).toBe(false);
+  });
+});
+
+// Concurrent edits that the manifest's knowledge vector alone took for sequential (out-of-order delivery,
+// redacted and per-person bundles), and a sequential edit it took for concurrent (a stale bundle arriving
+// late). Each field's causal context decides instead (electron/core/records/causal.ts).
+describe('merge with per-field causal context', () => {
+  let x: Office;
+  let y: Office;
+  let z: Office;
+  const clockX = manualClock();
+  const clockY = manualClock();
+  const clockZ = manualClock();
+  type Scope = { scope: 'all' } | { scope: 'since-last' } | { scope: 'people'; personIds: string[] };
+
+  const exportTo = async (from: Office, to: Office[], scope: Scope = { scope: 'all' }, redaction = 'Full') =>
+    (
+      await from.service.handlers['bundle:export']({
+        to: to.map((o) => o.fingerprint),
+        scope,
+        redaction,
+      })
+    ).bytes;
+  const importAt = (office: Office, bytes: string) => office.service.handlers['bundle:import']({ bytes });
+  const update = (office: Office, id: string, patch: Record<string, unknown>) =>
+    office.service.handlers['person:update']({ id, patch });
+  const conflictsOn = async (office: Office, id: string) =>
+    (await office.service.handlers['conflict:list'](undefined)).filter((c) => c.recordId === id);
+
+  beforeAll(async () => {
+    x = await makeOffice('Office X', clockX);
+    y = await makeOffice('Office Y', clockY);
+    z = await makeOffice('Office Z', clockZ);
+    introduceAll([x, y, z]);
+  });
+
+  afterAll(() => {
+    for (const o of [x, y, z]) o.service.close();
+  });
+
+  async function sharedPerson(extra: Record<string, unknown> = {}): Promise<string> {
+    const person = await x.service.handlers['person:create']({
+      givenName: 'Rosa',
+      familyName: 'Paz',
+      ...extra,
+    });
+    const all = await exportTo(x, [y, z]);
+    await importAt(y, all);
+    await importAt(z, all);
+    return person.id;
+  }
+
+  it('detects a concurrent edit hidden by out-of-order delivery', async () => {
+    const id = await sharedPerson();
+    const other = await sharedPerson();
+    clockX.advance(1000);
+    await update(x, id, { arrestLocation: 'X first' });
+    const early = await exportTo(x, [z], { scope: 'since-last' });
+    clockX.advance(1000);
+    await update(x, other, { arrestLocation: 'X later' });
+    const late = await exportTo(x, [z], { scope: 'since-last' });
+    // The later bundle arrives first: Z's knowledge of X now covers X's first edit, which Z has not seen.
+    await importAt(z, late);
+    clockZ.advance(5000);
+    await update(z, id, { arrestLocation: 'Z edit' });
+    const fromZ = await importAt(x, await exportTo(z, [x], { scope: 'since-last' }));
+    expect(fromZ.conflicts).toBe(1);
+    expect(await conflictsOn(x, id)).toMatchObject([
+      { field: 'arrestLocation', localValue: 'X first', incomingValue: 'Z edit', current: 'incoming' },
+    ]);
+    // The early bundle reaches Z at last: Z meets X's edit too and keeps it.
+    expect((await importAt(z, early)).conflicts).toBe(1);
+    expect(await conflictsOn(z, id)).toMatchObject([{ localValue: 'Z edit', incomingValue: 'X first' }]);
+    expect((await z.service.handlers['person:get']({ id })).arrestLocation).toBe('Z edit');
+  });
+
+  it('detects a concurrent edit of a field the sender had redacted', async () => {
+    const id = await sharedPerson({ aNumber: '201234567' });
+    clockX.advance(1000);
+    await update(x, id, { aNumber: '209999999', phone: '+1 510 555 0199' });
+    // Dispatch leaves the A-number out: Y learns X's stamp (through the phone) but not X's A-number.
+    await importAt(y, await exportTo(x, [y], { scope: 'since-last' }, 'Dispatch'));
+    clockY.advance(5000);
+    await update(y, id, { aNumber: '208888888' });
+    const summary = await importAt(x, await exportTo(y, [x], { scope: 'since-last' }));
+    expect(summary.conflicts).toBe(1);
+    expect(await conflictsOn(x, id)).toMatchObject([
+      { field: 'aNumber', localValue: '209999999', incomingValue: '208888888', current: 'incoming' },
+    ]);
+  });
+
+  it('detects a concurrent edit hidden by a bundle limited to other people', async () => {
+    const id = await sharedPerson();
+    const other = await sharedPerson();
+    clockX.advance(1000);
+    await update(x, id, { arrestLocation: 'X on Rosa' });
+    clockX.advance(1000);
+    await update(x, other, { arrestLocation: 'X on the other' });
+    await importAt(y, await exportTo(x, [y], { scope: 'people', personIds: [other] }));
+    clockY.advance(5000);
+    await update(y, id, { arrestLocation: 'Y on Rosa' });
+    expect((await importAt(x, await exportTo(y, [x], { scope: 'since-last' }))).conflicts).toBe(1);
+    expect(await conflictsOn(x, id)).toMatchObject([{ localValue: 'X on Rosa', incomingValue: 'Y on Rosa' }]);
+  });
+
+  it('records no conflict when a stale bundle brings a value that was since edited', async () => {
+    const id = await sharedPerson();
+    clockX.advance(1000);
+    await update(x, id, { arrestLocation: 'X value' });
+    const first = await exportTo(x, [y], { scope: 'since-last' });
+    const stale = await exportTo(x, [y], { scope: 'all' });
+    await importAt(y, first);
+    clockY.advance(1000);
+    await update(y, id, { arrestLocation: 'Y after seeing X' });
+    // A second bundle with X's value, made before X saw Y's edit, arrives late: Y's edit follows it.
+    expect((await importAt(y, stale)).conflicts).toBe(0);
+    expect(await conflictsOn(y, id)).toEqual([]);
+    expect((await importAt(x, await exportTo(y, [x], { scope: 'since-last' }))).conflicts).toBe(0);
+    expect((await x.service.handlers['person:get']({ id })).arrestLocation).toBe('Y after seeing X');
+  });
+
+  it('imports a format-1 bundle (no contexts), judging its lines by the manifest knowledge', async () => {
+    const id = await sharedPerson();
+    clockY.advance(1000);
+    await update(y, id, { arrestLocation: 'Y first' });
+    await importAt(x, await exportTo(y, [x], { scope: 'since-last' }));
+    clockX.advance(1000);
+    await update(x, id, { arrestLocation: 'X after Y' });
+    const newcomer = await x.service.handlers['person:create']({ givenName: 'Old', familyName: 'Format' });
+    // What an older Amparo at X would send: format 1, no `ctx`, and X's knowledge (which covers Y's edit).
+    const dbX = x.service.context.session().db;
+    const changes = extractChanges(dbX, { scope: 'all' }).map((line) => ({
+      ...line,
+      fields: Object.fromEntries(
+        Object.entries(line.fields).map(([f, { value, clock }]) => [f, { value, clock }]),
+      ),
+    }));
+    const legacy = await sealBundle(
+      {
+        identity: loadIdentity(dbX),
+        sender: { officeId: x.officeId, name: x.name, fingerprint: x.fingerprint },
+        recipients: [
+          {
+            fingerprint: y.fingerprint,
+            ageRecipient: loadIdentity(y.service.context.session().db).age.recipient,
+          },
+        ],
+        changes,
+        sequence: 99,
+        knowledge: getKnowledge(dbX),
+        schemaVersion: 3,
+        now: clockX.now(),
+      },
+      encodeChanges(changes),
+      changes.length,
+      (m) => ({ ...m, formatVersion: 1 }),
+    );
+    const summary = await importAt(y, Buffer.from(legacy).toString('base64'));
+    expect(summary).toMatchObject({ conflicts: 0 });
+    expect(summary.new).toBeGreaterThanOrEqual(1);
+    expect((await y.service.handlers['person:get']({ id })).arrestLocation).toBe('X after Y');
+    expect((await y.service.handlers['person:get']({ id: newcomer.id })).familyName).toBe('Format');
+  });
+
+  it('a resolution follows both sides everywhere: no new conflict when an old side arrives', async () => {
+    const id = await sharedPerson();
+    clockX.advance(1000);
+    clockY.advance(3000);
+    await update(x, id, { arrestLocation: 'X side' });
+    await update(y, id, { arrestLocation: 'Y side' });
+    const fromX = await exportTo(x, [y, z], { scope: 'since-last' });
+    expect((await importAt(y, fromX)).conflicts).toBe(1);
+    const [conflict] = await conflictsOn(y, id);
+    await y.service.handlers['conflict:resolve']({ id: conflict!.id, keep: 'incoming' });
+    // Z gets the resolution first and X's side afterwards: the resolution has seen X's side.
+    expect((await importAt(z, await exportTo(y, [z], { scope: 'since-last' }))).conflicts).toBe(0);
+    expect((await importAt(z, fromX)).conflicts).toBe(0);
+    expect((await importAt(x, await exportTo(y, [x], { scope: 'since-last' }))).conflicts).toBe(0);
+    for (const o of [x, y, z])
+      expect((await o.service.handlers['person:get']({ id })).arrestLocation).toBe('X side');
   });
 });

@@ -21,6 +21,10 @@ describe('stock-tool audit path', () => {
     const now = new Date();
     const [sj, oak] = [await makeOffice('San José'), await makeOffice('Oakland')];
     const changes = sampleChanges(sj.officeId, now.getTime(), 4);
+    // A field written having seen another office's stamp carries its causal context as plain JSON too.
+    changes[0]!.fields.language!.ctx = [
+      `${(now.getTime() - 1).toString(16).padStart(12, '0')}:0000:${oak.officeId}`,
+    ];
     writeFileSync(join(dir, 'b.amparo'), await buildBundle(bundleInput(sj, [oak], changes, now)));
     writeFileSync(join(dir, 'office.key'), exportAgeKey(oak.identity, now), { mode: 0o600 });
     writeFileSync(join(dir, 'sender.pub'), exportMinisignPub(sj.identity));

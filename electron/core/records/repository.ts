@@ -4,6 +4,7 @@ import { SCHEMAS, type Kind, type RecordOf } from '../../../shared/model';
 import type { ListQuery, ListResult } from '../../../shared/records/query';
 import type { Database } from '../context';
 import { appendAudit } from './audit';
+import { stampFields } from './causal';
 import { SPECS } from './specs';
 import { clearPersonIndex, indexPerson, normalizedName, searchClause, searchPage } from './people-index';
 import type { Writer } from './writer';
@@ -19,6 +20,7 @@ interface Row {
   id: string;
   data: string;
   field_clocks: string;
+  field_ctx: string;
   created_at: string;
   updated_at: string;
 }
@@ -114,21 +116,23 @@ export function updateRecord<K extends Kind>(w: Writer, kind: K, id: string, pat
     .filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]))
     .sort();
   if (changed.length === 0) return toRecord<K>(row);
-  const clocks = JSON.parse(row.field_clocks) as Record<string, string>;
   const clock = w.hlc.tick();
-  for (const field of changed) clocks[field] = clock;
+  // Each changed field keeps what it had seen (its prior stamp and causal context) under the new stamp.
+  const stamped = stampFields(row.field_clocks, row.field_ctx, changed, clock);
   const now = w.now();
   const extra = extraColumns(kind, after);
   const sets = [
     'data = ?',
     'field_clocks = ?',
+    'field_ctx = ?',
     'clock = ?',
     'updated_at = ?',
     ...Object.keys(extra).map((c) => `${c} = ?`),
   ];
   stmt(db, `UPDATE ${SPECS[kind].table} SET ${sets.join(', ')} WHERE id = ?`).run(
     JSON.stringify(after),
-    JSON.stringify(clocks),
+    stamped.clocks,
+    stamped.contexts,
     clock,
     now,
     ...Object.values(extra),

@@ -1,12 +1,14 @@
 import { KINDS, type Kind } from '../../../shared/model';
 import type { ChangeLine } from '../../../shared/sync';
 import type { Database } from '../context';
+import { readContexts } from '../records/causal';
 import { SPECS } from '../records/specs';
 import { stmt } from '../records/statements';
 
 // Extracts the change lines of an export. Every record goes out whole: each field with its own stamp
-// (a cleared field as `value: null`), a tombstone stamp for deleted records, and a marker for each purged
-// id. A redaction profile's fields are left out of `fields` entirely, never blanked.
+// (a cleared field as `value: null`) and its causal context (`ctx`, when not empty), a tombstone stamp for
+// deleted records, and a marker for each purged id. A redaction profile's fields are left out of `fields`
+// entirely (context included), never blanked.
 
 export type ExtractScope =
   | { scope: 'all' }
@@ -19,6 +21,7 @@ interface Row {
   id: string;
   data: string;
   field_clocks: string;
+  field_ctx: string;
   clock: string;
   deleted_at: string | null;
 }
@@ -26,17 +29,21 @@ interface Row {
 function toLine(kind: Kind, row: Row, redacted: ReadonlySet<string>): ChangeLine {
   const data = JSON.parse(row.data) as Record<string, unknown>;
   const clocks = JSON.parse(row.field_clocks) as Record<string, string>;
+  const contexts = readContexts(row.field_ctx);
   const fields: ChangeLine['fields'] = {};
   for (const field of Object.keys(clocks).sort()) {
     if (redacted.has(field)) continue;
-    fields[field] = { value: data[field] ?? null, clock: clocks[field] as string };
+    const ctx = contexts[field];
+    fields[field] = ctx
+      ? { value: data[field] ?? null, clock: clocks[field] as string, ctx }
+      : { value: data[field] ?? null, clock: clocks[field] as string };
   }
   const line: ChangeLine = { entity: kind, id: row.id, fields };
   if (row.deleted_at !== null) line.deleted = row.clock;
   return line;
 }
 
-const COLUMNS = 'id, data, field_clocks, clock, deleted_at';
+const COLUMNS = 'id, data, field_clocks, field_ctx, clock, deleted_at';
 
 function rowsOf(db: Database, kind: Kind, scope: ExtractScope): Row[] {
   const table = SPECS[kind].table;

@@ -2,14 +2,15 @@ import { AmparoError } from '../../../shared/errors';
 import type { Kind } from '../../../shared/model';
 import type { Conflict } from '../../../shared/sync-channels';
 import type { ServiceContext } from '../context';
+import { stampFields } from '../records/causal';
 import { updateRecord } from '../records/repository';
 import { SPECS } from '../records/specs';
 import { stmt } from '../records/statements';
 import { writerFor, type Writer } from '../records/writer';
 
 // The Conflicts view: concurrent edits of one field whose losing value merge kept. Resolving writes the
-// chosen value as a NEW local edit (a fresh stamp), so the decision propagates to other offices like any
-// edit, and marks the conflict resolved.
+// chosen value as a NEW local edit (a fresh stamp whose causal context covers both sides), so the decision
+// propagates to other offices like any edit, follows both values everywhere, and marks the conflict resolved.
 
 interface ConflictRow {
   id: string;
@@ -86,14 +87,16 @@ function forceField(w: Writer, kind: Kind, recordId: string, field: string, valu
   updateRecord(w, kind, recordId, { [field]: value });
   const { db } = w.session;
   const table = tableOf(kind);
-  const { field_clocks } = stmt(db, `SELECT field_clocks FROM ${table} WHERE id = ?`).get(recordId) as {
+  const row = stmt(db, `SELECT field_clocks, field_ctx FROM ${table} WHERE id = ?`).get(recordId) as {
     field_clocks: string;
+    field_ctx: string;
   };
-  const clocks = JSON.parse(field_clocks) as Record<string, string>;
+  // The new stamp has seen both sides: merge joined the losing version into the field's context.
   const stamp = w.hlc.tick();
-  clocks[field] = stamp;
-  stmt(db, `UPDATE ${table} SET field_clocks = ?, clock = ? WHERE id = ?`).run(
-    JSON.stringify(clocks),
+  const stamped = stampFields(row.field_clocks, row.field_ctx, [field], stamp);
+  stmt(db, `UPDATE ${table} SET field_clocks = ?, field_ctx = ?, clock = ? WHERE id = ?`).run(
+    stamped.clocks,
+    stamped.contexts,
     stamp,
     recordId,
   );

@@ -1,4 +1,5 @@
 import { AmparoError } from '../../../shared/errors';
+import { CONTEXT_FORMAT_VERSION } from '../../../shared/sync';
 import type { BundleSummary } from '../../../shared/sync-channels';
 import type { ServiceContext } from '../context';
 import { parseStamp } from '../records/hlc';
@@ -69,6 +70,7 @@ function apply(ctx: ServiceContext, opened: OpenedBundle, options: ImportOptions
       db,
       changes,
       knowledge: manifest.knowledge,
+      legacy: manifest.formatVersion < CONTEXT_FORMAT_VERSION,
       bundleId: manifest.bundleId,
       senderOfficeId: manifest.sender.officeId,
       localStamp: w.hlc.tick(),

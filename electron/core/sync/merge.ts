@@ -4,6 +4,15 @@ import { KINDS, SCHEMAS, type Kind } from '../../../shared/model';
 import type { ChangeLine } from '../../../shared/sync';
 import type { Database } from '../context';
 import { appendAudit, type AuditTip } from '../records/audit';
+import {
+  joinContext,
+  order,
+  readContexts,
+  sameContext,
+  setContext,
+  writeContexts,
+  type FieldContexts,
+} from '../records/causal';
 import { parseStamp } from '../records/hlc';
 import { clearPersonIndex, indexPerson, normalizedName } from '../records/people-index';
 import { SPECS } from '../records/specs';
@@ -18,9 +27,12 @@ import { stmt } from '../records/statements';
 //   identical data too.
 // - A purge marker wins over everything: the row (and its personal data) is removed, the marker kept, and
 //   later changes to that id are ignored.
-// - A conflict is a field both sides changed without having seen each other's change: the local stamp is
-//   newer than the sender's knowledge of the local stamp's office, and the values differ. The losing value
-//   is kept in sync_conflicts (whichever side lost), so nothing disappears silently.
+// - A conflict is a field both sides changed without having seen each other's change, as the fields' causal
+//   contexts tell (records/causal.ts): neither stamp is covered by the other side's context, and the values
+//   differ. The losing value is kept in sync_conflicts (whichever side lost), so nothing disappears silently.
+//   The merged field's context is the join of both, so a later write has seen both sides. Format-1 bundles
+//   carry no contexts; for them the manifest's knowledge vector also counts as the sender having seen.
+//   Contexts also converge, so a row whose context grows is rewritten (and forwarded) like a restamp.
 // Every row an import touches gets one fresh local stamp in `clock`, which is what "since the last bundle"
 // exports compare against, so relayed changes are forwarded too.
 
@@ -31,6 +43,7 @@ interface Row {
   rowid: number;
   data: string;
   field_clocks: string;
+  field_ctx: string;
   deleted_at: string | null;
 }
 
@@ -39,6 +52,8 @@ export interface MergeInput {
   changes: ChangeLine[];
   /** What the sender had seen from each office (the signed manifest's knowledge). */
   knowledge: Record<string, string>;
+  /** The lines carry no causal contexts (format-1 bundle): fall back on `knowledge` to judge conflicts. */
+  legacy?: boolean;
   bundleId: string;
   senderOfficeId: string;
   /** One local stamp for every row touched by this import. */
@@ -153,8 +168,10 @@ function recordConflict(
 function insertNew(input: MergeInput, kind: Kind, change: ChangeLine): void {
   const data: Data = {};
   const clocks: Clocks = {};
-  for (const [field, { value, clock }] of Object.entries(change.fields)) {
+  const contexts: FieldContexts = {};
+  for (const [field, { value, clock, ctx }] of Object.entries(change.fields)) {
     clocks[field] = clock;
+    setContext(contexts, field, ctx);
     if (value !== null && value !== undefined) data[field] = value;
   }
   const deleted = change.deleted !== undefined;
@@ -169,6 +186,8 @@ function insertNew(input: MergeInput, kind: Kind, change: ChangeLine): void {
     input.now,
     deleted ? input.now : null,
   ];
+  columns.push('field_ctx');
+  values.push(writeContexts(contexts));
   if (kind === 'person') {
     columns.push('norm_name');
     values.push(normalizedName(data));
@@ -185,20 +204,30 @@ function insertNew(input: MergeInput, kind: Kind, change: ChangeLine): void {
 function mergeExisting(input: MergeInput, kind: Kind, change: ChangeLine, row: Row): [boolean, number] {
   const data = JSON.parse(row.data) as Data;
   const clocks = JSON.parse(row.field_clocks) as Clocks;
+  const contexts = readContexts(row.field_ctx);
   const changed: string[] = [];
-  // A winning stamp with an equal value is stored (so clocks converge) but is not a change to report.
+  // A winning stamp with an equal value, or a grown context, is stored (so clocks and contexts converge)
+  // but is not a change to report.
   let restamped = false;
   let conflicts = 0;
   for (const [field, incoming] of Object.entries(change.fields)) {
     const localClock = clocks[field];
-    if (localClock === incoming.clock) continue;
-    const local = { value: data[field], clock: localClock ?? '' };
-    const concurrent =
-      localClock !== undefined &&
-      !seenBySender(localClock, input.knowledge) &&
-      !same(local.value, incoming.value);
-    if (concurrent && recordConflict(input, kind, change.id, field, local, incoming)) conflicts++;
-    if (localClock !== undefined && localClock > incoming.clock) continue;
+    const local = { value: data[field], clock: localClock ?? '', ctx: contexts[field] };
+    if (localClock !== undefined) {
+      const seen = input.legacy === true && seenBySender(localClock, input.knowledge);
+      if (
+        order(local, incoming, seen) === 'concurrent' &&
+        !same(local.value, incoming.value) &&
+        recordConflict(input, kind, change.id, field, local, incoming)
+      )
+        conflicts++;
+      const joined = joinContext(local, incoming);
+      if (!sameContext(joined, local.ctx)) {
+        setContext(contexts, field, joined);
+        restamped = true;
+      }
+      if (localClock >= incoming.clock) continue;
+    } else setContext(contexts, field, incoming.ctx);
     clocks[field] = incoming.clock;
     restamped = true;
     if (same(local.value, incoming.value)) continue;
@@ -219,6 +248,8 @@ function mergeExisting(input: MergeInput, kind: Kind, change: ChangeLine, row: R
     input.now,
     deleted ? (row.deleted_at ?? input.now) : null,
   ];
+  sets.push('field_ctx = ?');
+  values.push(writeContexts(contexts));
   if (kind === 'person') {
     sets.push('norm_name = ?');
     values.push(normalizedName(data));
@@ -249,7 +280,7 @@ export function applyChanges(input: MergeInput): MergeCounts {
     if (stmt(input.db, 'SELECT 1 FROM purged WHERE kind = ? AND id = ?').get(kind, change.id)) continue;
     const row = stmt(
       input.db,
-      `SELECT rowid, data, field_clocks, deleted_at FROM ${SPECS[kind].table} WHERE id = ?`,
+      `SELECT rowid, data, field_clocks, field_ctx, deleted_at FROM ${SPECS[kind].table} WHERE id = ?`,
     ).get(change.id) as Row | undefined;
     if (!row) {
       insertNew(input, kind, change);

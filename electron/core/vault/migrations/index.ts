@@ -1,9 +1,10 @@
 import { m0001Office } from './0001-office';
 import { m0002Records } from './0002-records';
 import { m0003Sync } from './0003-sync';
+import { m0004FieldContext } from './0004-field-context';
 import type { Migration } from './types';
 
 // Append new migrations here, in order. Never edit one that has shipped: add the next number instead.
-export const MIGRATIONS: readonly Migration[] = [m0001Office, m0002Records, m0003Sync];
+export const MIGRATIONS: readonly Migration[] = [m0001Office, m0002Records, m0003Sync, m0004FieldContext];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
