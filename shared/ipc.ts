@@ -4,7 +4,8 @@ import { Prefs, PrefsPatch } from './prefs';
 import { ioChannels, recordChannels } from './records/channels';
 import { maintenanceChannels } from './maintenance-channels';
 import { syncBundleChannels, syncTrustChannels } from './sync-channels';
-import { LockReason, NewPassphrase, OfficeName, Passphrase, VaultStatus } from './vault';
+import { LockReason, NewPassphrase, OfficeName, Passphrase, VaultKind, VaultStatus } from './vault';
+import { vaultManagementChannels } from './vault-channels';
 
 // The one IPC contract. Every channel names its input and output schema; the preload, electron/ipc.ts,
 // the harness, the CLI and the renderer all take their types from here. Inputs are strict objects so an
@@ -21,12 +22,17 @@ export const contract = {
     input: z.object({ officeName: OfficeName, passphrase: NewPassphrase }).strict(),
     output: VaultStatus,
   },
-  'vault:unlock': { input: z.object({ passphrase: Passphrase }).strict(), output: VaultStatus },
+  /** `vault` picks the office vault (the default) or the training vault; see shared/vault-channels.ts. */
+  'vault:unlock': {
+    input: z.object({ passphrase: Passphrase, vault: VaultKind.optional() }).strict(),
+    output: VaultStatus,
+  },
   'vault:lock': { input: None, output: VaultStatus },
   'vault:changePassphrase': {
     input: z.object({ current: Passphrase, next: NewPassphrase }).strict(),
     output: VaultStatus,
   },
+  ...vaultManagementChannels,
 
   ...recordChannels,
   ...ioChannels,

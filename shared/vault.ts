@@ -27,6 +27,13 @@ export const OfficeName = z
 export const VaultState = z.enum(['absent', 'locked', 'unlocked']);
 export type VaultState = z.infer<typeof VaultState>;
 
+/**
+ * The vaults one installation knows: the office's real one, and an optional training vault filled with
+ * synthetic data. Their folders are fixed by the core (never a path from the renderer).
+ */
+export const VaultKind = z.enum(['office', 'training']);
+export type VaultKind = z.infer<typeof VaultKind>;
+
 export const VaultStatus = z.object({
   state: VaultState,
   /** Known only while unlocked: the office name lives inside the encrypted database. */
@@ -34,6 +41,10 @@ export const VaultStatus = z.object({
   /** The office's public fingerprint, or null until the office has a sync identity. */
   fingerprint: z.string().nullable(),
   schemaVersion: z.number().int().nullable(),
+  /** Which vault is open (null while locked): the UI shows a training banner for 'training'. */
+  vault: VaultKind.nullable(),
+  /** A training vault exists beside the office vault, so the unlock screen offers the choice. */
+  trainingVault: z.boolean(),
 });
 export type VaultStatus = z.infer<typeof VaultStatus>;
 

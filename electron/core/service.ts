@@ -1,6 +1,7 @@
 import { AmparoError } from '../../shared/errors';
 import { CHANNELS, type EventName, type EventPayload } from '../../shared/ipc';
-import type { LockReason, VaultStatus } from '../../shared/vault';
+import type { LockReason, VaultKind, VaultStatus } from '../../shared/vault';
+import { restoreVault } from './backup/restore';
 import type { AmparoService, Clock, HandlerGroup, ServiceContext, Session } from './context';
 import { systemClock } from './context';
 import type { Handlers } from './dispatch';
@@ -10,13 +11,16 @@ import { requireUnlocked } from './handlers/lock-guard';
 import { prefsHandlers } from './handlers/prefs';
 import { vaultHandlers, type VaultControl } from './handlers/vault';
 import { createPrefsStore } from './prefs-store';
+import { fillTrainingData, removeVaultFiles, trainingVaultDir } from './training';
 import { userVersion } from './vault/database';
 import type { KdfOptions } from './vault/kdf';
 import { readKeyFile, unlockKeyFile } from './vault/keyfile';
 import { changePassphrase, createVault, unlockVault, vaultExists } from './vault/vault';
 
 // The service is the one object every transport drives (Electron IPC, the UI harness, the CLI). It owns
-// the session: while locked there is no database handle and no key anywhere in it.
+// the session: while locked there is no database handle and no key anywhere in it. At most one vault is
+// open at a time, chosen among a fixed set: the office vault (`vaultDir`) and the training vault beside it
+// (see training.ts). Features only ever see "the session", so locking works the same for both.
 
 export interface ServiceOptions {
   vaultDir: string;
@@ -38,7 +42,10 @@ export function createService(options: ServiceOptions): AmparoService {
   const clock = options.clock ?? systemClock;
   const features = options.features ?? FEATURES;
   const listeners = new Map<EventName, Set<Listener>>();
+  const dirs: Record<VaultKind, string> = { office: vaultDir, training: trainingVaultDir(vaultDir) };
   let session: Session | null = null;
+  /** Which vault `session` belongs to; null exactly when session is null. */
+  let openKind: VaultKind | null = null;
   let busy = false;
 
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => {
@@ -56,12 +63,15 @@ export function createService(options: ServiceOptions): AmparoService {
   };
 
   const status = (): VaultStatus => {
+    const trainingVault = vaultExists(dirs.training);
     if (!session) {
       return {
         state: vaultExists(vaultDir) ? 'locked' : 'absent',
         office: null,
         fingerprint: null,
         schemaVersion: null,
+        vault: null,
+        trainingVault,
       };
     }
     const current = session;
@@ -72,6 +82,8 @@ export function createService(options: ServiceOptions): AmparoService {
       office: current.office.name,
       fingerprint,
       schemaVersion: userVersion(current.db),
+      vault: openKind,
+      trainingVault,
     };
   };
 
@@ -85,13 +97,35 @@ export function createService(options: ServiceOptions): AmparoService {
     });
   };
 
-  const lock = (reason: LockReason) => {
+  /** Stops background work and closes the database (which drops the key); no event. */
+  const closeSession = () => {
     if (!session) return;
     for (const stop of deactivators.splice(0)) stop();
     const closing = session;
     session = null;
+    openKind = null;
     closing.db.close();
+  };
+
+  const lock = (reason: LockReason) => {
+    if (!session) return;
+    closeSession();
     emit('vault:locked', { reason });
+  };
+
+  const openSession = (opened: Session, kind: VaultKind) => {
+    session = opened;
+    openKind = kind;
+    activate();
+  };
+
+  /** Runs every feature's creation work (keys first, outside the transaction) on a new vault folder. */
+  const createIn = async (dir: string, officeName: string, passphrase: string): Promise<Session> => {
+    const prepared = await Promise.all(features.map((f) => f.prepare?.(context)));
+    const hooks = features.flatMap((f, i) =>
+      f.onCreate ? [(s: Session) => f.onCreate?.(s, context, prepared[i])] : [],
+    );
+    return createVault(dir, officeName, passphrase, clock, { kdf: options.kdf, onCreate: hooks });
   };
 
   // One key operation at a time: a double-clicked Unlock must not open the database twice.
@@ -110,25 +144,19 @@ export function createService(options: ServiceOptions): AmparoService {
     create: (officeName, passphrase) =>
       exclusive(async () => {
         if (session) throw new AmparoError('VAULT_EXISTS', 'A vault is already open.');
-        const prepared = await Promise.all(features.map((f) => f.prepare?.(context)));
-        const hooks = features.flatMap((f, i) =>
-          f.onCreate ? [(s: Session) => f.onCreate?.(s, context, prepared[i])] : [],
-        );
-        session = await createVault(vaultDir, officeName, passphrase, clock, {
-          kdf: options.kdf,
-          onCreate: hooks,
-        });
-        activate();
+        openSession(await createIn(vaultDir, officeName, passphrase), 'office');
         return status();
       }),
-    unlock: (passphrase) =>
+    unlock: (passphrase, kind) =>
       exclusive(async () => {
         if (!session) {
-          session = await unlockVault(vaultDir, passphrase);
-          activate();
+          openSession(await unlockVault(dirs[kind], passphrase), kind);
+        } else if (openKind !== kind) {
+          // Switching vaults always goes through the lock screen, so no key of one outlives the other.
+          throw new AmparoError('CONFLICT', 'Another vault is open. Lock it first.');
         } else {
           // Already open: still prove the passphrase, so "unlock" never answers ok to a wrong one.
-          (await unlockKeyFile(readKeyFile(vaultDir), passphrase)).fill(0);
+          (await unlockKeyFile(readKeyFile(dirs[kind]), passphrase)).fill(0);
         }
         return status();
       }),
@@ -139,9 +167,56 @@ export function createService(options: ServiceOptions): AmparoService {
     changePassphrase: (current, next) =>
       exclusive(async () => {
         context.session();
-        await changePassphrase(vaultDir, current, next, options.kdf?.fixed);
+        await changePassphrase(dirs[openKind ?? 'office'], current, next, options.kdf?.fixed);
         return status();
       }),
+    restore: (backup, backupPassphrase, newPassphrase) =>
+      exclusive(async () => {
+        if (session) throw new AmparoError('VAULT_EXISTS', 'A vault is open. It was not changed.');
+        // restoreVault refuses an existing vault, checks the whole backup before writing, and removes
+        // what it created on failure. The result is locked: the user proves the new passphrase.
+        const result = await restoreVault(backup, vaultDir, backupPassphrase, newPassphrase, {
+          kdf: options.kdf,
+        });
+        return { status: status(), backupCreatedAt: result.createdAt };
+      }),
+    createTraining: (officeName, passphrase) =>
+      exclusive(async () => {
+        const office = context.session();
+        if (vaultExists(dirs.training))
+          throw new AmparoError('VAULT_EXISTS', 'A training vault already exists. It was not changed.');
+        let training: Session | undefined;
+        try {
+          training = await createIn(dirs.training, officeName, passphrase);
+          fillTrainingData(training, context, clock);
+        } catch (error) {
+          training?.db.close();
+          // A vault another process created meanwhile is not ours to remove.
+          const raced = error instanceof AmparoError && error.code === 'VAULT_EXISTS';
+          if (!raced) removeVaultFiles(dirs.training);
+          throw error;
+        }
+        // An idle or suspend lock during the slow part must win: the app stays locked (the training vault
+        // is whole and opens from the unlock screen).
+        if (session !== office) {
+          training.db.close();
+          throw new AmparoError('LOCKED', 'The vault locked while the training vault was being made.');
+        }
+        // Only now, with the training vault whole, does the office vault close (no lock event: the
+        // window goes straight to the training vault rather than the lock screen).
+        closeSession();
+        openSession(training, 'training');
+        return status();
+      }),
+    deleteTraining: () => {
+      context.session();
+      // Only from the office vault: the training vault is never open (no handle, no WAL) while it goes.
+      if (openKind !== 'office')
+        throw new AmparoError('CONFLICT', 'Open the office vault to delete the training vault.');
+      if (busy) throw new AmparoError('CONFLICT', 'Another vault operation is still running.');
+      removeVaultFiles(dirs.training);
+      return status();
+    },
   };
 
   const prefs = createPrefsStore(vaultDir);

@@ -1,18 +1,21 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LockReason, VaultStatus } from '../../shared/vault';
+import type { LockReason, VaultKind, VaultStatus } from '../../shared/vault';
 import { call, errorCode, subscribe } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { AppShell } from '../screens/AppShell';
 import { CreateVault } from '../screens/CreateVault';
+import { RestoreVault } from '../screens/RestoreVault';
 import { Unlock } from '../screens/Unlock';
 import { useShortcut } from './useShortcut';
+import { VaultContext, type VaultActions } from './vault-context';
 
 type View =
   | { kind: 'loading' }
   | { kind: 'failed'; code: string }
   | { kind: 'absent' }
-  | { kind: 'locked'; reason: LockReason | null }
+  | { kind: 'restore' }
+  | { kind: 'locked'; reason: LockReason | null; preferred?: VaultKind; restored?: boolean }
   | { kind: 'unlocked'; status: VaultStatus };
 
 function viewFor(status: VaultStatus, reason: LockReason | null = null): View {
@@ -33,10 +36,19 @@ export function App() {
     return subscribe('vault:locked', ({ reason }) => setView({ kind: 'locked', reason }));
   }, []);
 
+  const lockTo = useCallback((preferred: VaultKind) => {
+    void call('vault:lock').then(() => setView({ kind: 'locked', reason: 'manual', preferred }));
+  }, []);
   const lockNow = useCallback(() => {
     void call('vault:lock').then(() => setView({ kind: 'locked', reason: 'manual' }));
   }, []);
   useShortcut('l', lockNow, view.kind === 'unlocked');
+
+  const status = view.kind === 'unlocked' ? view.status : null;
+  const actions = useMemo<VaultActions | null>(
+    () => (status ? { status, switched: (next) => setView(viewFor(next)), lockTo } : null),
+    [status, lockTo],
+  );
 
   switch (view.kind) {
     case 'loading':
@@ -48,10 +60,34 @@ export function App() {
         </main>
       );
     case 'absent':
-      return <CreateVault onCreated={(status) => setView(viewFor(status))} />;
+      return (
+        <CreateVault
+          onCreated={(created) => setView(viewFor(created))}
+          onRestore={() => setView({ kind: 'restore' })}
+        />
+      );
+    case 'restore':
+      return (
+        <RestoreVault
+          onCancel={() => setView({ kind: 'absent' })}
+          onRestored={() => setView({ kind: 'locked', reason: null, restored: true })}
+        />
+      );
     case 'locked':
-      return <Unlock reason={view.reason} onUnlocked={(status) => setView(viewFor(status))} />;
+      return (
+        <Unlock
+          reason={view.reason}
+          preferred={view.preferred ?? 'office'}
+          restored={view.restored ?? false}
+          onUnlocked={(unlocked) => setView(viewFor(unlocked))}
+        />
+      );
     case 'unlocked':
-      return <AppShell status={view.status} onLock={lockNow} />;
+      return (
+        <VaultContext.Provider value={actions}>
+          {/* A remount per vault: no screen state of one vault survives into the other. */}
+          <AppShell key={view.status.vault ?? 'office'} status={view.status} onLock={lockNow} />
+        </VaultContext.Provider>
+      );
   }
 }

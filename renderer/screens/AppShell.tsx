@@ -24,7 +24,7 @@ export function AppShell({ status, onLock }: { status: VaultStatus; onLock(): vo
 
   return (
     <NavigationContext.Provider value={navigation}>
-      <div className="shell">
+      <div className={status.vault === 'training' ? 'shell training' : 'shell'}>
         <aside className="sidebar">
           <p className="brand">{t('app.name')}</p>
           {status.office ? <p className="office">{t('shell.office', { name: status.office })}</p> : null}
@@ -52,9 +52,23 @@ export function AppShell({ status, onLock }: { status: VaultStatus; onLock(): vo
           </div>
         </aside>
         <main ref={mainRef} className="content">
+          {status.vault === 'training' ? <TrainingBanner /> : null}
           {route?.render()}
         </main>
       </div>
     </NavigationContext.Provider>
+  );
+}
+
+/**
+ * Always on screen in the training vault, whatever the section, so nobody mistakes synthetic records for
+ * real ones or logs a real call into the training vault. The window title stays "Amparo" either way.
+ */
+function TrainingBanner() {
+  const { t } = useTranslation();
+  return (
+    <section className="training-banner" aria-label={t('training.banner')}>
+      <strong>{t('training.banner')}</strong> <span>{t('training.bannerHelp')}</span>
+    </section>
   );
 }

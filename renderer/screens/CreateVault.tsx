@@ -8,7 +8,14 @@ import { Field } from '../components/Field';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { PassphraseField } from '../components/PassphraseField';
 
-export function CreateVault({ onCreated }: { onCreated(status: VaultStatus): void }) {
+export function CreateVault({
+  onCreated,
+  onRestore,
+}: {
+  onCreated(status: VaultStatus): void;
+  /** Opens the "Restore from a backup" screen instead of making an empty vault. */
+  onRestore(): void;
+}) {
   const { t } = useTranslation();
   const [office, setOffice] = useState('');
   const [passphrase, setPassphrase] = useState('');
@@ -79,6 +86,13 @@ export function CreateVault({ onCreated }: { onCreated(status: VaultStatus): voi
           {busy ? t('create.working') : t('create.submit')}
         </button>
       </form>
+      <section className="card" aria-labelledby="restore-offer-title">
+        <h2 id="restore-offer-title">{t('restore.offerTitle')}</h2>
+        <p>{t('restore.offerIntro')}</p>
+        <button type="button" onClick={onRestore}>
+          {t('restore.open')}
+        </button>
+      </section>
     </main>
   );
 }

@@ -8,6 +8,7 @@ import { PassphraseField } from '../components/PassphraseField';
 import { CsvImport } from './CsvImport';
 import { BackupSection } from './settings/BackupSection';
 import { RetentionSection } from './settings/RetentionSection';
+import { TrainingSection } from './settings/TrainingSection';
 
 export function Settings() {
   const { t } = useTranslation();
@@ -19,7 +20,7 @@ export function Settings() {
       <GeneralSettings />
       <OperatorName />
       <CsvImport />
-      <TrainingData />
+      <TrainingSection />
       <BackupSection />
       <RetentionSection />
       <ChangePassphrase />
@@ -161,48 +162,5 @@ function OperatorName() {
       {saved ? <p role="status">{t('settings.saved')}</p> : null}
       <button type="submit">{t('settings.save')}</button>
     </form>
-  );
-}
-
-/** Synthetic people, volunteers and attorneys (English and Spanish names) for KYR and intake trainings. */
-function TrainingData() {
-  const { t } = useTranslation();
-  const [result, setResult] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const run = async () => {
-    if (!window.confirm(t('settings.trainingConfirm'))) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const counts = await call('demo:generate', {
-        people: 200,
-        volunteers: 60,
-        attorneys: 15,
-        eventsPerPerson: 1,
-      });
-      setResult(
-        t('settings.trainingDone', {
-          people: counts.people,
-          volunteers: counts.volunteers,
-          attorneys: counts.attorneys,
-        }),
-      );
-    } catch (caught) {
-      setError(errorCode(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <section className="card" aria-labelledby="training-title">
-      <h3 id="training-title">{t('settings.trainingTitle')}</h3>
-      <p>{t('settings.trainingIntro')}</p>
-      <ErrorAlert code={error} />
-      {result ? <p role="status">{result}</p> : null}
-      <button type="button" disabled={busy} onClick={() => void run()}>
-        {busy ? t('settings.trainingWorking') : t('settings.trainingButton')}
-      </button>
-    </section>
   );
 }

@@ -1,29 +1,47 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LockReason, VaultStatus } from '../../shared/vault';
+import type { LockReason, VaultKind, VaultStatus } from '../../shared/vault';
 import { call, errorCode } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { PassphraseField } from '../components/PassphraseField';
 
+const KINDS: readonly VaultKind[] = ['office', 'training'];
+
 export function Unlock({
   reason,
+  preferred = 'office',
+  restored = false,
   onUnlocked,
 }: {
   reason: LockReason | null;
+  /** The vault chosen when the screen opens (Settings' "lock and open the training vault"). */
+  preferred?: VaultKind;
+  /** A backup was just restored: say so, and that its new passphrase opens it. */
+  restored?: boolean;
   onUnlocked(status: VaultStatus): void;
 }) {
   const { t } = useTranslation();
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Offered only when a training vault exists; the office vault is otherwise the only one.
+  const [trainingVault, setTrainingVault] = useState(false);
+  const [vault, setVault] = useState<VaultKind>(preferred);
+
+  useEffect(() => {
+    void call('vault:status')
+      .then((status) => setTrainingVault(status.trainingVault))
+      .catch(() => setTrainingVault(false));
+  }, []);
+  const chosen: VaultKind = trainingVault ? vault : 'office';
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      const status = await call('vault:unlock', { passphrase });
+      const status = await call('vault:unlock', { passphrase, vault: chosen });
       setPassphrase('');
       onUnlocked(status);
     } catch (caught) {
@@ -42,10 +60,31 @@ export function Unlock({
       </header>
       <form onSubmit={submit} aria-labelledby="unlock-title" className="card">
         <h2 id="unlock-title">{t('unlock.title')}</h2>
-        {reason ? (
+        {restored ? (
+          <p className="notice" role="status">
+            {t('restore.done')}
+          </p>
+        ) : reason ? (
           <p className="notice" role="status">
             {t(`unlock.reason.${reason}`)}
           </p>
+        ) : null}
+        {trainingVault ? (
+          <fieldset className="vault-choice">
+            <legend>{t('unlock.which')}</legend>
+            {KINDS.map((kind) => (
+              <label key={kind} className="check">
+                <input
+                  type="radio"
+                  name="vault"
+                  value={kind}
+                  checked={chosen === kind}
+                  onChange={() => setVault(kind)}
+                />
+                {t(`unlock.vault.${kind}`)}
+              </label>
+            ))}
+          </fieldset>
         ) : null}
         <PassphraseField
           label={t('unlock.passphrase')}

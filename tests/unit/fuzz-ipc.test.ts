@@ -18,7 +18,11 @@ const BASE_SEED = Number(process.env.AMPARO_FUZZ_SEED ?? 20261124);
 const CASES_PER_CHANNEL = 30;
 // Channels whose successful calls are deliberately expensive (scrypt for a backup, a re-unlock after a lock)
 // get fewer cases so the suite stays within its CI budget.
-const FEWER: Partial<Record<string, number>> = { 'backup:create': 8, 'vault:lock': 12 };
+const FEWER: Partial<Record<string, number>> = {
+  'backup:create': 8,
+  'vault:lock': 12,
+  'vault:createTraining': 6,
+};
 const REGRESSIONS = (
   JSON.parse(
     readFileSync(join(import.meta.dirname, '..', 'fixtures', 'fuzz', 'regressions.json'), 'utf8'),
@@ -74,6 +78,8 @@ async function runCase(channel: unknown, input: unknown, where: string): Promise
     expect(typeof result.error.message, where).toBe('string');
     if (result.error.code === 'INVALID_INPUT' && before !== null) expect(digest(), where).toBe(before);
   } else collectIds(result.value);
+  // A fuzzed vault:createTraining succeeded (the training vault is now open): go back to the office vault.
+  if ((await service.handlers['vault:status'](undefined)).vault === 'training') service.lock('manual');
   // A fuzzed vault:lock succeeded: unlock again so the next cases reach the real service.
   if (!service.isUnlocked()) await service.handlers['vault:unlock']({ passphrase: PASSPHRASE });
 }

@@ -20,6 +20,8 @@ const WORK_WHILE_LOCKED: readonly Channel[] = [
   'vault:create',
   'vault:unlock',
   'vault:lock',
+  // The first-run screen's "Restore from a backup": it only ever writes into an absent vault folder.
+  'vault:restore',
 ];
 
 async function outcome(run: () => unknown): Promise<string> {
@@ -107,6 +109,28 @@ describe('after a lock', () => {
     expect(planted.found).toEqual(
       expect.arrayContaining(['root.a<value>.db: database handle', 'root.b.0: 32-byte buffer']),
     );
+    service.close();
+  });
+});
+
+describe('after locking the training vault', () => {
+  it('answers LOCKED on the same channels and keeps no handle or key of either vault', async () => {
+    const { service } = await unlockedService();
+    const officeDb = service.context.session().db;
+    await service.handlers['vault:createTraining']({
+      officeName: 'Training',
+      passphrase: 'training day passphrase',
+    });
+    const trainingDb = service.context.session().db;
+    expect(officeDb.open).toBe(false);
+    service.lock('idle');
+    expect(trainingDb.open).toBe(false);
+    expect(() => service.context.session()).toThrow(AmparoError);
+    for (const channel of CHANNELS.filter((c) => !WORK_WHILE_LOCKED.includes(c))) {
+      const handler = service.handlers[channel] as (input: unknown) => unknown;
+      expect({ channel, code: await outcome(() => handler({})) }).toEqual({ channel, code: 'LOCKED' });
+    }
+    expect(findKeyMaterial(service).found).toEqual([]);
     service.close();
   });
 });

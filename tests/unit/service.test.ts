@@ -63,6 +63,8 @@ describe('feature contributions', () => {
       office: null,
       fingerprint: null,
       schemaVersion: null,
+      vault: null,
+      trainingVault: false,
     });
     expect(calls).toHaveLength(before);
     expect(await service.handlers['vault:unlock']({ passphrase: PASSPHRASE })).toMatchObject({

@@ -8,6 +8,7 @@ import { createService } from '../../electron/core/service';
 import { KDF_FLOOR } from '../../electron/core/vault/kdf';
 import { migrate } from '../../electron/core/vault/migrate';
 import { MIGRATIONS } from '../../electron/core/vault/migrations';
+import { RECORD_TABLES } from '../../electron/core/vault/migrations/0004-field-context';
 import type { Migration } from '../../electron/core/vault/migrations/types';
 import {
   findMarkers,
@@ -43,6 +44,8 @@ describe('vault life cycle', () => {
       office: null,
       fingerprint: null,
       schemaVersion: null,
+      vault: null,
+      trainingVault: false,
     });
     await service.handlers['vault:unlock']({ passphrase: PASSPHRASE });
     expect(service.isUnlocked()).toBe(true);
@@ -252,6 +255,31 @@ describe('migrations', () => {
           "INSERT INTO people (id, data, clock, created_at, updated_at) VALUES (?, 'not json', 'c', 'a', 'b')",
         )
         .run('a'.repeat(32)),
+    ).toThrow();
+  });
+
+  it('0004 adds an empty causal context to every record table, keeping the rows', () => {
+    const db = new Database(':memory:');
+    migrate(db, MIGRATIONS.slice(0, 3));
+    const insert =
+      "INSERT INTO people (id, data, field_clocks, clock, created_at, updated_at) VALUES (?, '{}', ?, 'c', 'a', 'b')";
+    db.prepare(insert).run('a'.repeat(32), '{"givenName":"x"}');
+    expect(migrate(db, MIGRATIONS.slice(0, 4))).toBe(4);
+    for (const table of RECORD_TABLES) {
+      const columns = db.prepare(`SELECT name FROM pragma_table_info('${table}')`).all() as {
+        name: string;
+      }[];
+      expect(
+        columns.map((c) => c.name),
+        table,
+      ).toContain('field_ctx');
+    }
+    expect(db.prepare('SELECT field_clocks, field_ctx FROM people').get()).toEqual({
+      field_clocks: '{"givenName":"x"}',
+      field_ctx: '{}',
+    });
+    expect(() =>
+      db.prepare("UPDATE people SET field_ctx = 'not json' WHERE id = ?").run('a'.repeat(32)),
     ).toThrow();
   });
 

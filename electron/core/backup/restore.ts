@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, rmdirSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { Decrypter } from 'age-encryption';
 import { AmparoError } from '../../../shared/errors';
@@ -107,6 +107,8 @@ export async function restoreVault(
   const { manifest, image } = await openBackup(bytes, backupPassphrase);
   let source: Database.Database | undefined;
   const created: string[] = [];
+  // A folder made here goes too if the restore fails, so a failure leaves the disk as it found it.
+  const madeDir = !existsSync(targetDir);
   const dek = randomBytes(DEK_BYTES);
   try {
     source = new Database(image);
@@ -160,6 +162,7 @@ export async function restoreVault(
     source?.close();
     source = undefined;
     for (const path of created) rmSync(path, { force: true });
+    if (madeDir && existsSync(targetDir) && readdirSync(targetDir).length === 0) rmdirSync(targetDir);
     if (error instanceof AmparoError) throw error;
     throw damaged();
   } finally {

@@ -7,8 +7,8 @@ import { PassphraseField } from '../../components/PassphraseField';
 import { base64ToBytes, saveFile } from '../sync/files';
 
 // "Back up now": the core encrypts a snapshot with age under the passphrase given here, and the renderer
-// offers the ciphertext as a download. Restoring is a command-line task (it creates a new vault folder),
-// so this section explains the command instead.
+// offers the ciphertext as a download. Restoring happens where there is no vault yet (it never overwrites
+// one): on Amparo's first screen, or with the command, which this section explains.
 
 export function BackupSection() {
   const { t } = useTranslation();
@@ -71,6 +71,7 @@ export function BackupSection() {
       </button>
       <h4>{t('settings.backup.restoreTitle')}</h4>
       <p>{t('settings.backup.restoreIntro')}</p>
+      <p>{t('settings.backup.restoreCli')}</p>
       <pre>
         <code>amparo restore amparo-backup.age --vault NEW-FOLDER</code>
       </pre>

@@ -1,0 +1,121 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MAX_UI_BACKUP_BYTES } from '../../shared/vault-channels';
+import { PASSPHRASE_MIN_LENGTH } from '../../shared/vault';
+import { call, errorCode } from '../api';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { PassphraseField } from '../components/PassphraseField';
+import { DropZone } from './sync/DropZone';
+import { bytesToBase64 } from './sync/files';
+
+// First-run "Restore from a backup": the picked file's bytes go to the core, which restores into this
+// computer's own vault folder only while it is empty, so nothing is ever overwritten. The restored vault
+// gets the passphrase chosen here and opens on the unlock screen.
+
+/** Codes whose generic wording ("this vault") would mislead here; the rest use errors.<CODE>. */
+const RESTORE_ERRORS = ['WRONG_PASSPHRASE', 'VAULT_CORRUPT', 'VAULT_EXISTS', 'VAULT_TOO_NEW', 'TOO_LARGE'];
+
+export function RestoreVault({ onCancel, onRestored }: { onCancel(): void; onRestored(): void }) {
+  const { t } = useTranslation();
+  const [file, setFile] = useState<File | null>(null);
+  const [backupPassphrase, setBackupPassphrase] = useState('');
+  const [next, setNext] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [attempted, setAttempted] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const tooShort = attempted && [...next].length < PASSPHRASE_MIN_LENGTH;
+  const mismatch = attempted && confirm !== next;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setAttempted(true);
+    setError(null);
+    if (!file || backupPassphrase === '' || [...next].length < PASSPHRASE_MIN_LENGTH || confirm !== next)
+      return;
+    if (file.size > MAX_UI_BACKUP_BYTES) {
+      setError('TOO_LARGE');
+      return;
+    }
+    setBusy(true);
+    try {
+      const backup = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
+      await call('vault:restore', { backup, backupPassphrase, newPassphrase: next });
+      onRestored();
+    } catch (caught) {
+      setError(errorCode(caught));
+      // The alert says what went wrong; the emptied passphrase field need not repeat "required".
+      setBackupPassphrase('');
+      setAttempted(false);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const message = error
+    ? RESTORE_ERRORS.includes(error)
+      ? t(`restore.error.${error}`)
+      : t(`errors.${error}`, { defaultValue: t('errors.INTERNAL') })
+    : null;
+
+  return (
+    <main className="gate">
+      <header className="gate-header">
+        <h1>{t('app.name')}</h1>
+        <LanguageSwitch />
+      </header>
+      <form onSubmit={submit} noValidate aria-labelledby="restore-title" aria-busy={busy} className="card">
+        <h2 id="restore-title">{t('restore.title')}</h2>
+        <p>{t('restore.intro')}</p>
+        <DropZone label={t('restore.file')} accept=".age" disabled={busy} onFile={setFile} />
+        {file ? (
+          <p className="field-help">{t('restore.chosen', { name: file.name })}</p>
+        ) : attempted ? (
+          <p className="field-error">{t('restore.fileRequired')}</p>
+        ) : null}
+        <PassphraseField
+          label={t('restore.backupPassphrase')}
+          value={backupPassphrase}
+          onChange={setBackupPassphrase}
+          autoComplete="current-password"
+          error={attempted && backupPassphrase === '' ? t('restore.backupPassphraseRequired') : undefined}
+        />
+        <PassphraseField
+          label={t('restore.newPassphrase')}
+          value={next}
+          onChange={setNext}
+          showStrength
+          autoComplete="new-password"
+          error={tooShort ? t('passphrase.strength.too-short', { min: PASSPHRASE_MIN_LENGTH }) : undefined}
+        />
+        <p className="field-help">{t('restore.newPassphraseHelp')}</p>
+        <PassphraseField
+          label={t('restore.confirm')}
+          value={confirm}
+          onChange={setConfirm}
+          autoComplete="new-password"
+          error={mismatch ? t('create.mismatch') : undefined}
+        />
+        {message ? (
+          <p role="alert" className="alert">
+            {message}
+          </p>
+        ) : null}
+        {busy ? (
+          <p role="status" className="notice">
+            {t('restore.working')}
+          </p>
+        ) : null}
+        <div className="actions">
+          <button type="submit" className="primary" disabled={busy}>
+            {t('restore.submit')}
+          </button>
+          <button type="button" onClick={onCancel} disabled={busy}>
+            {t('restore.back')}
+          </button>
+        </div>
+      </form>
+    </main>
+  );
+}

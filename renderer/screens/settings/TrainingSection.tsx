@@ -1,0 +1,155 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PASSPHRASE_MIN_LENGTH } from '../../../shared/vault';
+import { call, errorCode } from '../../api';
+import { useVault } from '../../app/vault-context';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PassphraseField } from '../../components/PassphraseField';
+
+// Trainings happen in a separate training vault, never in the office vault: from the office vault this
+// section creates (or points to) the training vault; inside the training vault it adds more synthetic
+// records and leads back. "Add training data" exists only there, so fake records can't mix with real cases.
+
+export function TrainingSection() {
+  const { status } = useVault();
+  if (status.vault === 'training') return <InsideTraining />;
+  return status.trainingVault ? <TrainingExists /> : <CreateTraining />;
+}
+
+function CreateTraining() {
+  const { t } = useTranslation();
+  const { switched } = useVault();
+  const [passphrase, setPassphrase] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [attempted, setAttempted] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const tooShort = attempted && [...passphrase].length < PASSPHRASE_MIN_LENGTH;
+  const mismatch = attempted && confirm !== passphrase;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setAttempted(true);
+    setError(null);
+    if ([...passphrase].length < PASSPHRASE_MIN_LENGTH || confirm !== passphrase) return;
+    setBusy(true);
+    try {
+      const next = await call('vault:createTraining', {
+        officeName: t('training.officeName'),
+        passphrase,
+      });
+      switched(next);
+    } catch (caught) {
+      setError(errorCode(caught));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="card" onSubmit={submit} noValidate aria-labelledby="training-title" aria-busy={busy}>
+      <h3 id="training-title">{t('training.title')}</h3>
+      <p>{t('training.intro')}</p>
+      <PassphraseField
+        label={t('training.passphrase')}
+        value={passphrase}
+        onChange={setPassphrase}
+        showStrength
+        autoComplete="new-password"
+        error={tooShort ? t('passphrase.strength.too-short', { min: PASSPHRASE_MIN_LENGTH }) : undefined}
+      />
+      <p className="field-help">{t('training.passphraseHelp')}</p>
+      <PassphraseField
+        label={t('training.confirm')}
+        value={confirm}
+        onChange={setConfirm}
+        autoComplete="new-password"
+        error={mismatch ? t('create.mismatch') : undefined}
+      />
+      <ErrorAlert code={error} />
+      {busy ? (
+        <p role="status" className="notice">
+          {t('training.working')}
+        </p>
+      ) : null}
+      <button type="submit" disabled={busy}>
+        {t('training.create')}
+      </button>
+    </form>
+  );
+}
+
+function TrainingExists() {
+  const { t } = useTranslation();
+  const { lockTo, switched } = useVault();
+  const [error, setError] = useState<string | null>(null);
+  // After a training, start the next one from fresh synthetic data: delete, then create again.
+  const remove = async () => {
+    if (!window.confirm(t('training.deleteConfirm'))) return;
+    setError(null);
+    try {
+      switched(await call('vault:deleteTraining'));
+    } catch (caught) {
+      setError(errorCode(caught));
+    }
+  };
+  return (
+    <section className="card" aria-labelledby="training-title">
+      <h3 id="training-title">{t('training.title')}</h3>
+      <p>{t('training.exists')}</p>
+      <ErrorAlert code={error} />
+      <div className="actions">
+        <button type="button" onClick={() => lockTo('training')}>
+          {t('training.open')}
+        </button>
+        <button type="button" className="danger" onClick={() => void remove()}>
+          {t('training.delete')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function InsideTraining() {
+  const { t } = useTranslation();
+  const { lockTo } = useVault();
+  const [result, setResult] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const addMore = async () => {
+    if (!window.confirm(t('training.addConfirm'))) return;
+    setBusy(true);
+    setError(null);
+    try {
+      // A different seed each time, so a second batch is new people rather than the same names again.
+      const seed = Math.floor(Math.random() * 1_000_000);
+      const counts = await call('demo:generate', {
+        people: 200,
+        volunteers: 60,
+        attorneys: 15,
+        eventsPerPerson: 1,
+        seed,
+      });
+      setResult(t('training.added', counts));
+    } catch (caught) {
+      setError(errorCode(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="card" aria-labelledby="training-title" aria-busy={busy}>
+      <h3 id="training-title">{t('training.title')}</h3>
+      <p>{t('training.inside')}</p>
+      <ErrorAlert code={error} />
+      {result ? <p role="status">{result}</p> : null}
+      <div className="actions">
+        <button type="button" disabled={busy} onClick={() => void addMore()}>
+          {busy ? t('training.adding') : t('training.add')}
+        </button>
+        <button type="button" onClick={() => lockTo('office')}>
+          {t('training.back')}
+        </button>
+      </div>
+    </section>
+  );
+}
