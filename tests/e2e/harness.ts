@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { startAutoLock } from '../../electron/core/autolock';
 import type { AmparoService, Clock } from '../../electron/core/context';
 import { dispatch } from '../../electron/core/dispatch';
@@ -16,7 +16,10 @@ import type { Language } from '../../shared/prefs';
 // The only thing not exercised is Electron's own IPC transport.
 
 const ROOT = join(import.meta.dirname, '..', '..');
-export const RENDERER_ENTRY = join(ROOT, 'dist', 'renderer', 'index.html');
+// AMPARO_RENDERER_ENTRY points the harness at another build (for example a deliberately broken one, to
+// see a test fail).
+export const RENDERER_ENTRY =
+  process.env.AMPARO_RENDERER_ENTRY ?? join(ROOT, 'dist', 'renderer', 'index.html');
 export const CHROMIUM = process.env.AMPARO_CHROMIUM ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -39,6 +42,17 @@ export interface HarnessOptions {
   idleSeconds?: () => number;
   idleCheckMs?: number;
   viewport?: { width: number; height: number };
+  /**
+   * Keep Chromium's profile on disk in this folder, as Electron keeps the real app's (local and session
+   * storage, caches, "Current Session"…), so the leak scan can read it. Default: Playwright's throwaway profile.
+   */
+  profileDir?: string;
+  /** Where downloads land (with a profileDir only). Default: a folder Playwright makes in the OS temp dir. */
+  downloadsDir?: string;
+  /** TMPDIR for the Chromium process, so its temporary files can be found and scanned. */
+  browserTmpDir?: string;
+  /** Chromium writes its own log (INFO and up, console messages included) to this file. */
+  browserLogFile?: string;
 }
 
 export interface Harness {
@@ -75,12 +89,30 @@ export async function launchHarness(options: HarnessOptions): Promise<Harness> {
   if (options.lang) await service.handlers['prefs:set']({ language: options.lang });
 
   let lastRequest = Date.now();
-  const browser: Browser = await chromium.launch({
+  const viewport = options.viewport ?? { width: 1280, height: 800 };
+  const launchOptions = {
     executablePath: CHROMIUM,
-    args: CHROMIUM_ARGS,
+    args: options.browserLogFile
+      ? [...CHROMIUM_ARGS, '--enable-logging', '--log-level=0', `--log-file=${options.browserLogFile}`]
+      : CHROMIUM_ARGS,
     headless: options.headless ?? true,
-  });
-  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 } });
+    ...(options.browserTmpDir ? { env: { ...process.env, TMPDIR: options.browserTmpDir } } : {}),
+  };
+  let context: BrowserContext;
+  let closeBrowser: () => Promise<void>;
+  if (options.profileDir) {
+    context = await chromium.launchPersistentContext(options.profileDir, {
+      ...launchOptions,
+      viewport,
+      acceptDownloads: true,
+      ...(options.downloadsDir ? { downloadsPath: options.downloadsDir } : {}),
+    });
+    closeBrowser = () => context.close();
+  } else {
+    const browser = await chromium.launch(launchOptions);
+    context = await browser.newContext({ viewport });
+    closeBrowser = () => browser.close();
+  }
   const blockedRequests: string[] = [];
   await context.route('**/*', (route) => {
     const url = route.request().url();
@@ -94,7 +126,8 @@ export async function launchHarness(options: HarnessOptions): Promise<Harness> {
     return dispatch(service.handlers, channel, input);
   });
   await context.addInitScript(INIT_SCRIPT);
-  const page = await context.newPage();
+  // A persistent context opens with one blank page already.
+  const page = context.pages()[0] ?? (await context.newPage());
 
   const unsubscribers = EVENT_NAMES.map((name) =>
     service.on(name, (payload) => {
@@ -123,7 +156,7 @@ export async function launchHarness(options: HarnessOptions): Promise<Harness> {
       stopAutoLock();
       for (const unsubscribe of unsubscribers) unsubscribe();
       service.close();
-      await browser.close();
+      await closeBrowser();
     },
   };
 }
