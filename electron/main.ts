@@ -8,6 +8,7 @@ import {
   powerMonitor,
   protocol,
   session,
+  type Session,
   type WebContents,
 } from 'electron';
 import { startAutoLock } from './core/autolock';
@@ -21,7 +22,13 @@ import {
   resolveAppPath,
   windowOpenDecision,
 } from './security';
-import { APP_ENTRY, APP_SCHEME, CONTENT_SECURITY_POLICY, windowOptions } from './window-options';
+import {
+  APP_ENTRY,
+  APP_PARTITION,
+  APP_SCHEME,
+  CONTENT_SECURITY_POLICY,
+  windowOptions,
+} from './window-options';
 
 // The Electron shell, kept thin: every decision lives in a tested module (security, window-options,
 // sender, the core). This file only wires them to Electron's objects.
@@ -47,13 +54,19 @@ const MIME: Record<string, string> = {
   '.json': 'application/json',
 };
 
-function hardenSession(): void {
-  const ses = session.defaultSession;
+function denyAll(ses: Session): void {
   ses.setPermissionRequestHandler((_wc, permission, callback) => callback(permissionDecision(permission)));
   ses.setPermissionCheckHandler((_wc, permission) => permissionDecision(permission));
   ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url) }));
   ses.setSpellCheckerEnabled(false);
-  protocol.handle(APP_SCHEME, async (request) => {
+}
+
+function hardenSession(): void {
+  // The window uses an in-memory session (APP_PARTITION); the default one is hardened too, though unused.
+  denyAll(session.defaultSession);
+  const ses = session.fromPartition(APP_PARTITION, { cache: false });
+  denyAll(ses);
+  ses.protocol.handle(APP_SCHEME, async (request) => {
     const path = resolveAppPath(request.url, rendererRoot, (...parts) => normalize(join(...parts)));
     if (!path || !path.startsWith(rendererRoot)) return new Response('Not found', { status: 404 });
     try {

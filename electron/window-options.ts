@@ -8,6 +8,13 @@ export const APP_HOST = 'amparo';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY = `${APP_ORIGIN}/index.html`;
 
+/**
+ * The renderer's session partition. Without the `persist:` prefix Electron keeps the session in memory, so
+ * nothing the renderer could store (localStorage, IndexedDB, HTTP cache, session restore) is ever written
+ * to the profile folder on disk, whatever a future screen does. Amparo's own settings live in the core.
+ */
+export const APP_PARTITION = 'amparo';
+
 /** The renderer's CSP (DESIGN §1): only our own files, no network at all. Also in renderer/index.html. */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -34,6 +41,7 @@ export function windowOptions(preloadPath: string): BrowserWindowConstructorOpti
     backgroundColor: '#f7f7f5',
     webPreferences: {
       preload: preloadPath,
+      partition: APP_PARTITION,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,

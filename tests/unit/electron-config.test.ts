@@ -11,7 +11,12 @@ import {
   windowOpenDecision,
 } from '../../electron/security';
 import { isTrustedSender } from '../../electron/sender';
-import { APP_ENTRY, CONTENT_SECURITY_POLICY, windowOptions } from '../../electron/window-options';
+import {
+  APP_ENTRY,
+  APP_PARTITION,
+  CONTENT_SECURITY_POLICY,
+  windowOptions,
+} from '../../electron/window-options';
 
 // The Electron security settings, asserted without an Electron binary: the window's webPreferences, the
 // CSP (in main and in the renderer's HTML), the permission/navigation/window-open decisions, the IPC
@@ -36,6 +41,12 @@ describe('BrowserWindow', () => {
       preload: '/app/preload.cjs',
     });
     expect(options.title).toBe('Amparo');
+  });
+  it('keeps the renderer session in memory, so the profile folder holds no page storage', () => {
+    expect(options.webPreferences?.partition).toBe(APP_PARTITION);
+    // Electron persists a partition only when its name starts with "persist:"; an empty one is the default.
+    expect(APP_PARTITION).not.toMatch(/^persist:/);
+    expect(APP_PARTITION.length).toBeGreaterThan(0);
   });
 });
 
