@@ -3,6 +3,7 @@ import type { Kind } from '../../../shared/model';
 import type { Conflict } from '../../../shared/sync-channels';
 import type { ServiceContext } from '../context';
 import { updateRecord } from '../records/repository';
+import { decodeClocks, encodeClocks } from '../records/clocks';
 import { SPECS } from '../records/specs';
 import { stmt } from '../records/statements';
 import { writerFor, type Writer } from '../records/writer';
@@ -89,11 +90,11 @@ function forceField(w: Writer, kind: Kind, recordId: string, field: string, valu
   const { field_clocks } = stmt(db, `SELECT field_clocks FROM ${table} WHERE id = ?`).get(recordId) as {
     field_clocks: string;
   };
-  const clocks = JSON.parse(field_clocks) as Record<string, string>;
+  const clocks = decodeClocks(field_clocks);
   const stamp = w.hlc.tick();
   clocks[field] = stamp;
   stmt(db, `UPDATE ${table} SET field_clocks = ?, clock = ? WHERE id = ?`).run(
-    JSON.stringify(clocks),
+    encodeClocks(clocks),
     stamp,
     recordId,
   );

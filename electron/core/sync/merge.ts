@@ -4,6 +4,7 @@ import { KINDS, SCHEMAS, type Kind } from '../../../shared/model';
 import type { ChangeLine } from '../../../shared/sync';
 import type { Database } from '../context';
 import { appendAudit, type AuditTip } from '../records/audit';
+import { decodeClocks, encodeClocks } from '../records/clocks';
 import { parseStamp } from '../records/hlc';
 import { clearPersonIndex, indexPerson, normalizedName } from '../records/people-index';
 import { SPECS } from '../records/specs';
@@ -163,7 +164,7 @@ function insertNew(input: MergeInput, kind: Kind, change: ChangeLine): void {
   const values: unknown[] = [
     change.id,
     JSON.stringify(data),
-    JSON.stringify(clocks),
+    encodeClocks(clocks),
     input.localStamp,
     input.now,
     input.now,
@@ -184,7 +185,7 @@ function insertNew(input: MergeInput, kind: Kind, change: ChangeLine): void {
 /** Merges one line into an existing row; returns [a value changed or it was deleted, conflicts recorded]. */
 function mergeExisting(input: MergeInput, kind: Kind, change: ChangeLine, row: Row): [boolean, number] {
   const data = JSON.parse(row.data) as Data;
-  const clocks = JSON.parse(row.field_clocks) as Clocks;
+  const clocks = decodeClocks(row.field_clocks);
   const changed: string[] = [];
   // A winning stamp with an equal value is stored (so clocks converge) but is not a change to report.
   let restamped = false;
@@ -214,7 +215,7 @@ function mergeExisting(input: MergeInput, kind: Kind, change: ChangeLine, row: R
   const sets = ['data = ?', 'field_clocks = ?', 'clock = ?', 'updated_at = ?', 'deleted_at = ?'];
   const values: unknown[] = [
     JSON.stringify(data),
-    JSON.stringify(clocks),
+    encodeClocks(clocks),
     input.localStamp,
     input.now,
     deleted ? (row.deleted_at ?? input.now) : null,
