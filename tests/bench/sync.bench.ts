@@ -1,9 +1,8 @@
-import { join } from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
 import { extractChanges } from '../../electron/core/sync/changes';
 import { introduceAll, makeOffice } from '../helpers/sync-offices';
 import { makeTempDir, removeTempDirs } from '../helpers/vault';
-import { round, time, timeAsync } from './stats';
+import { measureBaselines } from './baseline';
+import { round, timeAsync } from './stats';
 
 // Issue 4's figures: a full export of N people with their events, and its import into an empty vault, in
 // records/s; the import rate against plain better-sqlite3 inserting the same rows (same JSON) into an
@@ -43,15 +42,11 @@ export async function benchSync(options: SyncBenchOptions) {
       Promise.resolve(receiver.service.handlers['bundle:import']({ bytes })),
     );
 
-    // Baseline: plain better-sqlite3, unencrypted, the same rows' JSON, one transaction.
-    const plain = new Database(join(makeTempDir(), 'plain.db'));
-    plain.pragma('journal_mode = WAL');
-    plain.exec('CREATE TABLE records (id TEXT PRIMARY KEY, data TEXT NOT NULL)');
-    const insert = plain.prepare('INSERT INTO records (id, data) VALUES (?, ?)');
-    const baseline = time(() =>
-      plain.transaction(() => lines.forEach((l) => insert.run(l.id, JSON.stringify(l.fields))))(),
+    // Baselines (see baseline.ts): the same rows' JSON, one transaction, unencrypted and encrypted.
+    const baseline = measureBaselines(
+      makeTempDir(),
+      lines.map((l) => ({ id: l.id, value: l.fields })),
     );
-    plain.close();
 
     const bundleBytes = Buffer.from(bytes, 'base64').length;
     const perSec = (ms: number) => round((changeCount / ms) * 1000, 0);
@@ -59,8 +54,11 @@ export async function benchSync(options: SyncBenchOptions) {
       records: changeCount,
       exportRecordsPerSec: perSec(exported.ms),
       importRecordsPerSec: perSec(imported.ms),
-      baselineInsertsPerSec: perSec(baseline.ms),
-      importShareOfBaseline: round(baseline.ms / imported.ms, 3),
+      baselineInsertsPerSec: baseline.plainPerSec,
+      importShareOfBaseline: round(perSec(imported.ms) / baseline.plainPerSec, 3),
+      importTarget: '>= 0.25',
+      baselineEncryptedInsertsPerSec: baseline.encryptedPerSec,
+      encryptedBaselineShareOfPlain: round(baseline.encryptedPerSec / baseline.plainPerSec, 3),
       bundleBytes,
       rawJsonBytes,
       bundleShareOfRawJson: round(bundleBytes / rawJsonBytes, 3),

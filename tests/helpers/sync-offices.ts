@@ -9,6 +9,7 @@ import {
   verifyContact,
 } from '../../electron/core/sync/store';
 import { unlockedService } from './vault';
+import { decodeClocks } from '../../electron/core/records/clocks';
 
 // Offices for sync tests: real encrypted vaults (FAST_KDF) that know each other as contacts. Cards are
 // exchanged through the store so these tests depend only on the bundle layer.
@@ -94,7 +95,7 @@ export function recordDump(office: Office, tables = KIND_TABLES): Record<string,
     out[table] = rows.map((r) => ({
       id: r.id,
       data: sortKeys(JSON.parse(r.data)),
-      clocks: sortKeys(JSON.parse(r.field_clocks)),
+      clocks: sortKeys(decodeClocks(r.field_clocks)),
       ctx: sortKeys(JSON.parse(r.field_ctx)),
       deleted: r.deleted === 1,
     }));

@@ -4,6 +4,7 @@ import { dispatch } from '../../electron/core/dispatch';
 import { parseStamp, STAMP_PATTERN } from '../../electron/core/records/hlc';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/ipc';
 import { manualClock, removeTempDirs, unlockedService } from '../helpers/vault';
+import { decodeClocks } from '../../electron/core/records/clocks';
 
 // What sync's per-field merge relies on: every write stamps exactly the fields it changed with one HLC
 // stamp, unchanged fields keep their stamps, clearing a field stamps it too, a no-op update stamps
@@ -25,7 +26,7 @@ function row(id: string): { clock: string; fieldClocks: Record<string, string>; 
     .get(id) as { clock: string; field_clocks: string; deleted_at: string | null };
   return {
     clock: raw.clock,
-    fieldClocks: JSON.parse(raw.field_clocks) as Record<string, string>,
+    fieldClocks: decodeClocks(raw.field_clocks),
     deletedAt: raw.deleted_at,
   };
 }

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { covers, joinContext, order, stampFields, type Versioned } from '../../electron/core/records/causal';
 import { validContext } from '../../shared/sync';
+import { decodeClocks } from '../../electron/core/records/clocks';
 
 // The per-field causal context (electron/core/records/causal.ts) as a lattice: merging is a join, so the
 // order bundles arrive in cannot matter; a local write follows what it replaced; contexts stay valid.
@@ -77,7 +78,7 @@ describe('per-field causal context', () => {
     });
     const contexts = JSON.stringify({ familyName: [stamp(150, OFFICES[2]!)] });
     const out = stampFields(clocks, contexts, ['familyName', 'givenName'], own);
-    expect(JSON.parse(out.clocks)).toEqual({ familyName: own, givenName: own });
+    expect(decodeClocks(out.clocks)).toEqual({ familyName: own, givenName: own });
     // familyName has seen B's stamp and what it had seen; givenName only our own older stamp: nothing stored.
     expect(JSON.parse(out.contexts)).toEqual({
       familyName: [stamp(150, OFFICES[2]!), stamp(200, OFFICES[1]!)],

@@ -4,6 +4,7 @@ import { openBundle } from '../../electron/core/sync/bundle';
 import { contactByKeyId, loadIdentity, ourFingerprint } from '../../electron/core/sync/store';
 import { introduceAll, makeOffice, recordDump, type Office } from '../helpers/sync-offices';
 import { manualClock, removeTempDirs } from '../helpers/vault';
+import { decodeClocks } from '../../electron/core/records/clocks';
 
 // Convergence and conflict detection (DESIGN §5 "Merge"), as a property over real encrypted vaults
 // (FAST_KDF, a fresh set per run). 3–5 offices edit the same people (edits, clears, deletes, concurrent edits
@@ -152,7 +153,7 @@ function rowOf(o: Office, kind: string, id: string): Row | undefined {
   if (!row) return undefined;
   return {
     data: JSON.parse(row.data) as Record<string, unknown>,
-    clocks: JSON.parse(row.field_clocks) as Record<string, string>,
+    clocks: decodeClocks(row.field_clocks),
     ctx: JSON.parse(row.field_ctx) as Record<string, string[]>,
     live: row.deleted_at === null,
   };
@@ -281,7 +282,7 @@ async function run(count: number, ops: Op[], order: number[]): Promise<void> {
       const rows = offices[i]!.service.context.session()
         .db.prepare('SELECT id, field_clocks FROM facilities')
         .all() as { id: string; field_clocks: string }[];
-      for (const r of rows) wrote(i, 'facility', r.id, Object.keys(JSON.parse(r.field_clocks) as object));
+      for (const r of rows) wrote(i, 'facility', r.id, Object.keys(decodeClocks(r.field_clocks)));
     }
     const first = await h(0)['person:create']({ givenName: 'Ana', familyName: 'Inicial' });
     const second = await h(0)['person:create']({ givenName: 'Luis', familyName: 'Inicial' });

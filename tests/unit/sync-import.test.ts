@@ -4,6 +4,7 @@ import { AmparoError } from '../../shared/errors';
 import { loadIdentity } from '../../electron/core/sync/store';
 import { dbDigest, introduce, makeOffice, recordDump, type Office } from '../helpers/sync-offices';
 import { manualClock, removeTempDirs } from '../helpers/vault';
+import { decodeClocks } from '../../electron/core/records/clocks';
 
 // Import per DESIGN §5: round trip, replays, and every refusal leaving the database unchanged.
 
@@ -129,7 +130,9 @@ describe('bundle round trip', () => {
       .session()
       .db.prepare('SELECT field_clocks FROM people WHERE id = ?')
       .get(person.id) as { field_clocks: string };
-    expect(Object.keys(JSON.parse(clocks.field_clocks))).not.toContain('aNumber');
+    const fields = Object.keys(decodeClocks(clocks.field_clocks));
+    expect(fields).toContain('phone');
+    expect(fields).not.toContain('aNumber');
   });
 });
 

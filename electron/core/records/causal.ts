@@ -16,6 +16,8 @@
 // Stored per row as JSON `{field: [stamp, …]}` in `field_ctx` (empty contexts omitted), and carried per field
 // in change lines as `ctx` (omitted when empty). Stamps in a context are sorted and name distinct offices.
 
+import { decodeClocks, encodeClocks } from './clocks';
+
 /** A field's stamp and causal context. */
 export interface Versioned {
   clock: string;
@@ -103,7 +105,7 @@ export function stampFields(
   fields: readonly string[],
   stamp: string,
 ): { clocks: string; contexts: string } {
-  const clocks = JSON.parse(clocksJson) as Record<string, string>;
+  const clocks = decodeClocks(clocksJson);
   const contexts = readContexts(contextsJson);
   for (const field of fields) {
     const prior = clocks[field];
@@ -112,5 +114,5 @@ export function stampFields(
     }
     clocks[field] = stamp;
   }
-  return { clocks: JSON.stringify(clocks), contexts: writeContexts(contexts) };
+  return { clocks: encodeClocks(clocks), contexts: writeContexts(contexts) };
 }

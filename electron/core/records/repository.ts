@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { AmparoError } from '../../../shared/errors';
 import { SCHEMAS, type Kind, type RecordOf } from '../../../shared/model';
 import type { ListQuery, ListResult } from '../../../shared/records/query';
@@ -9,6 +8,8 @@ import { SPECS } from './specs';
 import { clearPersonIndex, indexPerson, normalizedName, searchClause, searchPage } from './people-index';
 import type { Writer } from './writer';
 import { stmt } from './statements';
+import { newId } from './ids';
+import { encodeUniform } from './clocks';
 
 // One generic repository over the per-kind tables: create, partial update, soft delete, get and list.
 // All SQL is built from the fixed column maps in specs.ts; every value is a bound parameter.
@@ -25,7 +26,7 @@ interface Row {
   updated_at: string;
 }
 
-export const newId = () => randomBytes(16).toString('hex');
+export { newId } from './ids';
 
 function toRecord<K extends Kind>(row: Row): RecordOf<K> {
   return {
@@ -70,13 +71,20 @@ export function createRecord<K extends Kind>(
   const now = w.now();
   // One stamp per write: every field set by this change carries the same clock.
   const clock = w.hlc.tick();
-  const clocks = Object.fromEntries(Object.keys(data).map((field) => [field, clock]));
   const extra = extraColumns(kind, data);
   const columns = ['id', 'data', 'field_clocks', 'clock', 'created_at', 'updated_at', ...Object.keys(extra)];
   const { lastInsertRowid } = stmt(
     db,
     `INSERT INTO ${SPECS[kind].table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
-  ).run(id, JSON.stringify(data), JSON.stringify(clocks), clock, now, now, ...Object.values(extra));
+  ).run(
+    id,
+    JSON.stringify(data),
+    encodeUniform(Object.keys(data), clock),
+    clock,
+    now,
+    now,
+    ...Object.values(extra),
+  );
   if (kind === 'person') indexPerson(db, Number(lastInsertRowid), data, { fresh: true });
   appendAudit(
     db,

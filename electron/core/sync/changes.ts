@@ -2,6 +2,7 @@ import { KINDS, type Kind } from '../../../shared/model';
 import type { ChangeLine } from '../../../shared/sync';
 import type { Database } from '../context';
 import { readContexts } from '../records/causal';
+import { decodeClocks } from '../records/clocks';
 import { SPECS } from '../records/specs';
 import { stmt } from '../records/statements';
 
@@ -28,7 +29,7 @@ interface Row {
 
 function toLine(kind: Kind, row: Row, redacted: ReadonlySet<string>): ChangeLine {
   const data = JSON.parse(row.data) as Record<string, unknown>;
-  const clocks = JSON.parse(row.field_clocks) as Record<string, string>;
+  const clocks = decodeClocks(row.field_clocks);
   const contexts = readContexts(row.field_ctx);
   const fields: ChangeLine['fields'] = {};
   for (const field of Object.keys(clocks).sort()) {

@@ -13,6 +13,7 @@ import {
   writeContexts,
   type FieldContexts,
 } from '../records/causal';
+import { decodeClocks, encodeClocks } from '../records/clocks';
 import { parseStamp } from '../records/hlc';
 import { clearPersonIndex, indexPerson, normalizedName } from '../records/people-index';
 import { SPECS } from '../records/specs';
@@ -180,7 +181,7 @@ function insertNew(input: MergeInput, kind: Kind, change: ChangeLine): void {
   const values: unknown[] = [
     change.id,
     JSON.stringify(data),
-    JSON.stringify(clocks),
+    encodeClocks(clocks),
     input.localStamp,
     input.now,
     input.now,
@@ -203,7 +204,7 @@ function insertNew(input: MergeInput, kind: Kind, change: ChangeLine): void {
 /** Merges one line into an existing row; returns [a value changed or it was deleted, conflicts recorded]. */
 function mergeExisting(input: MergeInput, kind: Kind, change: ChangeLine, row: Row): [boolean, number] {
   const data = JSON.parse(row.data) as Data;
-  const clocks = JSON.parse(row.field_clocks) as Clocks;
+  const clocks = decodeClocks(row.field_clocks);
   const contexts = readContexts(row.field_ctx);
   const changed: string[] = [];
   // A winning stamp with an equal value, or a grown context, is stored (so clocks and contexts converge)
@@ -243,7 +244,7 @@ function mergeExisting(input: MergeInput, kind: Kind, change: ChangeLine, row: R
   const sets = ['data = ?', 'field_clocks = ?', 'clock = ?', 'updated_at = ?', 'deleted_at = ?'];
   const values: unknown[] = [
     JSON.stringify(data),
-    JSON.stringify(clocks),
+    encodeClocks(clocks),
     input.localStamp,
     input.now,
     deleted ? (row.deleted_at ?? input.now) : null,

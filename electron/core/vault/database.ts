@@ -44,9 +44,18 @@ export function rawKey(dek: Buffer): Buffer {
   return Buffer.from(`x'${dek.toString('hex')}'`, 'latin1');
 }
 
+/**
+ * Page cache ceiling, in KiB. Every page read from disk must be decrypted and authenticated, and every page
+ * evicted during a long transaction is encrypted and written twice (spill, then commit), so a cache that
+ * holds a network's working set makes bulk imports several times faster. SQLite allocates cache pages as
+ * they are used, so a small vault never takes this much; the cache is freed when the vault locks.
+ */
+export const CACHE_KIB = 256 * 1024;
+
 /** Settings from DESIGN §4. Temp files are not encrypted by the cipher, so they are kept in memory. */
 export function applyPragmas(db: Db): void {
   db.pragma('journal_mode = WAL');
+  db.pragma(`cache_size = -${CACHE_KIB}`);
   db.pragma('foreign_keys = ON');
   db.pragma('temp_store = MEMORY');
   db.pragma('secure_delete = ON');
