@@ -100,6 +100,13 @@ export async function benchRecords(options: RecordsBenchOptions) {
         ).ms,
     );
 
+    // One intake edit as the app saves it: a handler call, one transaction, committed (synchronous=FULL).
+    const edits = ids
+      .slice(0, options.queries)
+      .map(
+        (id, i) => time(() => service.handlers['person:update']({ id, patch: { notes: `edit ${i}` } })).ms,
+      );
+
     let uiFirstRenderMs: number | null = null;
     if (options.ui) {
       service.close();
@@ -159,6 +166,7 @@ export async function benchRecords(options: RecordsBenchOptions) {
         target: 'p95 <= 20',
         queries: page.length,
       },
+      singleEditMs: { p50: percentile(edits, 50), p95: percentile(edits, 95), edits: edits.length },
       peopleScreenFirstRenderMs:
         uiFirstRenderMs === null ? 'skipped (--no-ui)' : { value: uiFirstRenderMs, target: '<= 500' },
     };

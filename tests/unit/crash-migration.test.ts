@@ -2,7 +2,7 @@
 // child process running the real migrate() (tests/helpers/crash-migrate.ts), which is SIGKILLed at seeded
 // points inside and between the migration transactions. After every kill the vault must unlock (which
 // finishes the upgrade), pass PRAGMA integrity_check, and before that show a user_version that is old or new
-// with exactly the tables of that version: never a half-applied migration.
+// with exactly the schema of that version (every object's name and SQL): never a half-applied migration.
 import Database from 'better-sqlite3-multiple-ciphers';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
@@ -23,15 +23,17 @@ const TRIALS = 20;
 const FROM = 1;
 const PAUSE_MS = 40;
 let child: string;
-/** The schema objects (names) that each version has, computed on a scratch in-memory database. */
+/** The schema objects (name and SQL) that each version has, computed on a scratch in-memory database. */
 const schemaAt: string[][] = [];
 
+// Names and SQL text: a column-only migration (ALTER TABLE … ADD COLUMN) changes a table's SQL, not its name.
 const schemaOf = (db: Database.Database) =>
   (
-    db.prepare("SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name").all() as {
+    db.prepare("SELECT name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name").all() as {
       name: string;
+      sql: string | null;
     }[]
-  ).map((r) => r.name);
+  ).map((r) => `${r.name}: ${r.sql ?? ''}`);
 
 /** A vault whose database stopped at schema version `version` (as one made by an older Amparo). */
 async function oldVault(version: number): Promise<string> {
@@ -107,7 +109,7 @@ describe('kill -9 during a migration', () => {
       expect(before.integrity).toBe('ok');
       expect(before.version).toBeGreaterThanOrEqual(FROM);
       expect(before.version).toBeGreaterThanOrEqual(run.killed ? target - 1 : MIGRATIONS.length);
-      // Exactly the tables of the version it claims: nothing from a migration that did not commit.
+      // Exactly the schema of the version it claims: nothing from a migration that did not commit.
       expect(before.schema).toEqual(schemaAt[before.version]);
       const key = `${run.killed ? 'killed' : 'finished'} in ${target} -> v${before.version}`;
       seen[key] = (seen[key] ?? 0) + 1;

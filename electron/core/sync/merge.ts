@@ -177,18 +177,26 @@ function insertNew(input: MergeInput, kind: Kind, change: ChangeLine): void {
   }
   const deleted = change.deleted !== undefined;
   if (!deleted) validate(kind, data);
-  const columns = ['id', 'data', 'field_clocks', 'clock', 'created_at', 'updated_at', 'deleted_at'];
+  const columns = [
+    'id',
+    'data',
+    'field_clocks',
+    'field_ctx',
+    'clock',
+    'created_at',
+    'updated_at',
+    'deleted_at',
+  ];
   const values: unknown[] = [
     change.id,
     JSON.stringify(data),
     encodeClocks(clocks),
+    writeContexts(contexts),
     input.localStamp,
     input.now,
     input.now,
     deleted ? input.now : null,
   ];
-  columns.push('field_ctx');
-  values.push(writeContexts(contexts));
   if (kind === 'person') {
     columns.push('norm_name');
     values.push(normalizedName(data));
@@ -241,16 +249,22 @@ function mergeExisting(input: MergeInput, kind: Kind, change: ChangeLine, row: R
   if (!restamped && !deleting) return [false, conflicts];
   const deleted = wasDeleted || deleting;
   if (!deleted) validate(kind, data);
-  const sets = ['data = ?', 'field_clocks = ?', 'clock = ?', 'updated_at = ?', 'deleted_at = ?'];
+  const sets = [
+    'data = ?',
+    'field_clocks = ?',
+    'field_ctx = ?',
+    'clock = ?',
+    'updated_at = ?',
+    'deleted_at = ?',
+  ];
   const values: unknown[] = [
     JSON.stringify(data),
     encodeClocks(clocks),
+    writeContexts(contexts),
     input.localStamp,
     input.now,
     deleted ? (row.deleted_at ?? input.now) : null,
   ];
-  sets.push('field_ctx = ?');
-  values.push(writeContexts(contexts));
   if (kind === 'person') {
     sets.push('norm_name = ?');
     values.push(normalizedName(data));
