@@ -1,12 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VaultStatus } from '../../shared/vault';
-import { PASSPHRASE_MIN_LENGTH } from '../../shared/vault';
 import { call, errorCode } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Field } from '../components/Field';
 import { LanguageSwitch } from '../components/LanguageSwitch';
-import { PassphraseField } from '../components/PassphraseField';
+import { NewPassphraseFields, useNewPassphrase } from '../components/NewPassphraseFields';
 
 export function CreateVault({
   onCreated,
@@ -18,28 +17,21 @@ export function CreateVault({
 }) {
   const { t } = useTranslation();
   const [office, setOffice] = useState('');
-  const [passphrase, setPassphrase] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const passphrase = useNewPassphrase();
   const [attempted, setAttempted] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   const officeError = attempted && office.trim() === '' ? t('create.officeRequired') : undefined;
-  const lengthError =
-    attempted && [...passphrase].length < PASSPHRASE_MIN_LENGTH
-      ? t('passphrase.strength.too-short', { min: PASSPHRASE_MIN_LENGTH })
-      : undefined;
-  const mismatch = attempted && confirm !== passphrase ? t('create.mismatch') : undefined;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setAttempted(true);
     setError(null);
-    if (office.trim() === '' || [...passphrase].length < PASSPHRASE_MIN_LENGTH || confirm !== passphrase)
-      return;
+    if (office.trim() === '' || !passphrase.valid) return;
     setBusy(true);
     try {
-      onCreated(await call('vault:create', { officeName: office.trim(), passphrase }));
+      onCreated(await call('vault:create', { officeName: office.trim(), passphrase: passphrase.value }));
     } catch (caught) {
       setError(errorCode(caught));
     } finally {
@@ -66,20 +58,11 @@ export function CreateVault({
           autoFocus
           maxLength={80}
         />
-        <PassphraseField
+        <NewPassphraseFields
+          passphrase={passphrase}
+          attempted={attempted}
           label={t('create.passphrase')}
-          value={passphrase}
-          onChange={setPassphrase}
-          showStrength
-          error={lengthError}
-          autoComplete="new-password"
-        />
-        <PassphraseField
-          label={t('create.confirm')}
-          value={confirm}
-          onChange={setConfirm}
-          error={mismatch}
-          autoComplete="new-password"
+          confirmLabel={t('create.confirm')}
         />
         <ErrorAlert code={error} />
         <button type="submit" className="primary" disabled={busy}>

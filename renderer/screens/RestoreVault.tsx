@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_UI_BACKUP_BYTES } from '../../shared/vault-channels';
-import { PASSPHRASE_MIN_LENGTH } from '../../shared/vault';
 import { call, errorCode } from '../api';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { NewPassphraseFields, useNewPassphrase } from '../components/NewPassphraseFields';
 import { PassphraseField } from '../components/PassphraseField';
 import { DropZone } from './sync/DropZone';
 import { bytesToBase64 } from './sync/files';
@@ -19,21 +19,16 @@ export function RestoreVault({ onCancel, onRestored }: { onCancel(): void; onRes
   const { t } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
   const [backupPassphrase, setBackupPassphrase] = useState('');
-  const [next, setNext] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const next = useNewPassphrase();
   const [attempted, setAttempted] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-
-  const tooShort = attempted && [...next].length < PASSPHRASE_MIN_LENGTH;
-  const mismatch = attempted && confirm !== next;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setAttempted(true);
     setError(null);
-    if (!file || backupPassphrase === '' || [...next].length < PASSPHRASE_MIN_LENGTH || confirm !== next)
-      return;
+    if (!file || backupPassphrase === '' || !next.valid) return;
     if (file.size > MAX_UI_BACKUP_BYTES) {
       setError('TOO_LARGE');
       return;
@@ -41,7 +36,7 @@ export function RestoreVault({ onCancel, onRestored }: { onCancel(): void; onRes
     setBusy(true);
     try {
       const backup = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
-      await call('vault:restore', { backup, backupPassphrase, newPassphrase: next });
+      await call('vault:restore', { backup, backupPassphrase, newPassphrase: next.value });
       onRestored();
     } catch (caught) {
       setError(errorCode(caught));
@@ -81,21 +76,12 @@ export function RestoreVault({ onCancel, onRestored }: { onCancel(): void; onRes
           autoComplete="current-password"
           error={attempted && backupPassphrase === '' ? t('restore.backupPassphraseRequired') : undefined}
         />
-        <PassphraseField
+        <NewPassphraseFields
+          passphrase={next}
+          attempted={attempted}
           label={t('restore.newPassphrase')}
-          value={next}
-          onChange={setNext}
-          showStrength
-          autoComplete="new-password"
-          error={tooShort ? t('passphrase.strength.too-short', { min: PASSPHRASE_MIN_LENGTH }) : undefined}
-        />
-        <p className="field-help">{t('restore.newPassphraseHelp')}</p>
-        <PassphraseField
-          label={t('restore.confirm')}
-          value={confirm}
-          onChange={setConfirm}
-          autoComplete="new-password"
-          error={mismatch ? t('create.mismatch') : undefined}
+          confirmLabel={t('restore.confirm')}
+          help={t('restore.newPassphraseHelp')}
         />
         {message ? (
           <p role="alert" className="alert">

@@ -1,9 +1,9 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PASSPHRASE_MIN_LENGTH } from '../../shared/vault';
 import { call, errorCode } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Field } from '../components/Field';
+import { NewPassphraseFields, useNewPassphrase } from '../components/NewPassphraseFields';
 import { PassphraseField } from '../components/PassphraseField';
 import { CsvImport } from './CsvImport';
 import { BackupSection } from './settings/BackupSection';
@@ -72,27 +72,23 @@ function GeneralSettings() {
 function ChangePassphrase() {
   const { t } = useTranslation();
   const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const next = useNewPassphrase();
   const [attempted, setAttempted] = useState(false);
   const [done, setDone] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const tooShort = attempted && [...next].length < PASSPHRASE_MIN_LENGTH;
-  const mismatch = attempted && confirm !== next;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setAttempted(true);
     setDone(false);
     setError(null);
-    if ([...next].length < PASSPHRASE_MIN_LENGTH || confirm !== next) return;
+    if (!next.valid) return;
     setBusy(true);
     try {
-      await call('vault:changePassphrase', { current, next });
+      await call('vault:changePassphrase', { current, next: next.value });
       setCurrent('');
-      setNext('');
-      setConfirm('');
+      next.reset();
       setAttempted(false);
       setDone(true);
     } catch (caught) {
@@ -112,20 +108,11 @@ function ChangePassphrase() {
         onChange={setCurrent}
         autoComplete="current-password"
       />
-      <PassphraseField
+      <NewPassphraseFields
+        passphrase={next}
+        attempted={attempted}
         label={t('settings.next')}
-        value={next}
-        onChange={setNext}
-        showStrength
-        autoComplete="new-password"
-        error={tooShort ? t('passphrase.strength.too-short', { min: PASSPHRASE_MIN_LENGTH }) : undefined}
-      />
-      <PassphraseField
-        label={t('settings.confirm')}
-        value={confirm}
-        onChange={setConfirm}
-        autoComplete="new-password"
-        error={mismatch ? t('create.mismatch') : undefined}
+        confirmLabel={t('settings.confirm')}
       />
       <ErrorAlert code={error} />
       {done ? <p role="status">{t('settings.changed')}</p> : null}

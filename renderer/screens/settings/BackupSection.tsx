@@ -1,9 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PASSPHRASE_MIN_LENGTH } from '../../../shared/vault';
 import { call, errorCode } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { PassphraseField } from '../../components/PassphraseField';
+import { NewPassphraseFields, useNewPassphrase } from '../../components/NewPassphraseFields';
 import { base64ToBytes, saveFile } from '../sync/files';
 
 // "Back up now": the core encrypts a snapshot with age under the passphrase given here, and the renderer
@@ -12,28 +11,24 @@ import { base64ToBytes, saveFile } from '../sync/files';
 
 export function BackupSection() {
   const { t } = useTranslation();
-  const [passphrase, setPassphrase] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const passphrase = useNewPassphrase();
   const [attempted, setAttempted] = useState(false);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const tooShort = attempted && [...passphrase].length < PASSPHRASE_MIN_LENGTH;
-  const mismatch = attempted && confirm !== passphrase;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setAttempted(true);
     setSaved(null);
     setError(null);
-    if ([...passphrase].length < PASSPHRASE_MIN_LENGTH || confirm !== passphrase) return;
+    if (!passphrase.valid) return;
     setBusy(true);
     try {
-      const backup = await call('backup:create', { passphrase });
+      const backup = await call('backup:create', { passphrase: passphrase.value });
       saveFile(base64ToBytes(backup.bytes), backup.fileName);
       setSaved(backup.fileName);
-      setPassphrase('');
-      setConfirm('');
+      passphrase.reset();
       setAttempted(false);
     } catch (caught) {
       setError(errorCode(caught));
@@ -49,20 +44,13 @@ export function BackupSection() {
       <p role="note" className="alert">
         {t('settings.backup.warning')}
       </p>
-      <PassphraseField
+      <NewPassphraseFields
+        passphrase={passphrase}
+        attempted={attempted}
         label={t('settings.backup.passphrase')}
-        value={passphrase}
-        onChange={setPassphrase}
-        autoComplete="new-password"
-        error={tooShort ? t('passphrase.strength.too-short', { min: PASSPHRASE_MIN_LENGTH }) : undefined}
-      />
-      <p className="field-help">{t('settings.backup.passphraseHelp')}</p>
-      <PassphraseField
-        label={t('settings.backup.confirm')}
-        value={confirm}
-        onChange={setConfirm}
-        autoComplete="new-password"
-        error={mismatch ? t('create.mismatch') : undefined}
+        confirmLabel={t('settings.backup.confirm')}
+        help={t('settings.backup.passphraseHelp')}
+        showStrength={false}
       />
       <ErrorAlert code={error} />
       {saved ? <p role="status">{t('settings.backup.done', { fileName: saved })}</p> : null}

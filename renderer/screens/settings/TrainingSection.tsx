@@ -1,10 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PASSPHRASE_MIN_LENGTH } from '../../../shared/vault';
 import { call, errorCode } from '../../api';
 import { useVault } from '../../app/vault-context';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { PassphraseField } from '../../components/PassphraseField';
+import { NewPassphraseFields, useNewPassphrase } from '../../components/NewPassphraseFields';
 
 // Trainings happen in a separate training vault, never in the office vault: from the office vault this
 // section creates (or points to) the training vault; inside the training vault it adds more synthetic
@@ -19,24 +18,21 @@ export function TrainingSection() {
 function CreateTraining() {
   const { t } = useTranslation();
   const { switched } = useVault();
-  const [passphrase, setPassphrase] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const passphrase = useNewPassphrase();
   const [attempted, setAttempted] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const tooShort = attempted && [...passphrase].length < PASSPHRASE_MIN_LENGTH;
-  const mismatch = attempted && confirm !== passphrase;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setAttempted(true);
     setError(null);
-    if ([...passphrase].length < PASSPHRASE_MIN_LENGTH || confirm !== passphrase) return;
+    if (!passphrase.valid) return;
     setBusy(true);
     try {
       const next = await call('vault:createTraining', {
         officeName: t('training.officeName'),
-        passphrase,
+        passphrase: passphrase.value,
       });
       switched(next);
     } catch (caught) {
@@ -49,21 +45,12 @@ function CreateTraining() {
     <form className="card" onSubmit={submit} noValidate aria-labelledby="training-title" aria-busy={busy}>
       <h3 id="training-title">{t('training.title')}</h3>
       <p>{t('training.intro')}</p>
-      <PassphraseField
+      <NewPassphraseFields
+        passphrase={passphrase}
+        attempted={attempted}
         label={t('training.passphrase')}
-        value={passphrase}
-        onChange={setPassphrase}
-        showStrength
-        autoComplete="new-password"
-        error={tooShort ? t('passphrase.strength.too-short', { min: PASSPHRASE_MIN_LENGTH }) : undefined}
-      />
-      <p className="field-help">{t('training.passphraseHelp')}</p>
-      <PassphraseField
-        label={t('training.confirm')}
-        value={confirm}
-        onChange={setConfirm}
-        autoComplete="new-password"
-        error={mismatch ? t('create.mismatch') : undefined}
+        confirmLabel={t('training.confirm')}
+        help={t('training.passphraseHelp')}
       />
       <ErrorAlert code={error} />
       {busy ? (
