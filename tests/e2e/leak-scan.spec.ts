@@ -18,7 +18,13 @@ import type { Download, Page } from '@playwright/test';
 import type { AmparoService } from '../../electron/core/context';
 import { dispatch } from '../../electron/core/dispatch';
 import type { ChannelOutput } from '../../shared/ipc';
-import { markersInText, scanForMarkers, type ScanResult } from '../helpers/leak';
+import {
+  markersInText,
+  plantMarkers,
+  scanForMarkers,
+  type PersonMarkers,
+  type ScanResult,
+} from '../helpers/leak';
 import { FAST_KDF, PASSPHRASE } from '../helpers/vault';
 import { expect, test } from './fixtures';
 import { launchHarness, type Harness } from './harness';
@@ -35,18 +41,7 @@ function t(key: string, values: Record<string, string | number> = {}): string {
   return found.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name]));
 }
 
-function markers() {
-  const tag = () => `lk${randomBytes(5).toString('hex')}`;
-  const digits = () => `9${Array.from(randomBytes(8), (b) => b % 10).join('')}`;
-  return Array.from({ length: PEOPLE }, () => ({
-    given: `G${tag()}`,
-    family: `F${tag()}`,
-    note: `N${tag()}`,
-    aNumber: digits(),
-    extra: `X${tag()}`, // a contact's name (intake) or another name (CSV rows)
-  }));
-}
-type Person = ReturnType<typeof markers>[number];
+type Person = PersonMarkers;
 
 interface Office extends Harness {
   name: string;
@@ -161,7 +156,7 @@ test('a full UI session leaves 0 of 50 markers on disk or in logs; a CSV export 
   };
   const vaultA = join(root, 'a-vault');
   const vaultB = join(root, 'b-vault');
-  const m = markers();
+  const m = plantMarkers(PEOPLE);
   const all = m.flatMap((p) => [p.given, p.family, p.note, p.aNumber, p.extra]);
   expect(new Set(all).size).toBe(50);
   const opened: Office[] = [];

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -65,4 +66,27 @@ export function scanForMarkers(roots: readonly string[], markers: readonly strin
 /** Markers found in captured text (console messages, Chromium's output). */
 export function markersInText(lines: readonly string[], markers: readonly string[]): string[] {
   return markers.filter((marker) => lines.some((line) => line.includes(marker)));
+}
+
+/** One person's planted markers: unique strings in names, a note, a 9-digit A-number and one more name. */
+export interface PersonMarkers {
+  given: string;
+  family: string;
+  note: string;
+  aNumber: string;
+  /** A contact's name (people typed in or added) or another name (CSV rows). */
+  extra: string;
+}
+
+/** `count` people's markers, five each; random so a stale file from another run can never match. */
+export function plantMarkers(count: number): PersonMarkers[] {
+  const tag = () => `lk${randomBytes(5).toString('hex')}`;
+  const digits = () => `9${Array.from(randomBytes(8), (b) => b % 10).join('')}`;
+  return Array.from({ length: count }, () => ({
+    given: `G${tag()}`,
+    family: `F${tag()}`,
+    note: `N${tag()}`,
+    aNumber: digits(),
+    extra: `X${tag()}`,
+  }));
 }

@@ -5,7 +5,6 @@
 // TMPDIR and HOME the CLI ran with, every file new in the OS temp folder, every bundle, card and backup, and
 // the CLI's stderr (its only log) is searched for the markers in UTF-8 and UTF-16LE: 0 expected. Finally a
 // CSV export of the same data is scanned and must show every marker, which proves the scan can fail.
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +18,7 @@ import {
   testService,
   unlockedService,
 } from '../helpers/vault';
+import { plantMarkers } from '../helpers/leak';
 
 const PEOPLE = 10;
 let cli: string;
@@ -34,18 +34,6 @@ afterAll(() => {
   removeTempDirs();
 });
 
-function markers() {
-  const tag = () => `lk${randomBytes(5).toString('hex')}`;
-  const digits = () => `9${Array.from(randomBytes(8), (b) => b % 10).join('')}`;
-  return Array.from({ length: PEOPLE }, () => ({
-    given: `G${tag()}`,
-    family: `F${tag()}`,
-    note: `N${tag()}`,
-    aNumber: digits(),
-    extra: `X${tag()}`, // a contact's name (added people) or another name (CSV rows)
-  }));
-}
-
 describe('leak scan', () => {
   it('a full CLI session leaves 0 of 50 markers outside the encrypted vault; a CSV export shows all 50', async () => {
     const dirs = {
@@ -60,7 +48,7 @@ describe('leak scan', () => {
     for (const d of [dirs.tmp, dirs.home, dirs.out, dirs.inputs, dirs.csvOut])
       mkdirSync(d, { recursive: true });
     const osTmpBefore = new Set(readdirSync(tmpdir()));
-    const m = markers();
+    const m = plantMarkers(PEOPLE);
     const all = m.flatMap((p) => [p.given, p.family, p.note, p.aNumber, p.extra]);
     expect(new Set(all).size).toBe(50);
 
