@@ -59,6 +59,12 @@ test.describe('Electron app', () => {
       expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.getTitle())).toBe(
         'Amparo',
       );
+      // The renderer's session lives in memory: nothing it stores reaches the profile folder.
+      expect(
+        await app.evaluate(({ BrowserWindow }) =>
+          BrowserWindow.getAllWindows()[0]?.webContents.session.isPersistent(),
+        ),
+      ).toBe(false);
       // window.open is denied by the main process: no second window appears.
       expect(await page.evaluate(() => window.open('https://example.org') === null)).toBe(true);
       expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
