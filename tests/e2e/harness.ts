@@ -43,8 +43,9 @@ export interface HarnessOptions {
   idleCheckMs?: number;
   viewport?: { width: number; height: number };
   /**
-   * Keep Chromium's profile on disk in this folder, as Electron keeps the real app's (local and session
-   * storage, caches, "Current Session"…), so the leak scan can read it. Default: Playwright's throwaway profile.
+   * Keep Chromium's profile on disk in this folder (local and session storage, caches, "Current Session"…),
+   * so the leak scan can read it: the worst case, since the real app's renderer session is in memory.
+   * Default: Playwright's throwaway profile.
    */
   profileDir?: string;
   /** Where downloads land (with a profileDir only). Default: a folder Playwright makes in the OS temp dir. */
