@@ -4,7 +4,7 @@ import type { VaultStatus } from '../../shared/vault';
 import { call, errorCode } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Field } from '../components/Field';
-import { LanguageSwitch } from '../components/LanguageSwitch';
+import { GateHeader } from '../components/GateHeader';
 import { NewPassphraseFields, useNewPassphrase } from '../components/NewPassphraseFields';
 
 export function CreateVault({
@@ -41,10 +41,7 @@ export function CreateVault({
 
   return (
     <main className="gate">
-      <header className="gate-header">
-        <h1>{t('app.name')}</h1>
-        <LanguageSwitch />
-      </header>
+      <GateHeader />
       <p className="tagline">{t('app.tagline')}</p>
       <form onSubmit={submit} noValidate aria-labelledby="create-title" className="card">
         <h2 id="create-title">{t('create.title')}</h2>

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_UI_BACKUP_BYTES } from '../../shared/vault-channels';
 import { call, errorCode } from '../api';
-import { LanguageSwitch } from '../components/LanguageSwitch';
+import { GateHeader } from '../components/GateHeader';
 import { NewPassphraseFields, useNewPassphrase } from '../components/NewPassphraseFields';
 import { PassphraseField } from '../components/PassphraseField';
 import { DropZone } from './sync/DropZone';
@@ -56,10 +56,7 @@ export function RestoreVault({ onCancel, onRestored }: { onCancel(): void; onRes
 
   return (
     <main className="gate">
-      <header className="gate-header">
-        <h1>{t('app.name')}</h1>
-        <LanguageSwitch />
-      </header>
+      <GateHeader />
       <form onSubmit={submit} noValidate aria-labelledby="restore-title" aria-busy={busy} className="card">
         <h2 id="restore-title">{t('restore.title')}</h2>
         <p>{t('restore.intro')}</p>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { LockReason, VaultKind, VaultStatus } from '../../shared/vault';
 import { call, errorCode } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { LanguageSwitch } from '../components/LanguageSwitch';
+import { GateHeader } from '../components/GateHeader';
 import { PassphraseField } from '../components/PassphraseField';
 
 const KINDS: readonly VaultKind[] = ['office', 'training'];
@@ -54,10 +54,7 @@ export function Unlock({
 
   return (
     <main className="gate">
-      <header className="gate-header">
-        <h1>{t('app.name')}</h1>
-        <LanguageSwitch />
-      </header>
+      <GateHeader />
       <form onSubmit={submit} aria-labelledby="unlock-title" className="card">
         <h2 id="unlock-title">{t('unlock.title')}</h2>
         {restored ? (

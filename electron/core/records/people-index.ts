@@ -25,6 +25,14 @@ export function normalizedName(data: Record<string, unknown>): string {
   return fold(`${String(data.givenName ?? '')} ${String(data.familyName ?? '')}`);
 }
 
+/**
+ * Columns a kind's row keeps in code rather than generating from the JSON (SQL cannot fold accents); every
+ * writer of rows (the repository, sync's merge) sets them from here.
+ */
+export function derivedColumns(kind: string, data: Record<string, unknown>): Record<string, string> {
+  return kind === 'person' ? { norm_name: normalizedName(data) } : {};
+}
+
 export function indexPerson(
   db: Database,
   rowid: number,

@@ -5,7 +5,7 @@ import type { Database } from '../context';
 import { appendAudit } from './audit';
 import { stampFields } from './causal';
 import { SPECS } from './specs';
-import { clearPersonIndex, indexPerson, normalizedName, searchClause, searchPage } from './people-index';
+import { clearPersonIndex, derivedColumns, indexPerson, searchClause, searchPage } from './people-index';
 import type { Writer } from './writer';
 import { stmt } from './statements';
 import { newId } from './ids';
@@ -71,7 +71,7 @@ export function createRecord<K extends Kind>(
   const now = w.now();
   // One stamp per write: every field set by this change carries the same clock.
   const clock = w.hlc.tick();
-  const extra = extraColumns(kind, data);
+  const extra = derivedColumns(kind, data);
   const columns = ['id', 'data', 'field_clocks', 'clock', 'created_at', 'updated_at', ...Object.keys(extra)];
   const { lastInsertRowid } = stmt(
     db,
@@ -102,11 +102,6 @@ export function createRecord<K extends Kind>(
   return { ...data, id, createdAt: now, updatedAt: now } as RecordOf<K>;
 }
 
-/** Columns maintained in code rather than generated from the JSON (SQL cannot fold accents). */
-function extraColumns(kind: Kind, data: Data): Record<string, string> {
-  return kind === 'person' ? { norm_name: normalizedName(data) } : {};
-}
-
 export function updateRecord<K extends Kind>(w: Writer, kind: K, id: string, patch: Data): RecordOf<K> {
   const { db } = w.session;
   const row = loadRow(db, kind, id);
@@ -128,7 +123,7 @@ export function updateRecord<K extends Kind>(w: Writer, kind: K, id: string, pat
   // Each changed field keeps what it had seen (its prior stamp and causal context) under the new stamp.
   const stamped = stampFields(row.field_clocks, row.field_ctx, changed, clock);
   const now = w.now();
-  const extra = extraColumns(kind, after);
+  const extra = derivedColumns(kind, after);
   const sets = [
     'data = ?',
     'field_clocks = ?',

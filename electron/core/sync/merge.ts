@@ -15,7 +15,7 @@ import {
 } from '../records/causal';
 import { decodeClocks, encodeClocks } from '../records/clocks';
 import { parseStamp } from '../records/hlc';
-import { clearPersonIndex, indexPerson, normalizedName } from '../records/people-index';
+import { clearPersonIndex, derivedColumns, indexPerson } from '../records/people-index';
 import { SPECS } from '../records/specs';
 import { stmt } from '../records/statements';
 
@@ -197,10 +197,9 @@ function insertNew(input: MergeInput, kind: Kind, change: ChangeLine): void {
     input.now,
     deleted ? input.now : null,
   ];
-  if (kind === 'person') {
-    columns.push('norm_name');
-    values.push(normalizedName(data));
-  }
+  const derived = derivedColumns(kind, data);
+  columns.push(...Object.keys(derived));
+  values.push(...Object.values(derived));
   const { lastInsertRowid } = stmt(
     input.db,
     `INSERT INTO ${SPECS[kind].table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
@@ -265,10 +264,9 @@ function mergeExisting(input: MergeInput, kind: Kind, change: ChangeLine, row: R
     input.now,
     deleted ? (row.deleted_at ?? input.now) : null,
   ];
-  if (kind === 'person') {
-    sets.push('norm_name = ?');
-    values.push(normalizedName(data));
-  }
+  const derived = derivedColumns(kind, data);
+  sets.push(...Object.keys(derived).map((column) => `${column} = ?`));
+  values.push(...Object.values(derived));
   stmt(input.db, `UPDATE ${SPECS[kind].table} SET ${sets.join(', ')} WHERE rowid = ?`).run(
     ...values,
     row.rowid,
