@@ -2,20 +2,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { allFakers } from '@faker-js/faker';
-import { demoPerson } from '../../electron/core/records/demo';
-import { createRecord, listRecords } from '../../electron/core/records/repository';
+import { DEMO_CHUNK, demoPerson } from '../../electron/core/records/demo';
+import { listRecords } from '../../electron/core/records/list';
+import { createRecords } from '../../electron/core/records/repository';
 import { writerFor } from '../../electron/core/records/writer';
 import { createService } from '../../electron/core/service';
 import { launchHarness } from '../e2e/harness';
-import { measureBaselines } from './baseline';
-import { bulkCreateBreakdown } from './breakdown';
+import { benchBulkCreate } from './bulk.bench';
 import { percentile, round, time, timeAsync } from './stats';
 
 // Issue 3's figures on the specified data set (100,000 people, 20,000 volunteers, 2,000 attorneys,
-// 200,000 events) in an encrypted vault made with the production KDF. Each rate is compared with a
-// baseline measured in the same run: plain better-sqlite3 inserting the same rows (same JSON) into an
-// unencrypted table with a primary key and no index, search table or audit log (see baseline.ts, which
-// also measures the same inserts into an encrypted database, the floor encryption alone sets).
+// 200,000 events) in an encrypted vault made with the production KDF. Bulk creation is compared with
+// baselines measured in the same run (bulk.bench.ts, baseline.ts).
 
 export interface RecordsBenchOptions {
   people: number;
@@ -39,18 +37,11 @@ export async function benchRecords(options: RecordsBenchOptions) {
     f.seed(42);
     const people = Array.from({ length: options.people }, () => demoPerson(f, now));
 
-    // Baselines (see baseline.ts): the same rows' JSON, one transaction, unencrypted and encrypted.
-    const baseline = measureBaselines(
-      dir,
-      people.map((p, i) => ({ id: String(i).padStart(32, '0'), value: p })),
-    );
-
-    const breakdown = bulkCreateBreakdown(dir, people);
-
-    // Amparo: validation, per-field clocks, search index, duplicate key and hash-chained audit entry per row.
+    // Bulk creation (bulk.bench.ts): validation, per-field clocks, search index, duplicate key and
+    // hash-chained audit entry per row, against plain better-sqlite3 inserting the same rows.
+    const bulkCreate = await benchBulkCreate(dir, service, people, now);
     const w = writerFor(service.context);
     const db = w.session.db;
-    const amparo = time(() => db.transaction(() => people.forEach((p) => createRecord(w, 'person', p)))());
     const others = time(() =>
       service.handlers['demo:generate']({
         people: 0,
@@ -62,17 +53,17 @@ export async function benchRecords(options: RecordsBenchOptions) {
       (r) => r.id,
     );
     const kinds = ['MASTER_CALENDAR', 'BOND_HEARING', 'CHECK_IN', 'CALL', 'VISIT'] as const;
+    const eventInputs = ids.flatMap((personId, i) =>
+      Array.from({ length: options.eventsPerPerson }, (_, e) => ({
+        personId,
+        kind: kinds[(i + e) % kinds.length],
+        at: new Date(now.getTime() + ((i * 7 + e * 13) % 60) * 86_400_000).toISOString(),
+      })),
+    );
     const events = time(() =>
       db.transaction(() => {
-        for (const [i, personId] of ids.entries()) {
-          for (let e = 0; e < options.eventsPerPerson; e++) {
-            createRecord(w, 'event', {
-              personId,
-              kind: kinds[(i + e) % kinds.length],
-              at: new Date(now.getTime() + ((i * 7 + e * 13) % 60) * 86_400_000).toISOString(),
-            });
-          }
-        }
+        for (let i = 0; i < eventInputs.length; i += DEMO_CHUNK)
+          createRecords(w, 'event', eventInputs.slice(i, i + DEMO_CHUNK));
       })(),
     );
 
@@ -133,23 +124,7 @@ export async function benchRecords(options: RecordsBenchOptions) {
         attorneys: options.attorneys,
         events: ids.length * options.eventsPerPerson,
       },
-      bulkCreate: {
-        amparoPeoplePerSec: rate(options.people, amparo.ms),
-        baselinePlainSqlitePerSec: baseline.plainPerSec,
-        ratio: round(rate(options.people, amparo.ms) / baseline.plainPerSec, 3),
-        target: '>= 0.5',
-        // The same inserts into an encrypted database: what encryption alone leaves of the plain rate.
-        baselineEncryptedSqlitePerSec: baseline.encryptedPerSec,
-        encryptedBaselineShareOfPlain: round(baseline.encryptedPerSec / baseline.plainPerSec, 3),
-        ratioToEncryptedBaseline: round(rate(options.people, amparo.ms) / baseline.encryptedPerSec, 3),
-        // Rates as each layer of the write is added (breakdown.ts), ending at amparoPeoplePerSec.
-        layersPerSec: {
-          plain: baseline.plainPerSec,
-          encrypted: baseline.encryptedPerSec,
-          ...breakdown,
-          createRecord: rate(options.people, amparo.ms),
-        },
-      },
+      bulkCreate,
       otherInserts: {
         volunteersAndAttorneysMs: round(others.ms, 0),
         eventsPerSec: rate(ids.length * options.eventsPerPerson, events.ms),

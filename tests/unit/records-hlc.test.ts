@@ -1,9 +1,11 @@
+import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Clock } from '../../electron/core/context';
 import { createHlc, formatStamp, parseStamp, STAMP_PATTERN } from '../../electron/core/records/hlc';
 import { MIGRATIONS } from '../../electron/core/vault/migrations';
+import { makeTempDir, removeTempDirs } from '../helpers/vault';
 
 // The hybrid logical clock on its own, over a plain in-memory database with the real migrations: stamps
 // must be well formed, strictly increasing whatever the wall clock does, survive a reopen (persisted in
@@ -13,8 +15,8 @@ const OFFICE = 'a1b2c3d4e5f60718';
 const OTHER = 'ffffffffffffffff';
 const open: Database.Database[] = [];
 
-function migratedDb(): Database.Database {
-  const db = new Database(':memory:');
+function migratedDb(path = ':memory:'): Database.Database {
+  const db = new Database(path);
   open.push(db);
   for (const migration of MIGRATIONS) {
     db.transaction(() => {
@@ -32,6 +34,7 @@ function clockAt(ms: number): Clock & { set(ms: number): void } {
 
 afterEach(() => {
   while (open.length) open.pop()?.close();
+  removeTempDirs();
 });
 
 describe('hybrid logical clock', () => {
@@ -44,15 +47,62 @@ describe('hybrid logical clock', () => {
   });
 
   it('keeps increasing when the wall clock stalls or goes backwards, and persists across reopen', () => {
-    const db = migratedDb();
+    const path = join(makeTempDir(), 'hlc.db');
+    const db = migratedDb(path);
     const clock = clockAt(Date.parse('2026-11-24T10:00:00Z'));
     const first = createHlc(db, OFFICE, clock).tick();
-    const second = createHlc(db, OFFICE, clock).tick(); // a fresh instance reads the persisted stamp
+    const second = createHlc(db, OFFICE, clock).tick(); // a fresh instance on the same connection
+    db.close();
     clock.set(Date.parse('2026-11-24T09:00:00Z'));
-    const third = createHlc(db, OFFICE, clock).tick();
+    const reopened = new Database(path); // a new connection reads the stored stamp
+    open.push(reopened);
+    const third = createHlc(reopened, OFFICE, clock).tick();
     expect(first < second && second < third).toBe(true);
     expect(parseStamp(third).ms).toBe(Date.parse('2026-11-24T10:00:00Z'));
     expect(parseStamp(third).counter).toBe(2);
+  });
+
+  it('tickMany gives the stamps that as many ticks would, and stores only the last', () => {
+    const clock = clockAt(Date.parse('2026-11-24T10:00:00Z'));
+    const one = migratedDb();
+    const byTick = Array.from({ length: 5 }, () => createHlc(one, OFFICE, clock).tick());
+    const many = migratedDb();
+    const hlc = createHlc(many, OFFICE, clock);
+    expect(hlc.tickMany(5)).toEqual(byTick);
+    expect(hlc.tickMany(0)).toEqual([]);
+    const stored = (many.prepare("SELECT value FROM settings WHERE key = 'hlc'").get() as { value: string })
+      .value;
+    expect(stored).toBe(byTick[4]);
+  });
+
+  it('moves on to the next millisecond when the counter runs out, keeping stamps well formed and ordered', () => {
+    const db = migratedDb();
+    const ms = Date.parse('2026-11-24T10:00:00Z');
+    const stamps = createHlc(db, OFFICE, clockAt(ms)).tickMany(0x10000 + 2);
+    for (const s of [stamps[0x10000 - 1], stamps[0x10000], stamps[0x10001]]) expect(s).toMatch(STAMP_PATTERN);
+    expect(parseStamp(stamps[0x10000 - 1] as string)).toMatchObject({ ms, counter: 0xffff });
+    expect(parseStamp(stamps[0x10000] as string)).toMatchObject({ ms: ms + 1, counter: 0 });
+    expect([...stamps].sort()).toEqual(stamps);
+    expect(new Set(stamps).size).toBe(stamps.length);
+  });
+
+  it('never repeats a stamp when two clocks share one connection, even after a rollback', () => {
+    const db = migratedDb();
+    const clock = clockAt(Date.parse('2026-11-24T10:00:00Z'));
+    const a = createHlc(db, OFFICE, clock);
+    const b = createHlc(db, OFFICE, clock);
+    const seen = [a.tick(), b.tick(), a.tick()];
+    try {
+      db.transaction(() => {
+        seen.push(b.tick());
+        throw new Error('roll back');
+      })();
+    } catch {
+      // The stored stamp rolled back; the next stamps must still be new.
+    }
+    seen.push(a.tick(), b.tick());
+    expect([...seen].sort()).toEqual(seen);
+    expect(new Set(seen).size).toBe(seen.length);
   });
 
   it('after receiving a remote stamp from the future, the next local stamp is greater', () => {

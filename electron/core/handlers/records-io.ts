@@ -1,7 +1,8 @@
 import type { Database, HandlerGroup, ServiceContext } from '../context';
-import { planCsvImport, toCsv } from '../records/csv';
+import { importCsv, toCsv } from '../records/csv';
 import { generateDemo } from '../records/demo';
-import { createRecord, listRecords } from '../records/repository';
+import { listRecords } from '../records/list';
+import { createRecords } from '../records/repository';
 import { writerFor } from '../records/writer';
 
 // CSV import/export and demo data. Imports run in one transaction: valid rows land together, and a
@@ -10,21 +11,24 @@ import { writerFor } from '../records/writer';
 export function recordIoHandlers(ctx: ServiceContext): HandlerGroup {
   return {
     'csv:import': ({ kind, text, mapping, dryRun }) => {
-      const plan = planCsvImport(kind, text, mapping);
-      const skipped = new Set(plan.errors.map((e) => e.row)).size;
-      if (!dryRun) {
-        const w = writerFor(ctx);
-        w.session.db.transaction(() => {
-          for (const { data } of plan.valid) createRecord(w, kind, data);
-        })();
-        checkpoint(w.session.db);
-      }
+      const w = dryRun ? null : writerFor(ctx);
+      const report = importCsv(
+        kind,
+        text,
+        mapping ?? {},
+        w &&
+          ((rows, onInvalid) =>
+            w.session.db.transaction(() => {
+              createRecords(w, kind, rows, { onInvalid });
+            })()),
+      );
+      if (w) checkpoint(w.session.db);
       return {
-        imported: dryRun ? 0 : plan.valid.length,
-        valid: plan.valid.length,
-        skipped,
-        errors: plan.errors,
-        columns: plan.columns,
+        imported: dryRun ? 0 : report.valid,
+        valid: report.valid,
+        skipped: report.skipped,
+        errors: report.errors,
+        columns: report.columns,
         dryRun: Boolean(dryRun),
       };
     },

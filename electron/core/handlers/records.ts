@@ -9,7 +9,8 @@ import {
   peopleInView,
   suggestAttorneys,
 } from '../records/queries';
-import { createRecord, deleteRecord, getRecord, listRecords, updateRecord } from '../records/repository';
+import { listRecords } from '../records/list';
+import { createRecord, deleteRecord, getRecord, updateRecord } from '../records/repository';
 import { checkAssignment, createAssignment, createEvent, updateAssignment } from '../records/rules';
 import { writerFor, type Writer } from '../records/writer';
 

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash as digest } from 'node:crypto';
 import type { Database } from '../context';
 import { stmt } from './statements';
 
@@ -32,7 +32,7 @@ function entryHash(prev: string, entry: Omit<AuditEntry, 'seq'>): string {
     entry.recordId,
     entry.fields,
   ]);
-  return createHash('sha256').update(canonical).digest('hex');
+  return digest('sha256', canonical, 'hex');
 }
 
 /** Per-transaction memory of the chain's tip, so bulk writes do not re-read it for every entry. */

@@ -3,6 +3,8 @@ import type { z } from 'zod';
 import { AmparoError } from '../../../shared/errors';
 import { SCHEMAS, type Kind } from '../../../shared/model';
 import type { FieldIssue } from '../../../shared/errors';
+import { checkRecord } from './repository';
+import { readSheet } from './csv-sheet';
 
 // CSV import and export for people, volunteers and attorneys. Import maps columns to fields (a header
 // equal to a field name maps itself), converts text to each field's type from the zod schema, validates
@@ -38,9 +40,19 @@ export interface CsvRowError extends FieldIssue {
   row: number;
 }
 
-export interface CsvPlan {
-  valid: { row: number; data: Record<string, unknown> }[];
+/** What one write of CSV rows needs: the rows' fields, and where to report a row that fails validation. */
+export type CsvWrite = (
+  rows: Record<string, unknown>[],
+  onInvalid: (index: number, issues: FieldIssue[]) => void,
+) => void;
+
+export interface CsvReport {
+  /** Rows that passed validation (and were written, unless this was a dry run). */
+  valid: number;
+  /** Sorted by row; a row may have several. Row 1 is the header line (a format error there). */
   errors: CsvRowError[];
+  /** Data rows left out because of an error. */
+  skipped: number;
   columns: string[];
 }
 
@@ -67,54 +79,75 @@ function convert(type: FieldType, text: string): unknown {
   }
 }
 
-/** Parses and validates; `mapping` is column -> field (unmapped columns whose header is a field map themselves). */
-export function planCsvImport(kind: CsvKind, text: string, mapping: Record<string, string> = {}): CsvPlan {
+/**
+ * Parses, maps and converts the CSV, then validates every row once: through `write` (the repository's own
+ * validation, as it creates the records), or with `checkRecord` in a dry run, when `write` is null. `mapping`
+ * is column -> field; unmapped columns whose header is a field map themselves. Rows with a format or
+ * conversion error are reported, with their validation issues, and never written.
+ */
+export function importCsv(
+  kind: CsvKind,
+  text: string,
+  mapping: Record<string, string>,
+  write: CsvWrite | null,
+): CsvReport {
   if (text.length > MAX_CSV_BYTES)
     throw new AmparoError('INVALID_INPUT', 'The CSV file is larger than 20 MB.');
-  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
-    header: true,
-    skipEmptyLines: 'greedy',
-  });
+  const sheet = readSheet(text);
   const fields = csvFields(kind);
-  const columns = parsed.meta.fields ?? [];
-  const target = (column: string) => mapping[column] ?? (column in fields ? column : undefined);
   for (const [column, field] of Object.entries(mapping)) {
     if (!(field in fields))
       throw new AmparoError('INVALID_INPUT', `Unknown field ${field} for ${kind}.`, [
         { path: column, message: 'Unknown field' },
       ]);
   }
-  const plan: CsvPlan = { valid: [], errors: [], columns };
-  for (const error of parsed.errors) {
-    if (error.row !== undefined)
-      plan.errors.push({ row: error.row + 2, path: '', message: `CSV format: ${error.message}` });
-  }
-  const badRows = new Set(plan.errors.map((e) => e.row));
-  parsed.data.forEach((raw, index) => {
-    const row = index + 2; // 1-based, after the header line, as a spreadsheet shows it
-    if (badRows.has(row)) return;
+  // Each column's field and type, worked out once for the whole file; unmapped columns are left out.
+  const mapped = sheet.columns.flatMap((column, index) => {
+    const field = mapping[column] ?? (column in fields ? column : undefined);
+    return field ? [{ index, field, type: fields[field] ?? ('string' as const) }] : [];
+  });
+  const errors: CsvRowError[] = sheet.errors.map((e) => ({ row: e.row, path: '', message: e.message }));
+  const report = (row: number, issues: FieldIssue[]) => {
+    for (const issue of issues) errors.push({ row, path: issue.path || '(row)', message: issue.message });
+  };
+  const clean: { row: number; data: Record<string, unknown> }[] = [];
+  for (const { row, cells } of sheet.rows) {
     const data: Record<string, unknown> = {};
-    const rowErrors: CsvRowError[] = [];
-    for (const [column, text] of Object.entries(raw)) {
-      const field = target(column);
-      if (!field || text === undefined || text.trim() === '') continue;
-      const type = fields[field] ?? 'string';
+    let convertible = true;
+    for (const { index, field, type } of mapped) {
+      const text = cells[index];
+      if (text === undefined || text.trim() === '') continue;
       try {
         const value = convert(type, text);
         if (value !== undefined) data[field] = value;
       } catch {
-        rowErrors.push({ row, path: field, message: 'This field cannot be imported from CSV' });
+        convertible = false;
+        errors.push({ row, path: field, message: 'This field cannot be imported from CSV' });
       }
     }
-    const result = SCHEMAS[kind].create.safeParse(data);
-    if (!result.success) {
-      for (const issue of result.error.issues)
-        rowErrors.push({ row, path: issue.path.map(String).join('.') || '(row)', message: issue.message });
+    if (convertible) clean.push({ row, data });
+    else report(row, checkRecord(kind, data));
+  }
+  let invalidRows = 0;
+  if (write) {
+    write(
+      clean.map((c) => c.data),
+      (index, issues) => {
+        invalidRows++;
+        report((clean[index] as { row: number }).row, issues);
+      },
+    );
+  } else {
+    for (const { row, data } of clean) {
+      const issues = checkRecord(kind, data);
+      if (issues.length > 0) invalidRows++;
+      report(row, issues);
     }
-    if (rowErrors.length > 0) plan.errors.push(...rowErrors);
-    else plan.valid.push({ row, data });
-  });
-  return plan;
+  }
+  // Stable: a row's conversion errors stay ahead of its validation issues.
+  errors.sort((a, b) => a.row - b.row);
+  const skipped = new Set(errors.filter((e) => e.row > 1).map((e) => e.row)).size;
+  return { valid: clean.length - invalidRows, errors, skipped, columns: sheet.columns };
 }
 
 /** CSV text for records (arrays joined with ";"; nested objects as JSON). Formula-like cells are escaped. */

@@ -1,7 +1,7 @@
 import { allFakers, type Faker } from '@faker-js/faker';
 import { COUNTIES_NORCAL } from '../../../shared/records/places';
 import type { Writer } from './writer';
-import { createRecord } from './repository';
+import { createRecords, newId } from './repository';
 import { facilityId } from './facilities';
 import seed from '../../../resources/facilities.json' with { type: 'json' };
 
@@ -56,6 +56,64 @@ export function demoPerson(f: Faker, now: Date): Record<string, unknown> {
   };
 }
 
+function demoAttorney(f: Faker): Record<string, unknown> {
+  return {
+    givenName: f.person.firstName(),
+    familyName: f.person.lastName(),
+    organization: `${f.company.name()} Law`,
+    barNumber: f.string.numeric(6),
+    barState: 'CA',
+    languages: f.helpers.arrayElements(['es', 'en', 'pt', 'zh'], { min: 1, max: 2 }),
+    specialties: f.helpers.arrayElements(
+      ['BOND', 'HABEAS', 'REMOVAL_DEFENSE', 'ASYLUM', 'CRIMMIGRATION'] as const,
+      { min: 1, max: 3 },
+    ),
+    capacity: f.number.int({ min: 3, max: 25 }),
+    status: 'ACTIVE',
+  };
+}
+
+function demoVolunteer(f: Faker, now: Date): Record<string, unknown> {
+  const completed = f.date.past({ years: 2, refDate: now });
+  return {
+    givenName: f.person.firstName(),
+    familyName: f.person.lastName(),
+    phone: f.string.numeric(10),
+    languages: f.helpers.arrayElements(['es', 'en', 'mam', 'zh', 'vi'], { min: 1, max: 2 }),
+    counties: f.helpers.arrayElements(COUNTIES_NORCAL as unknown as string[], { min: 1, max: 3 }),
+    roles: f.helpers.arrayElements(
+      ['HOTLINE', 'LEGAL_OBSERVER', 'RAPID_RESPONDER', 'ACCOMPANIMENT', 'DRIVER', 'INTERPRETER'] as const,
+      { min: 1, max: 3 },
+    ),
+    trainings: [
+      {
+        kind: 'Legal observer',
+        completedOn: completed.toISOString().slice(0, 10),
+        expiresOn: new Date(completed.getTime() + 365 * 86400000).toISOString().slice(0, 10),
+      },
+    ],
+    availability: [{ day: f.number.int({ min: 0, max: 6 }), start: '08:00', end: '18:00' }],
+    status: pick(f, ['ACTIVE', 'ACTIVE', 'ACTIVE', 'ON_LEAVE', 'INACTIVE'] as const),
+  };
+}
+
+function demoEvent(f: Faker, now: Date, personId: string): Record<string, unknown> {
+  return {
+    personId,
+    kind: pick(f, ['MASTER_CALENDAR', 'BOND_HEARING', 'CHECK_IN', 'CALL', 'VISIT'] as const),
+    at: f.date.soon({ days: 60, refDate: now }).toISOString(),
+    location: pick(f, [
+      'San Francisco Immigration Court',
+      'Concord Immigration Court',
+      'Sacramento Immigration Court',
+    ]),
+  };
+}
+
+// Records are written a chunk at a time through createRecords (much faster than one by one), with
+// progress reported after each chunk.
+export const DEMO_CHUNK = 5000;
+
 export function generateDemo(
   w: Writer,
   counts: DemoCounts,
@@ -67,74 +125,47 @@ export function generateDemo(
   const en = allFakers.en_US;
   es.seed(counts.seed ?? 2026);
   en.seed((counts.seed ?? 2026) + 1);
-  let f: Faker = es;
-  const use = (i: number) => {
-    f = i % 3 === 2 ? en : es;
-  };
+  const fakerFor = (i: number): Faker => (i % 3 === 2 ? en : es);
   const total = counts.people + counts.volunteers + counts.attorneys;
   let done = 0;
-  const tick = () => {
-    done++;
-    if (onProgress && done % 500 === 0) onProgress(done, total);
-  };
   let events = 0;
-  for (let i = 0; i < counts.attorneys; i++, tick()) {
-    use(i);
-    createRecord(w, 'attorney', {
-      givenName: f.person.firstName(),
-      familyName: f.person.lastName(),
-      organization: `${f.company.name()} Law`,
-      barNumber: f.string.numeric(6),
-      barState: 'CA',
-      languages: f.helpers.arrayElements(['es', 'en', 'pt', 'zh'], { min: 1, max: 2 }),
-      specialties: f.helpers.arrayElements(
-        ['BOND', 'HABEAS', 'REMOVAL_DEFENSE', 'ASYLUM', 'CRIMMIGRATION'] as const,
-        { min: 1, max: 3 },
-      ),
-      capacity: f.number.int({ min: 3, max: 25 }),
-      status: 'ACTIVE',
-    });
-  }
-  for (let i = 0; i < counts.volunteers; i++, tick()) {
-    use(i);
-    const completed = f.date.past({ years: 2, refDate: now });
-    createRecord(w, 'volunteer', {
-      givenName: f.person.firstName(),
-      familyName: f.person.lastName(),
-      phone: f.string.numeric(10),
-      languages: f.helpers.arrayElements(['es', 'en', 'mam', 'zh', 'vi'], { min: 1, max: 2 }),
-      counties: f.helpers.arrayElements(COUNTIES_NORCAL as unknown as string[], { min: 1, max: 3 }),
-      roles: f.helpers.arrayElements(
-        ['HOTLINE', 'LEGAL_OBSERVER', 'RAPID_RESPONDER', 'ACCOMPANIMENT', 'DRIVER', 'INTERPRETER'] as const,
-        { min: 1, max: 3 },
-      ),
-      trainings: [
-        {
-          kind: 'Legal observer',
-          completedOn: completed.toISOString().slice(0, 10),
-          expiresOn: new Date(completed.getTime() + 365 * 86400000).toISOString().slice(0, 10),
-        },
-      ],
-      availability: [{ day: f.number.int({ min: 0, max: 6 }), start: '08:00', end: '18:00' }],
-      status: pick(f, ['ACTIVE', 'ACTIVE', 'ACTIVE', 'ON_LEAVE', 'INACTIVE'] as const),
-    });
-  }
-  for (let i = 0; i < counts.people; i++, tick()) {
-    use(i);
-    const person = createRecord(w, 'person', demoPerson(f, now));
-    for (let e = 0; e < (counts.eventsPerPerson ?? 0); e++) {
-      createRecord(w, 'event', {
-        personId: person.id,
-        kind: pick(f, ['MASTER_CALENDAR', 'BOND_HEARING', 'CHECK_IN', 'CALL', 'VISIT'] as const),
-        at: f.date.soon({ days: 60, refDate: now }).toISOString(),
-        location: pick(f, [
-          'San Francisco Immigration Court',
-          'Concord Immigration Court',
-          'Sacramento Immigration Court',
-        ]),
-      });
-      events++;
+  const inChunks = (count: number, writeChunk: (from: number, to: number) => void) => {
+    for (let from = 0; from < count; from += DEMO_CHUNK) {
+      const to = Math.min(count, from + DEMO_CHUNK);
+      writeChunk(from, to);
+      done += to - from;
+      onProgress?.(done, total);
     }
-  }
+  };
+  const range = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => from + k);
+  inChunks(counts.attorneys, (from, to) =>
+    createRecords(
+      w,
+      'attorney',
+      range(from, to).map((i) => demoAttorney(fakerFor(i))),
+    ),
+  );
+  inChunks(counts.volunteers, (from, to) =>
+    createRecords(
+      w,
+      'volunteer',
+      range(from, to).map((i) => demoVolunteer(fakerFor(i), now)),
+    ),
+  );
+  inChunks(counts.people, (from, to) => {
+    const people: unknown[] = [];
+    const ids: string[] = [];
+    const chunkEvents: unknown[] = [];
+    for (const i of range(from, to)) {
+      const f = fakerFor(i);
+      const id = newId();
+      people.push(demoPerson(f, now));
+      ids.push(id);
+      for (let e = 0; e < (counts.eventsPerPerson ?? 0); e++) chunkEvents.push(demoEvent(f, now, id));
+    }
+    createRecords(w, 'person', people, { ids });
+    createRecords(w, 'event', chunkEvents);
+    events += chunkEvents.length;
+  });
   return { people: counts.people, volunteers: counts.volunteers, attorneys: counts.attorneys, events };
 }

@@ -4,12 +4,17 @@ import { stmt } from './statements';
 // Hybrid logical clock stamps: `<wall ms, 12 hex>:<counter, 4 hex>:<office id, 16 hex>`. Fixed-width hex
 // makes string order equal causal order, and the office id breaks ties, so "last writer wins" is simply
 // the greatest string. The last stamp is persisted so a clock set backwards never reissues a stamp.
+// It is also mirrored in memory per connection, so a bulk write of 100,000 records does not read it back
+// 100,000 times; every Hlc on one connection shares the mirror, and the mirror dies with the connection.
+// After a rollback the mirror may be ahead of the stored stamp, which only makes later stamps larger.
 
 const KEY = 'hlc';
 
 export interface Hlc {
   /** A new stamp, greater than every stamp this office has issued or received. */
   tick(): string;
+  /** `count` new stamps in increasing order, as `count` ticks would give, stored once (for bulk writes). */
+  tickMany(count: number): string[];
   /** Takes note of a stamp from another office so later local stamps are greater. */
   receive(stamp: string): void;
 }
@@ -25,32 +30,63 @@ export function formatStamp(ms: number, counter: number, office: string): string
 
 export const STAMP_PATTERN = /^[0-9a-f]{12}:[0-9a-f]{4}:[0-9a-f]{16}$/;
 
+interface Last {
+  ms: number;
+  counter: number;
+}
+
+// The counter has four hex digits. Past them the stamp moves on to the next millisecond, as HLCs do, so
+// stamps stay well formed and ordered even when more than 65,536 are issued within one millisecond.
+const MAX_COUNTER = 0xffff;
+
+function after(previous: Last, now: number): Last {
+  if (now > previous.ms) return { ms: now, counter: 0 };
+  return previous.counter < MAX_COUNTER
+    ? { ms: previous.ms, counter: previous.counter + 1 }
+    : { ms: previous.ms + 1, counter: 0 };
+}
+
+const mirrors = new WeakMap<Database, Last>();
+
 export function createHlc(db: Database, officeId: string, clock: Clock): Hlc {
-  const read = stmt(db, 'SELECT value FROM settings WHERE key = ?');
   const write = stmt(
     db,
     'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   );
-  const last = () => {
-    const row = read.get(KEY) as { value: string } | undefined;
-    return row ? parseStamp(row.value) : { ms: 0, counter: 0, office: officeId };
+  const last = (): Last => {
+    let mirror = mirrors.get(db);
+    if (!mirror) {
+      const row = stmt(db, 'SELECT value FROM settings WHERE key = ?').get(KEY) as
+        { value: string } | undefined;
+      const { ms, counter } = row ? parseStamp(row.value) : { ms: 0, counter: 0 };
+      mirror = { ms, counter };
+      mirrors.set(db, mirror);
+    }
+    return mirror;
+  };
+  const store = (next: Last): void => {
+    write.run(KEY, formatStamp(next.ms, next.counter, officeId));
+    mirrors.set(db, next);
+  };
+  const tickMany = (count: number): string[] => {
+    const now = clock.now().getTime();
+    let current = last();
+    const stamps: string[] = [];
+    for (let i = 0; i < count; i++) {
+      current = after(current, now);
+      stamps.push(formatStamp(current.ms, current.counter, officeId));
+    }
+    if (count > 0) store(current);
+    return stamps;
   };
   return {
-    tick() {
-      const previous = last();
-      const now = clock.now().getTime();
-      const stamp =
-        now > previous.ms
-          ? formatStamp(now, 0, officeId)
-          : formatStamp(previous.ms, previous.counter + 1, officeId);
-      write.run(KEY, stamp);
-      return stamp;
-    },
+    tick: () => tickMany(1)[0] as string,
+    tickMany,
     receive(stamp) {
       const remote = parseStamp(stamp);
       const previous = last();
       if (remote.ms > previous.ms || (remote.ms === previous.ms && remote.counter > previous.counter)) {
-        write.run(KEY, formatStamp(remote.ms, remote.counter, officeId));
+        store({ ms: remote.ms, counter: remote.counter });
       }
     },
   };

@@ -6,7 +6,8 @@ import { stmt } from './statements';
 // used for duplicate detection (stored in people.norm_name). Kept in step with the people table by the
 // repository, in the same transaction as the write.
 
-function searchText(data: Record<string, unknown>): string {
+/** The text a person is found by: names, A-number (with and without the A), phone, place and contacts. */
+export function searchText(data: Record<string, unknown>): string {
   const parts: unknown[] = [
     data.givenName,
     data.familyName,

@@ -1,22 +1,22 @@
-import { AmparoError } from '../../../shared/errors';
+import { AmparoError, type FieldIssue } from '../../../shared/errors';
 import { SCHEMAS, type Kind, type RecordOf } from '../../../shared/model';
-import type { ListQuery, ListResult } from '../../../shared/records/query';
 import type { Database } from '../context';
 import { appendAudit } from './audit';
 import { stampFields } from './causal';
 import { SPECS } from './specs';
-import { clearPersonIndex, derivedColumns, indexPerson, searchClause, searchPage } from './people-index';
+import { clearPersonIndex, derivedColumns, indexPerson } from './people-index';
 import type { Writer } from './writer';
 import { stmt } from './statements';
 import { newId } from './ids';
 import { encodeUniform } from './clocks';
 
-// One generic repository over the per-kind tables: create, partial update, soft delete, get and list.
-// All SQL is built from the fixed column maps in specs.ts; every value is a bound parameter.
+// One generic repository over the per-kind tables: create (one or many), partial update, soft delete and
+// get; lists are in list.ts. All SQL is built from the fixed column maps in specs.ts; every value is a
+// bound parameter.
 
 type Data = Record<string, unknown>;
 
-interface Row {
+export interface Row {
   rowid: number;
   id: string;
   data: string;
@@ -28,7 +28,7 @@ interface Row {
 
 export { newId } from './ids';
 
-function toRecord<K extends Kind>(row: Row): RecordOf<K> {
+export function toRecord<K extends Kind>(row: Row): RecordOf<K> {
   return {
     ...(JSON.parse(row.data) as Data),
     id: row.id,
@@ -37,12 +37,17 @@ function toRecord<K extends Kind>(row: Row): RecordOf<K> {
   } as RecordOf<K>;
 }
 
+const fieldIssues = (issues: { path: PropertyKey[]; message: string }[]): FieldIssue[] =>
+  issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+
 function invalid(kind: Kind, issues: { path: PropertyKey[]; message: string }[]): AmparoError {
-  return new AmparoError(
-    'INVALID_INPUT',
-    `Some fields of this ${kind} are not valid.`,
-    issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })),
-  );
+  return new AmparoError('INVALID_INPUT', `Some fields of this ${kind} are not valid.`, fieldIssues(issues));
+}
+
+/** Validates a record's fields as creating it would, without writing anything (CSV dry runs). */
+export function checkRecord(kind: Kind, input: unknown): FieldIssue[] {
+  const parsed = SCHEMAS[kind].create.safeParse(input);
+  return parsed.success ? [] : fieldIssues(parsed.error.issues);
 }
 
 function loadRow(db: Database, kind: Kind, id: string): Row {
@@ -57,49 +62,95 @@ export function getRecord<K extends Kind>(db: Database, kind: K, id: string): Re
   return toRecord<K>(loadRow(db, kind, id));
 }
 
+// The INSERT for a kind, built once: bulk creation runs it for every row.
+const insertSqls = new Map<string, string>();
+
+function insertSql(kind: Kind, extra: Record<string, string>): string {
+  const key = `${kind} ${Object.keys(extra).join(' ')}`;
+  let sql = insertSqls.get(key);
+  if (!sql) {
+    const columns = [
+      'id',
+      'data',
+      'field_clocks',
+      'clock',
+      'created_at',
+      'updated_at',
+      ...Object.keys(extra),
+    ];
+    sql = `INSERT INTO ${SPECS[kind].table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+    insertSqls.set(key, sql);
+  }
+  return sql;
+}
+
 export function createRecord<K extends Kind>(
   w: Writer,
   kind: K,
   input: unknown,
   options: { id?: string } = {},
 ): RecordOf<K> {
-  const parsed = SCHEMAS[kind].create.safeParse(input);
-  if (!parsed.success) throw invalid(kind, parsed.error.issues);
-  const data = parsed.data as Data;
+  const [id] = createRecords(w, kind, [input], options.id ? { ids: [options.id] } : {});
+  return getRecord(w.session.db, kind, id as string);
+}
+
+export interface BulkOptions {
+  /** Ids for the new records, by input index (seeded facilities and demo data choose them); else random. */
+  ids?: readonly string[];
+  /** When given, an invalid input is reported here (by input index) and skipped, instead of failing the call. */
+  onInvalid?: (index: number, issues: FieldIssue[]) => void;
+}
+
+/**
+ * Creates records of one kind in the caller's transaction: the same rows, stamps and audit entries as
+ * creating them one by one, but every input is validated before anything is written, and each table is
+ * written in its own pass (records, then search entries, then audit entries). Bulk imports and demo data
+ * go through here: a pass keeps one B-tree's pages hot instead of cycling through twenty indexes per row.
+ * Returns the ids of the records created, in input order (an input skipped as invalid has none).
+ */
+export function createRecords(
+  w: Writer,
+  kind: Kind,
+  inputs: readonly unknown[],
+  options: BulkOptions = {},
+): string[] {
+  const schema = SCHEMAS[kind].create;
+  const valid: { data: Data; id: string }[] = [];
+  inputs.forEach((input, i) => {
+    const parsed = schema.safeParse(input);
+    if (parsed.success) valid.push({ data: parsed.data as Data, id: options.ids?.[i] ?? newId() });
+    else if (options.onInvalid) options.onInvalid(i, fieldIssues(parsed.error.issues));
+    else throw invalid(kind, parsed.error.issues);
+  });
   const { db } = w.session;
-  const id = options.id ?? newId();
   const now = w.now();
-  // One stamp per write: every field set by this change carries the same clock.
-  const clock = w.hlc.tick();
-  const extra = derivedColumns(kind, data);
-  const columns = ['id', 'data', 'field_clocks', 'clock', 'created_at', 'updated_at', ...Object.keys(extra)];
-  const { lastInsertRowid } = stmt(
-    db,
-    `INSERT INTO ${SPECS[kind].table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
-  ).run(
+  // One stamp per write: every field set by one record's creation carries the same clock.
+  const clocks = w.hlc.tickMany(valid.length);
+  const rows = valid.map(({ data, id }, i) => ({
+    data,
     id,
-    JSON.stringify(data),
-    encodeUniform(Object.keys(data), clock),
-    clock,
-    now,
-    now,
-    ...Object.values(extra),
-  );
-  if (kind === 'person') indexPerson(db, Number(lastInsertRowid), data, { fresh: true });
-  appendAudit(
-    db,
-    {
-      at: now,
-      officeId: w.session.office.id,
-      operator: w.operator,
-      action: 'create',
-      kind,
-      recordId: id,
-      fields: Object.keys(data).sort(),
-    },
-    w.audit,
-  );
-  return { ...data, id, createdAt: now, updatedAt: now } as RecordOf<K>;
+    clock: clocks[i] as string,
+    fields: Object.keys(data).sort(),
+    rowid: 0,
+  }));
+  for (const row of rows) {
+    const extra = derivedColumns(kind, row.data);
+    const { lastInsertRowid } = stmt(db, insertSql(kind, extra)).run(
+      row.id,
+      JSON.stringify(row.data),
+      encodeUniform(row.fields, row.clock),
+      row.clock,
+      now,
+      now,
+      ...Object.values(extra),
+    );
+    row.rowid = Number(lastInsertRowid);
+  }
+  if (kind === 'person') for (const row of rows) indexPerson(db, row.rowid, row.data, { fresh: true });
+  const entry = { at: now, officeId: w.session.office.id, operator: w.operator, kind };
+  for (const row of rows)
+    appendAudit(db, { ...entry, action: 'create', recordId: row.id, fields: row.fields }, w.audit);
+  return rows.map((row) => row.id);
 }
 
 export function updateRecord<K extends Kind>(w: Writer, kind: K, id: string, patch: Data): RecordOf<K> {
@@ -184,75 +235,4 @@ export function deleteRecord(w: Writer, kind: Kind, id: string): { id: string; d
     w.audit,
   );
   return { id, deleted: true };
-}
-
-export function listRecords<K extends Kind>(
-  db: Database,
-  kind: K,
-  query: ListQuery,
-): ListResult<RecordOf<K>> {
-  const spec = SPECS[kind];
-  // A plain search (no filters) is ranked by relevance inside the search index; see searchPage.
-  if (kind === 'person' && query.search && Object.keys(query.filters ?? {}).length === 0) {
-    const found = searchPage(db, query.search, query.limit ?? 100, query.offset ?? 0);
-    if (found) return { rows: fetchByRowid<K>(db, spec.table, found.rowids), total: found.total };
-  }
-  const where = ['deleted_at IS NULL'];
-  const params: unknown[] = [];
-  for (const [field, value] of Object.entries(query.filters ?? {})) {
-    const column = spec.filter[field];
-    if (!column)
-      throw new AmparoError('INVALID_INPUT', `Cannot filter ${kind} by ${field}.`, [
-        { path: `filters.${field}`, message: 'Not a filterable field' },
-      ]);
-    where.push(`${column} = ?`);
-    params.push(value);
-  }
-  if (query.search) {
-    if (kind !== 'person') throw new AmparoError('INVALID_INPUT', `Search is available for people only.`);
-    const clause = searchClause(query.search);
-    if (clause) {
-      where.push(clause.sql);
-      params.push(clause.param);
-    }
-  }
-  const sortField = query.sort?.field ?? spec.defaultSort;
-  const sort = spec.sort[sortField];
-  if (!sort)
-    throw new AmparoError('INVALID_INPUT', `Cannot sort ${kind} by ${sortField}.`, [
-      { path: 'sort.field', message: 'Not a sortable field' },
-    ]);
-  const dir = query.sort?.direction === 'desc' ? 'DESC' : 'ASC';
-  const whereSql = where.join(' AND ');
-  const total = (
-    stmt(db, `SELECT count(*) AS n FROM ${spec.table} WHERE ${whereSql}`).get(...params) as { n: number }
-  ).n;
-  // Two steps: find the page's rowids through an index (rowid is the last key of every index, so it is
-  // the tie-breaker that keeps the walk sort-free), then read just those rows.
-  const order = [...sort.split(', ').map((part) => `${part} ${dir}`), `rowid ${dir}`].join(', ');
-  const page = stmt(
-    db,
-    `SELECT rowid AS r FROM ${spec.table} WHERE ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`,
-  ).all(...params, query.limit ?? 100, query.offset ?? 0) as { r: number }[];
-  return {
-    rows: fetchByRowid<K>(
-      db,
-      spec.table,
-      page.map((p) => p.r),
-    ),
-    total,
-  };
-}
-
-/** Reads the given rows in the given order (one statement, rowids bound as a JSON array). */
-function fetchByRowid<K extends Kind>(db: Database, table: string, rowids: number[]): RecordOf<K>[] {
-  if (rowids.length === 0) return [];
-  const rows = stmt(db, `SELECT rowid, * FROM ${table} WHERE rowid IN (SELECT value FROM json_each(?))`).all(
-    JSON.stringify(rowids),
-  ) as Row[];
-  const byRowid = new Map(rows.map((row) => [row.rowid, row]));
-  return rowids.flatMap((rowid) => {
-    const row = byRowid.get(rowid);
-    return row ? [toRecord<K>(row)] : [];
-  });
 }

@@ -2,9 +2,9 @@
 // "José  LÓPEZ" and "jose lopez" compare equal.
 
 export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
+  // Plain ASCII has no accents to strip, so it skips the Unicode decomposition (bulk imports fold every name).
+  const bare = /^[\x20-\x7e]*$/.test(text) ? text : text.normalize('NFD').replace(/\p{M}/gu, '');
+  return bare
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();

@@ -1,0 +1,82 @@
+import { AmparoError } from '../../../shared/errors';
+import type { Kind, RecordOf } from '../../../shared/model';
+import type { ListQuery, ListResult } from '../../../shared/records/query';
+import type { Database } from '../context';
+import { searchClause, searchPage } from './people-index';
+import { toRecord, type Row } from './repository';
+import { SPECS } from './specs';
+import { stmt } from './statements';
+
+// Lists of live records: filters and sorts from the fixed column maps in specs.ts (every value a bound
+// parameter), and people's search through the FTS5 index.
+
+export function listRecords<K extends Kind>(
+  db: Database,
+  kind: K,
+  query: ListQuery,
+): ListResult<RecordOf<K>> {
+  const spec = SPECS[kind];
+  // A plain search (no filters) is ranked by relevance inside the search index; see searchPage.
+  if (kind === 'person' && query.search && Object.keys(query.filters ?? {}).length === 0) {
+    const found = searchPage(db, query.search, query.limit ?? 100, query.offset ?? 0);
+    if (found) return { rows: fetchByRowid<K>(db, spec.table, found.rowids), total: found.total };
+  }
+  const where = ['deleted_at IS NULL'];
+  const params: unknown[] = [];
+  for (const [field, value] of Object.entries(query.filters ?? {})) {
+    const column = spec.filter[field];
+    if (!column)
+      throw new AmparoError('INVALID_INPUT', `Cannot filter ${kind} by ${field}.`, [
+        { path: `filters.${field}`, message: 'Not a filterable field' },
+      ]);
+    where.push(`${column} = ?`);
+    params.push(value);
+  }
+  if (query.search) {
+    if (kind !== 'person') throw new AmparoError('INVALID_INPUT', `Search is available for people only.`);
+    const clause = searchClause(query.search);
+    if (clause) {
+      where.push(clause.sql);
+      params.push(clause.param);
+    }
+  }
+  const sortField = query.sort?.field ?? spec.defaultSort;
+  const sort = spec.sort[sortField];
+  if (!sort)
+    throw new AmparoError('INVALID_INPUT', `Cannot sort ${kind} by ${sortField}.`, [
+      { path: 'sort.field', message: 'Not a sortable field' },
+    ]);
+  const dir = query.sort?.direction === 'desc' ? 'DESC' : 'ASC';
+  const whereSql = where.join(' AND ');
+  const total = (
+    stmt(db, `SELECT count(*) AS n FROM ${spec.table} WHERE ${whereSql}`).get(...params) as { n: number }
+  ).n;
+  // Two steps: find the page's rowids through an index (rowid is the last key of every index, so it is
+  // the tie-breaker that keeps the walk sort-free), then read just those rows.
+  const order = [...sort.split(', ').map((part) => `${part} ${dir}`), `rowid ${dir}`].join(', ');
+  const page = stmt(
+    db,
+    `SELECT rowid AS r FROM ${spec.table} WHERE ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`,
+  ).all(...params, query.limit ?? 100, query.offset ?? 0) as { r: number }[];
+  return {
+    rows: fetchByRowid<K>(
+      db,
+      spec.table,
+      page.map((p) => p.r),
+    ),
+    total,
+  };
+}
+
+/** Reads the given rows in the given order (one statement, rowids bound as a JSON array). */
+function fetchByRowid<K extends Kind>(db: Database, table: string, rowids: number[]): RecordOf<K>[] {
+  if (rowids.length === 0) return [];
+  const rows = stmt(db, `SELECT rowid, * FROM ${table} WHERE rowid IN (SELECT value FROM json_each(?))`).all(
+    JSON.stringify(rowids),
+  ) as Row[];
+  const byRowid = new Map(rows.map((row) => [row.rowid, row]));
+  return rowids.flatMap((rowid) => {
+    const row = byRowid.get(rowid);
+    return row ? [toRecord<K>(row)] : [];
+  });
+}

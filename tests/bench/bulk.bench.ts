@@ -1,0 +1,93 @@
+import { join } from 'node:path';
+import { toCsv } from '../../electron/core/records/csv';
+import { DEMO_CHUNK } from '../../electron/core/records/demo';
+import { createRecords } from '../../electron/core/records/repository';
+import { writerFor } from '../../electron/core/records/writer';
+import type { AmparoService, Database } from '../../electron/core/context';
+import { createService } from '../../electron/core/service';
+import { measureBareTable, measureSameRows, rowidMarks, rowsAddedSince } from './baseline';
+import { round, time } from './stats';
+
+// Issue 3's bulk-creation target, on both bulk paths, each against plain better-sqlite3 inserting the very
+// rows that path wrote (baseline.ts), measured in the same run:
+// - demo: people written through createRecords a chunk at a time in one transaction, as demo data and
+//   training vaults are (the people are generated before the clock starts, so faker's time is not counted);
+// - csv: the `csv:import` handler on a CSV file of people, parse, column mapping, validation and the
+//   checkpoint after the import included, into a vault of its own.
+
+const PASSPHRASE = 'bench passphrase long enough';
+/** The CSV import limit is 20 MB, so the CSV path imports this many people. */
+export const CSV_PEOPLE = 50_000;
+
+const rate = (n: number, ms: number) => Math.round((n / ms) * 1000);
+
+function compared(dir: string, db: Database, records: number, write: () => void) {
+  const marks = rowidMarks(db);
+  const { ms } = time(write);
+  const amparo = rate(records, ms);
+  const same = measureSameRows(dir, rowsAddedSince(db, marks), records);
+  return {
+    records,
+    amparoPerSec: amparo,
+    baselinePlainSameRowsPerSec: same.plainPerSec,
+    ratio: round(amparo / same.plainPerSec, 3),
+    target: '>= 0.5',
+    baselineRowsInserted: same.rows,
+    baselinePlainRuns: same.plainRuns,
+    // Plain -> encrypted is what the cipher costs; encrypted -> Amparo is what Amparo's own code costs.
+    baselineEncryptedSameRowsPerSec: same.encryptedPerSec,
+    encryptedShareOfPlain: round(same.encryptedPerSec / same.plainPerSec, 3),
+    amparoShareOfEncrypted: round(amparo / same.encryptedPerSec, 3),
+    baselineEncryptedRuns: same.encryptedRuns,
+  };
+}
+
+async function freshVault(dir: string, name: string, now: Date): Promise<AmparoService> {
+  const service = createService({ vaultDir: join(dir, name), clock: { now: () => now } });
+  await service.handlers['vault:create']({ officeName: 'Bench Office', passphrase: PASSPHRASE });
+  return service;
+}
+
+/** Bulk creation of `people` into `service`'s (empty) vault, then a CSV import into a vault of its own. */
+export async function benchBulkCreate(
+  dir: string,
+  service: AmparoService,
+  people: Record<string, unknown>[],
+  now: Date,
+) {
+  const w = writerFor(service.context);
+  const db = w.session.db;
+  const demo = compared(dir, db, people.length, () =>
+    db.transaction(() => {
+      for (let i = 0; i < people.length; i += DEMO_CHUNK)
+        createRecords(w, 'person', people.slice(i, i + DEMO_CHUNK));
+    })(),
+  );
+  // The narrow reading, for comparison: each person's JSON into a two-column (id, JSON) table, unencrypted.
+  const bareTable = measureBareTable(
+    dir,
+    people.map((p, i) => ({ id: String(i).padStart(32, '0'), value: p })),
+  );
+
+  // Contacts are a list of objects, which a CSV cell cannot hold, so the CSV people have none.
+  const csvPeople = people.slice(0, CSV_PEOPLE).map(({ contacts: _contacts, ...rest }) => rest);
+  const text = toCsv('person', csvPeople);
+  const csvService = await freshVault(dir, 'csv-vault', now);
+  try {
+    const csv = compared(dir, csvService.context.session().db, csvPeople.length, () => {
+      const result = csvService.handlers['csv:import']({ kind: 'person', text, mapping: {}, dryRun: false });
+      if (result instanceof Promise) throw new Error('csv:import is synchronous; timing it needs that');
+      if (result.imported !== csvPeople.length) throw new Error(`CSV bench imported ${result.imported}`);
+    });
+    return {
+      demo: {
+        ...demo,
+        bareTablePerSec: bareTable,
+        ratioToBareTable: round(demo.amparoPerSec / bareTable, 3),
+      },
+      csv: { ...csv, csvBytes: Buffer.byteLength(text) },
+    };
+  } finally {
+    csvService.close();
+  }
+}
