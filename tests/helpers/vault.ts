@@ -11,6 +11,8 @@ import type { KdfOptions } from '../../electron/core/vault/kdf';
 
 export const FAST_KDF: KdfOptions = { fixed: { memoryKiB: 8192, iterations: 1 } };
 export const PASSPHRASE = 'correct horse battery staple';
+/** A low age scrypt work factor for test backups: the default (2^18) makes every backup slow. */
+export const FAST_SCRYPT = { scryptWorkFactor: 10 };
 
 const made: string[] = [];
 

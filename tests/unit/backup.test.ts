@@ -11,6 +11,7 @@ import { AmparoError } from '../../shared/errors';
 import { runCliInProcess } from '../helpers/cli';
 import {
   FAST_KDF,
+  FAST_SCRYPT,
   findMarkers,
   hashTree,
   makeTempDir,
@@ -26,7 +27,6 @@ import {
 
 afterEach(removeTempDirs);
 
-const FAST_SCRYPT = { scryptWorkFactor: 10 };
 const MARKER = 'MARKER-bk-5e1d-Quispe';
 
 async function vaultWithPeople() {

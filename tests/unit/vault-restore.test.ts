@@ -6,6 +6,7 @@ import type { AmparoService } from '../../electron/core/context';
 import { dispatch } from '../../electron/core/dispatch';
 import type { ChannelInput } from '../../shared/ipc';
 import {
+  FAST_SCRYPT,
   hashTree,
   makeTempDir,
   manualClock,
@@ -21,7 +22,6 @@ import {
 
 afterEach(removeTempDirs);
 
-const FAST_SCRYPT = { scryptWorkFactor: 10 };
 const NEW_PASSPHRASE = 'the restored vault passphrase';
 
 async function backupOfOffice() {

@@ -62,26 +62,10 @@ export function getRecord<K extends Kind>(db: Database, kind: K, id: string): Re
   return toRecord<K>(loadRow(db, kind, id));
 }
 
-// The INSERT for a kind, built once: bulk creation runs it for every row.
-const insertSqls = new Map<string, string>();
-
+/** The INSERT for a kind's new rows; `extra` are the kind's derived columns (the same for every row). */
 function insertSql(kind: Kind, extra: Record<string, string>): string {
-  const key = `${kind} ${Object.keys(extra).join(' ')}`;
-  let sql = insertSqls.get(key);
-  if (!sql) {
-    const columns = [
-      'id',
-      'data',
-      'field_clocks',
-      'clock',
-      'created_at',
-      'updated_at',
-      ...Object.keys(extra),
-    ];
-    sql = `INSERT INTO ${SPECS[kind].table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
-    insertSqls.set(key, sql);
-  }
-  return sql;
+  const columns = ['id', 'data', 'field_clocks', 'clock', 'created_at', 'updated_at', ...Object.keys(extra)];
+  return `INSERT INTO ${SPECS[kind].table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
 }
 
 export function createRecord<K extends Kind>(
@@ -133,9 +117,12 @@ export function createRecords(
     fields: Object.keys(data).sort(),
     rowid: 0,
   }));
+  // Built and looked up once per call: the derived columns are the same for every row of a kind.
+  let insert: ReturnType<typeof stmt> | undefined;
   for (const row of rows) {
     const extra = derivedColumns(kind, row.data);
-    const { lastInsertRowid } = stmt(db, insertSql(kind, extra)).run(
+    insert ??= stmt(db, insertSql(kind, extra));
+    const { lastInsertRowid } = insert.run(
       row.id,
       JSON.stringify(row.data),
       encodeUniform(row.fields, row.clock),
