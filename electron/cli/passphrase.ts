@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { AmparoError } from '../../shared/errors';
 
 // Where a passphrase comes from, in order: a file named by a flag, an environment variable, the terminal.
-// A file's trailing newline is not part of the passphrase (editors add one).
+// A file holds what the owner sees in an editor: a byte-order mark (Windows editors add one) and trailing
+// line breaks (editors add one, some add more) are not part of the passphrase. Other whitespace is kept,
+// since a passphrase may end in a space, but it is reported: an unseen trailing space locks owners out.
 
 export interface PassphraseSources {
   file?: string | undefined;
@@ -10,10 +12,12 @@ export interface PassphraseSources {
   env: NodeJS.ProcessEnv;
   prompt(question: string): Promise<string>;
   isTTY: boolean;
+  /** Where a warning about the file goes; stderr when not given. */
+  warn?: ((message: string) => void) | undefined;
 }
 
 export async function readPassphrase(sources: PassphraseSources, question: string): Promise<string> {
-  if (sources.file) return readPassphraseFile(sources.file);
+  if (sources.file) return readPassphraseFile(sources.file, sources.warn);
   const fromEnv = sources.env[sources.envName];
   if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
   if (!sources.isTTY) {
@@ -25,12 +29,27 @@ export async function readPassphrase(sources: PassphraseSources, question: strin
   return sources.prompt(question);
 }
 
-export function readPassphraseFile(path: string): string {
+export function readPassphraseFile(path: string, warn: (message: string) => void = warnOnStderr): string {
+  let text: string;
   try {
-    return readFileSync(path, 'utf8').replace(/\r?\n$/, '');
+    text = readFileSync(path, 'utf8');
   } catch {
     throw new AmparoError('INVALID_INPUT', 'The passphrase file cannot be read.');
   }
+  const passphrase = text.replace(/^\uFEFF/, '').replace(/[\r\n]+$/, '');
+  // The warning names the file's flaw, never its content.
+  if (/\s$/u.test(passphrase)) {
+    warn(
+      'The passphrase file ends in a space or other whitespace after its last visible character; ' +
+        'that whitespace is part of the passphrase.',
+    );
+  }
+  return passphrase;
+}
+
+/** The CLI's warning format (one JSON line on stderr), for callers that have no output of their own. */
+function warnOnStderr(message: string): void {
+  process.stderr.write(`${JSON.stringify({ warning: message })}\n`);
 }
 
 /** Reads a line from the terminal without echoing it. */

@@ -14,6 +14,17 @@ export const CSV_KINDS = ['person', 'volunteer', 'attorney'] as const;
 export type CsvKind = (typeof CSV_KINDS)[number];
 export const MAX_CSV_BYTES = 20 * 1024 * 1024;
 const LIST_SEPARATOR = /\s*[;|]\s*/;
+// A spreadsheet reads a cell starting with one of = + - @ tab CR as a formula, even when a line break comes
+// later in the cell (papaparse's own guard misses those). Export puts a ' before such cells, and before cells
+// that already start with 's and then one of those, so that import can remove exactly one ' and give back
+// the value that was exported (a Signal handle like @rosa.77, a phone like +1 555, a note starting with -).
+const FORMULA_LIKE = /^'*[=+\-@\t\r]/;
+const ESCAPED_FORMULA = /^'+[=+\-@\t\r]/;
+
+/** Undoes the export's formula escape: '=1 is read as =1, ''=1 as '=1. */
+function unescapeFormula(cell: string): string {
+  return ESCAPED_FORMULA.test(cell) ? cell.slice(1) : cell;
+}
 
 type FieldType = 'string' | 'array' | 'boolean' | 'number' | 'object';
 
@@ -115,8 +126,9 @@ export function importCsv(
     const data: Record<string, unknown> = {};
     let convertible = true;
     for (const { index, field, type } of mapped) {
-      const text = cells[index];
-      if (text === undefined || text.trim() === '') continue;
+      const cell = cells[index];
+      if (cell === undefined || cell.trim() === '') continue;
+      const text = unescapeFormula(cell);
       try {
         const value = convert(type, text);
         if (value !== undefined) data[field] = value;
@@ -163,6 +175,6 @@ export function toCsv(kind: Kind, records: Record<string, unknown>[]): string {
       return typeof value === 'object' ? JSON.stringify(value) : String(value);
     }),
   );
-  // escapeFormulae stops spreadsheet apps from executing cells such as =HYPERLINK(...) from a malicious record.
-  return Papa.unparse({ fields: columns, data: rows }, { escapeFormulae: true });
+  // Stops spreadsheet apps from running cells such as =HYPERLINK(...) from a malicious record.
+  return Papa.unparse({ fields: columns, data: rows }, { escapeFormulae: FORMULA_LIKE });
 }

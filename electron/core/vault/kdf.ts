@@ -11,15 +11,51 @@ export const KDF_FLOOR = { memoryKiB: 65_536, iterations: 3 } as const;
 export const KDF_TARGET_MS = 500;
 const MAX_ITERATIONS = 10;
 
+/**
+ * What a key file may ask for. A hostile or damaged file must be refused before Argon2 runs: hash-wasm cannot
+ * allocate 2 GiB or more (it would fail as an internal error), and huge costs would hang the unlock. Vaults
+ * made here use 64 MiB, 3 to 10 passes and one lane; tests use less.
+ */
+export const KDF_BOUNDS = {
+  memoryKiB: { min: 1024, max: 1_048_576 },
+  iterations: { min: 1, max: 64 },
+  parallelism: { min: 1, max: 16 },
+  /** Memory times passes: 4 GiB (64 MiB x 64, or 1 GiB x 4), about six times the most calibration writes. */
+  maxWorkKiB: 4_194_304,
+  saltBytes: { min: 16, max: 64 },
+} as const;
+
+/** Base64 as Buffer writes it, decoding to a length within bounds (Buffer.from ignores stray characters). */
+export function base64Bytes(min: number, max: number, what: string) {
+  return z.string().refine(
+    (text) => {
+      const bytes = Buffer.from(text, 'base64');
+      return bytes.toString('base64') === text && bytes.length >= min && bytes.length <= max;
+    },
+    { message: min === max ? `${what} must be ${min} bytes` : `${what} must be ${min} to ${max} bytes` },
+  );
+}
+
+const bounded = (name: string, { min, max }: { min: number; max: number }) =>
+  z
+    .number()
+    .int(`${name} must be a whole number`)
+    .min(min, `${name} must be at least ${min}`)
+    .max(max, `${name} must be at most ${max}`);
+
 export const KdfParams = z
   .object({
     name: z.literal('argon2id'),
-    memoryKiB: z.number().int().min(1024).max(4_194_304),
-    iterations: z.number().int().min(1).max(64),
-    parallelism: z.number().int().min(1).max(16),
-    salt: z.string().regex(/^[A-Za-z0-9+/]+=*$/),
+    memoryKiB: bounded('Argon2 memory (KiB)', KDF_BOUNDS.memoryKiB),
+    iterations: bounded('Argon2 passes', KDF_BOUNDS.iterations),
+    parallelism: bounded('Argon2 lanes', KDF_BOUNDS.parallelism),
+    salt: base64Bytes(KDF_BOUNDS.saltBytes.min, KDF_BOUNDS.saltBytes.max, 'The salt'),
   })
-  .strict();
+  .strict()
+  .refine((p) => p.memoryKiB * p.iterations <= KDF_BOUNDS.maxWorkKiB, {
+    message: 'Argon2 memory times passes must be at most 4 GiB',
+    path: ['iterations'],
+  });
 export type KdfParams = z.infer<typeof KdfParams>;
 
 /** Options for creating a vault. `fixed` exists for tests, which would otherwise spend seconds per vault. */

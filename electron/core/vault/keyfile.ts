@@ -1,8 +1,8 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { z } from 'zod';
-import { AmparoError } from '../../../shared/errors';
-import { deriveKek, KdfParams } from './kdf';
+import { AmparoError, type FieldIssue } from '../../../shared/errors';
+import { base64Bytes, deriveKek, KdfParams } from './kdf';
 import { vaultPath, writeFileAtomic, writeFileExclusive } from './files';
 
 // vault.key.json holds what is needed to turn a passphrase into the database key (DEK), and nothing more:
@@ -12,18 +12,28 @@ import { vaultPath, writeFileAtomic, writeFileExclusive } from './files';
 const KEYFILE_FORMAT = 1;
 // Binds the ciphertext to its purpose and format, so a wrapped key can't be replayed in another role.
 const AAD = Buffer.from(`amparo vault key v${KEYFILE_FORMAT}`, 'utf8');
-const B64 = z.string().regex(/^[A-Za-z0-9+/]+=*$/);
+// GCM's usual 12-byte nonce and full 16-byte tag; the ciphertext is exactly the DEK.
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+export const DEK_BYTES = 32;
+// A real key file is about 400 bytes; anything far larger is not one, and is not read into memory.
+const MAX_KEYFILE_BYTES = 64 * 1024;
 
 export const KeyFile = z
   .object({
     format: z.literal(KEYFILE_FORMAT),
     kdf: KdfParams,
-    wrap: z.object({ alg: z.literal('A256GCM'), iv: B64, ciphertext: B64, tag: B64 }).strict(),
+    wrap: z
+      .object({
+        alg: z.literal('A256GCM'),
+        iv: base64Bytes(IV_BYTES, IV_BYTES, 'The nonce'),
+        ciphertext: base64Bytes(DEK_BYTES, DEK_BYTES, 'The wrapped key'),
+        tag: base64Bytes(TAG_BYTES, TAG_BYTES, 'The tag'),
+      })
+      .strict(),
   })
   .strict();
 export type KeyFile = z.infer<typeof KeyFile>;
-
-export const DEK_BYTES = 32;
 
 export function wrapKey(dek: Buffer, kek: Buffer, kdf: KdfParams): KeyFile {
   const iv = randomBytes(12);
@@ -73,13 +83,23 @@ export function keyFileExists(vaultDir: string): boolean {
   return existsSync(vaultPath(vaultDir, 'key'));
 }
 
+/**
+ * Reads and checks vault.key.json. Everything Argon2 and AES-GCM will be given is checked here, before any
+ * derivation runs: a file that is not JSON is VAULT_CORRUPT, one that is JSON but not a key file this version
+ * accepts (wrong types, absurd costs, wrong lengths) is KEYFILE_INVALID, naming the settings at fault.
+ */
 export function readKeyFile(vaultDir: string): KeyFile {
   const path = vaultPath(vaultDir, 'key');
   if (!existsSync(path)) throw new AmparoError('VAULT_NOT_FOUND', 'There is no vault in this folder.');
   let raw: unknown;
   try {
+    const stat = statSync(path);
+    if (stat.isFile() && stat.size > MAX_KEYFILE_BYTES) {
+      throw invalidKeyFile([{ path: '(file)', message: `A key file is at most ${MAX_KEYFILE_BYTES} bytes` }]);
+    }
     raw = JSON.parse(readFileSync(path, 'utf8'));
-  } catch {
+  } catch (error) {
+    if (error instanceof AmparoError) throw error;
     throw new AmparoError('VAULT_CORRUPT', 'The vault key file is damaged.');
   }
   const parsed = KeyFile.safeParse(raw);
@@ -88,7 +108,18 @@ export function readKeyFile(vaultDir: string): KeyFile {
   if (typeof format === 'number' && format > KEYFILE_FORMAT) {
     throw new AmparoError('VAULT_TOO_NEW', 'This vault was made by a newer version of Amparo.');
   }
-  throw new AmparoError('VAULT_CORRUPT', 'The vault key file is damaged.');
+  throw invalidKeyFile(
+    parsed.error.issues.map((issue) => ({ path: issue.path.join('.') || '(file)', message: issue.message })),
+  );
+}
+
+function invalidKeyFile(issues: FieldIssue[]): AmparoError {
+  return new AmparoError(
+    'KEYFILE_INVALID',
+    'The vault key file asks for settings this version of Amparo does not accept, so it was not used. ' +
+      'It may have been altered or made by another program. Restore the vault from a backup.',
+    issues,
+  );
 }
 
 export function createKeyFile(vaultDir: string, file: KeyFile): void {
