@@ -1,4 +1,4 @@
-import { AmparoError } from '../shared/errors';
+import { AmparoError, type ErrorCode } from '../shared/errors';
 import type { Channel, ChannelInput, ChannelOutput, EventName, EventPayload } from '../shared/ipc';
 
 // The renderer's only way to the Node side. A failed call throws AmparoError with the typed code, which
@@ -25,6 +25,7 @@ export function subscribe<E extends EventName>(
   return window.amparo.on(event, listener);
 }
 
-export function errorCode(error: unknown): string {
+/** The typed code of a failed call; anything that is not an AmparoError counts as INTERNAL. */
+export function errorCode(error: unknown): ErrorCode {
   return error instanceof AmparoError ? error.code : 'INTERNAL';
 }

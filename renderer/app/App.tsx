@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ErrorCode } from '../../shared/errors';
 import type { LockReason, VaultKind, VaultStatus } from '../../shared/vault';
 import { call, errorCode, subscribe } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -12,7 +13,7 @@ import { VaultContext, type VaultActions } from './vault-context';
 
 type View =
   | { kind: 'loading' }
-  | { kind: 'failed'; code: string }
+  | { kind: 'failed'; code: ErrorCode }
   | { kind: 'absent' }
   | { kind: 'restore' }
   | { kind: 'locked'; reason: LockReason | null; preferred?: VaultKind; restored?: boolean }
