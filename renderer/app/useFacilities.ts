@@ -1,15 +1,10 @@
-import { useEffect, useState } from 'react';
 import type { Facility } from '../../shared/model';
-import { call } from '../api';
+import { useCall } from './useCall';
 
-/** The facility list, for pickers. */
+const NONE: Facility[] = [];
+
+/** The facility list, for pickers; empty while it loads or if it can't be read. */
 export function useFacilities(): Facility[] {
-  const [facilities, setFacilities] = useState<Facility[]>([]);
-  useEffect(() => {
-    call('facility:list', { limit: 1000 }).then(
-      (result) => setFacilities(result.rows),
-      () => setFacilities([]),
-    );
-  }, []);
-  return facilities;
+  const { data, error } = useCall('facility:list', { limit: 1000 });
+  return error ? NONE : (data?.rows ?? NONE);
 }

@@ -1,7 +1,7 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Attorney } from '../../shared/model';
-import { call, errorCode } from '../api';
+import { call } from '../api';
+import { useAction, useLoad } from '../app/useCall';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Field } from '../components/Field';
 import { splitList, useDraft } from '../app/useDraft';
@@ -9,9 +9,21 @@ import { splitList, useDraft } from '../app/useDraft';
 // Attorneys with their capacity and current active case count.
 export function AttorneysScreen() {
   const { t } = useTranslation();
-  const [rows, setRows] = useState<{ attorney: Attorney; active: number }[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [refresh, setRefresh] = useState(0);
+  const attorneys = useLoad(async () => {
+    const result = await call('attorney:list', { limit: 1000 });
+    return Promise.all(
+      result.rows.map(async (attorney) => ({
+        attorney,
+        active: (
+          await call('assignment:list', {
+            filters: { attorneyId: attorney.id, status: 'ACTIVE' },
+            limit: 1,
+          })
+        ).total,
+      })),
+    );
+  }, []);
+  const rows = attorneys.data ?? [];
   const { draft, bind, reset } = useDraft({
     givenName: '',
     familyName: '',
@@ -20,42 +32,21 @@ export function AttorneysScreen() {
     capacity: '',
   });
 
-  useEffect(() => {
-    call('attorney:list', { limit: 1000 }).then(
-      async (result) => {
-        const withCounts = await Promise.all(
-          result.rows.map(async (attorney) => ({
-            attorney,
-            active: (
-              await call('assignment:list', {
-                filters: { attorneyId: attorney.id, status: 'ACTIVE' },
-                limit: 1,
-              })
-            ).total,
-          })),
-        );
-        setRows(withCounts);
-      },
-      (e: unknown) => setError(errorCode(e)),
-    );
-  }, [refresh]);
-
-  const add = async (event: FormEvent) => {
+  const create = useAction(async () => {
+    await call('attorney:create', {
+      givenName: draft.givenName,
+      familyName: draft.familyName,
+      ...(draft.organization ? { organization: draft.organization } : {}),
+      ...(draft.languages ? { languages: splitList(draft.languages) } : {}),
+      ...(draft.capacity ? { capacity: Number(draft.capacity) } : {}),
+      status: 'ACTIVE',
+    });
+    reset();
+    attorneys.reload();
+  });
+  const add = (event: FormEvent) => {
     event.preventDefault();
-    try {
-      await call('attorney:create', {
-        givenName: draft.givenName,
-        familyName: draft.familyName,
-        ...(draft.organization ? { organization: draft.organization } : {}),
-        ...(draft.languages ? { languages: splitList(draft.languages) } : {}),
-        ...(draft.capacity ? { capacity: Number(draft.capacity) } : {}),
-        status: 'ACTIVE',
-      });
-      reset();
-      setRefresh((r) => r + 1);
-    } catch (caught) {
-      setError(errorCode(caught));
-    }
+    void create.run();
   };
 
   return (
@@ -63,7 +54,7 @@ export function AttorneysScreen() {
       <h2 id="section-title" tabIndex={-1}>
         {t('nav.attorneys')}
       </h2>
-      <ErrorAlert code={error} />
+      <ErrorAlert code={create.error ?? attorneys.error} />
       <table className="simple">
         <caption className="visually-hidden">{t('nav.attorneys')}</caption>
         <thead>

@@ -1,21 +1,14 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Dashboard as DashboardData } from '../../shared/records/queries';
-import { call, errorCode } from '../api';
 import { useDates } from '../app/format';
 import { useNavigation } from '../app/navigation';
+import { useCall } from '../app/useCall';
 import { ErrorAlert } from '../components/ErrorAlert';
 
 export function Dashboard() {
   const { t } = useTranslation();
   const dates = useDates();
   const { navigate } = useNavigation();
-  const [data, setData] = useState<DashboardData | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    call('dashboard:summary').then(setData, (e: unknown) => setError(errorCode(e)));
-  }, []);
+  const { data, error } = useCall('dashboard:summary');
 
   const personLink = (id: string, name: string) => (
     <button type="button" className="link" onClick={() => navigate({ section: 'people', id })}>

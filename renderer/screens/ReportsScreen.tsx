@@ -1,10 +1,12 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VERIFICATIONS, type Person, type Report, type Volunteer } from '../../shared/model';
 import { COUNTIES_NORCAL } from '../../shared/records/places';
-import { call, errorCode } from '../api';
+import { call } from '../api';
 import { useDates, useEnumOptions } from '../app/format';
 import { useNavigation } from '../app/navigation';
+import { pause } from '../app/latest';
+import { runTask, useAction, useCall, useLoad } from '../app/useCall';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Field } from '../components/Field';
 import { useDraft } from '../app/useDraft';
@@ -15,32 +17,22 @@ export function ReportsScreen() {
   const { t } = useTranslation();
   const dates = useDates();
   const enumOptions = useEnumOptions();
-  const [reports, setReports] = useState<Report[]>([]);
-  const [volunteers, setVolunteers] = useState<Volunteer[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [refresh, setRefresh] = useState(0);
+  const reports = useCall('report:list', { sort: { field: 'receivedAt', direction: 'desc' }, limit: 100 });
+  // Feeds only the dispatch picker: if it fails, the picker is empty and no error is shown.
+  const volunteers = useCall('volunteer:find', { status: 'ACTIVE', limit: 500 });
+  const active = volunteers.error ? [] : (volunteers.data?.rows ?? []);
   const { draft, bind, set, reset } = useDraft({
     location: '',
     county: '',
     description: '',
     verification: 'UNVERIFIED',
   });
+  // Logging and editing share the one error line under the form.
+  const action = useAction(runTask);
 
-  useEffect(() => {
-    call('report:list', { sort: { field: 'receivedAt', direction: 'desc' }, limit: 100 }).then(
-      (r) => setReports(r.rows),
-      (e: unknown) => setError(errorCode(e)),
-    );
-    call('volunteer:find', { status: 'ACTIVE', limit: 500 }).then(
-      (r) => setVolunteers(r.rows),
-      () => setVolunteers([]),
-    );
-  }, [refresh]);
-
-  const log = async (event: FormEvent) => {
+  const log = (event: FormEvent) => {
     event.preventDefault();
-    setError(null);
-    try {
+    void action.run(async () => {
       await call('report:create', {
         receivedAt: new Date().toISOString(),
         ...(draft.location ? { location: draft.location } : {}),
@@ -49,20 +41,15 @@ export function ReportsScreen() {
         verification: draft.verification as Report['verification'],
       });
       reset();
-      setRefresh((r) => r + 1);
-    } catch (caught) {
-      setError(errorCode(caught));
-    }
+      reports.reload();
+    });
   };
 
-  const patch = async (report: Report, change: Partial<Report>) => {
-    try {
+  const patch = (report: Report, change: Partial<Report>) =>
+    action.run(async () => {
       await call('report:update', { id: report.id, patch: change as never });
-      setRefresh((r) => r + 1);
-    } catch (caught) {
-      setError(errorCode(caught));
-    }
-  };
+      reports.reload();
+    });
 
   return (
     <section aria-labelledby="section-title" className="stack wide">
@@ -90,9 +77,9 @@ export function ReportsScreen() {
           {t('report.log')}
         </button>
       </form>
-      <ErrorAlert code={error} />
+      <ErrorAlert code={action.error ?? reports.error} />
       <ol className="plain reports">
-        {reports.map((report) => (
+        {(reports.data?.rows ?? []).map((report) => (
           <li key={report.id} className="card">
             <p>
               <strong>{dates.dateTime(report.receivedAt)}</strong> — {report.location ?? ''}{' '}
@@ -101,7 +88,7 @@ export function ReportsScreen() {
             {report.description ? <p>{report.description}</p> : null}
             <ReportLinks
               report={report}
-              volunteers={volunteers}
+              volunteers={active}
               onPatch={(change) => void patch(report, change)}
             />
           </li>
@@ -124,28 +111,23 @@ function ReportLinks({
   const { navigate } = useNavigation();
   const [volunteerId, setVolunteerId] = useState('');
   const [search, setSearch] = useState('');
-  const [matches, setMatches] = useState<Person[]>([]);
-  const [linked, setLinked] = useState<Person[]>([]);
   const dispatched = volunteers.filter((v) => (report.dispatchedVolunteerIds ?? []).includes(v.id));
 
-  useEffect(() => {
-    Promise.all((report.personIds ?? []).map((id) => call('person:get', { id }).catch(() => null))).then(
-      (people) => setLinked(people.filter((p): p is Person => p !== null)),
-    );
-  }, [report.personIds]);
-  useEffect(() => {
-    if (search.trim().length < 2) {
-      setMatches([]);
-      return undefined;
-    }
-    const timer = setTimeout(() => {
-      call('person:list', { search, limit: 8 }).then(
-        (r) => setMatches(r.rows),
-        () => setMatches([]),
-      );
-    }, 200);
-    return () => clearTimeout(timer);
-  }, [search]);
+  const personIds = report.personIds ?? [];
+  // Keyed on the ids rather than the array, which every reload of the reports replaces.
+  const linked = useLoad(async () => {
+    const people = await Promise.all(personIds.map((id) => call('person:get', { id }).catch(() => null)));
+    return people.filter((p): p is Person => p !== null);
+  }, [personIds.join()]);
+  const found = useLoad(
+    async (signal) => {
+      if (search.trim().length < 2) return [];
+      await pause(200, signal);
+      return (await call('person:list', { search, limit: 8 })).rows;
+    },
+    [search],
+  );
+  const matches = found.error ? [] : (found.data ?? []);
 
   return (
     <div className="report-links">
@@ -172,7 +154,7 @@ function ReportLinks({
       </button>
       <p>
         {t('report.people')}:{' '}
-        {linked.map((p) => (
+        {(linked.data ?? []).map((p) => (
           <button
             key={p.id}
             type="button"

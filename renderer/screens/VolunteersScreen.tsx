@@ -1,9 +1,10 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VOLUNTEER_ROLES, type Volunteer } from '../../shared/model';
 import { COUNTIES_NORCAL } from '../../shared/records/places';
-import { call, errorCode } from '../api';
+import { call } from '../api';
 import { useEnumOptions } from '../app/format';
+import { useAction, useCall } from '../app/useCall';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Field } from '../components/Field';
 import { splitList, useDraft } from '../app/useDraft';
@@ -21,10 +22,6 @@ export function VolunteersScreen() {
     training: '',
     availableNow: false,
   });
-  const [rows, setRows] = useState<Volunteer[]>([]);
-  const [total, setTotal] = useState(0);
-  const [error, setError] = useState<string | null>(null);
-  const [refresh, setRefresh] = useState(0);
   const { draft, bind, reset } = useDraft({
     givenName: '',
     familyName: '',
@@ -33,42 +30,34 @@ export function VolunteersScreen() {
     counties: '',
   });
 
-  useEffect(() => {
-    call('volunteer:find', {
-      ...(filters.language ? { language: filters.language } : {}),
-      ...(filters.county ? { county: filters.county } : {}),
-      ...(filters.role
-        ? { role: filters.role as Volunteer['roles'] extends (infer R)[] | undefined ? R : never }
-        : {}),
-      ...(filters.training ? { training: filters.training as 'CURRENT' | 'EXPIRED' } : {}),
-      ...(filters.availableNow ? { availableNow: true } : {}),
-      limit: 500,
-    }).then(
-      (result) => {
-        setRows(result.rows);
-        setTotal(result.total);
-        setError(null);
-      },
-      (e: unknown) => setError(errorCode(e)),
-    );
-  }, [filters, refresh]);
+  const found = useCall('volunteer:find', {
+    ...(filters.language ? { language: filters.language } : {}),
+    ...(filters.county ? { county: filters.county } : {}),
+    ...(filters.role
+      ? { role: filters.role as Volunteer['roles'] extends (infer R)[] | undefined ? R : never }
+      : {}),
+    ...(filters.training ? { training: filters.training as 'CURRENT' | 'EXPIRED' } : {}),
+    ...(filters.availableNow ? { availableNow: true } : {}),
+    limit: 500,
+  });
+  const rows = found.data?.rows ?? [];
+  const total = found.data?.total ?? 0;
 
-  const add = async (event: FormEvent) => {
+  const create = useAction(async () => {
+    await call('volunteer:create', {
+      givenName: draft.givenName,
+      familyName: draft.familyName,
+      ...(draft.phone ? { phone: draft.phone } : {}),
+      ...(draft.languages ? { languages: splitList(draft.languages) } : {}),
+      ...(draft.counties ? { counties: splitList(draft.counties) } : {}),
+      status: 'ACTIVE',
+    });
+    reset();
+    found.reload();
+  });
+  const add = (event: FormEvent) => {
     event.preventDefault();
-    try {
-      await call('volunteer:create', {
-        givenName: draft.givenName,
-        familyName: draft.familyName,
-        ...(draft.phone ? { phone: draft.phone } : {}),
-        ...(draft.languages ? { languages: splitList(draft.languages) } : {}),
-        ...(draft.counties ? { counties: splitList(draft.counties) } : {}),
-        status: 'ACTIVE',
-      });
-      reset();
-      setRefresh((r) => r + 1);
-    } catch (caught) {
-      setError(errorCode(caught));
-    }
+    void create.run();
   };
 
   const today = new Date().toISOString().slice(0, 10);
@@ -117,7 +106,7 @@ export function VolunteersScreen() {
           {t('volunteer.availableNow')}
         </label>
       </div>
-      <ErrorAlert code={error} />
+      <ErrorAlert code={create.error ?? found.error} />
       <p role="status" className="muted">
         {t('volunteer.count', { count: total })}
       </p>

@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ASSIGNMENT_ROLES, type Assignment, type Person } from '../../../shared/model';
 import type { ChannelOutput } from '../../../shared/ipc';
-import { call, errorCode } from '../../api';
+import { call } from '../../api';
 import { useEnumOptions } from '../../app/format';
+import { useAction, useCall, useLoad } from '../../app/useCall';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SelectField } from '../../components/SelectField';
 
@@ -14,62 +15,54 @@ type Suggestion = ChannelOutput<'attorney:suggest'>[number];
 export function Assignments({ person, onChange }: { person: Person; onChange(): void }) {
   const { t } = useTranslation();
   const enumOptions = useEnumOptions();
-  const [assignments, setAssignments] = useState<Assignment[]>([]);
-  const [names, setNames] = useState<Record<string, string>>({});
-  const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
+  const list = useLoad(async () => {
+    const result = await call('assignment:list', { filters: { personId: person.id }, limit: 100 });
+    const names: Record<string, string> = {};
+    for (const a of result.rows) {
+      const attorney = await call('attorney:get', { id: a.attorneyId }).catch(() => null);
+      if (attorney) names[a.attorneyId] = `${attorney.givenName} ${attorney.familyName}`;
+    }
+    return { assignments: result.rows, names };
+  }, [person.id]);
+  const assignments = list.data?.assignments ?? [];
+  const names = list.data?.names ?? {};
+  const suggested = useCall('attorney:suggest', { personId: person.id });
+  const suggestions: Suggestion[] = suggested.error ? [] : (suggested.data ?? []);
+  // Free capacity changes with every assignment made or closed here.
+  const refresh = () => {
+    list.reload();
+    suggested.reload();
+  };
   const [attorneyId, setAttorneyId] = useState('');
   const [role, setRole] = useState('LEAD');
   const [overCapacity, setOverCapacity] = useState<{ active: number; capacity: number | null } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [refresh, setRefresh] = useState(0);
 
-  useEffect(() => {
-    call('assignment:list', { filters: { personId: person.id }, limit: 100 }).then(
-      async (result) => {
-        setAssignments(result.rows);
-        const found: Record<string, string> = {};
-        for (const a of result.rows) {
-          const attorney = await call('attorney:get', { id: a.attorneyId }).catch(() => null);
-          if (attorney) found[a.attorneyId] = `${attorney.givenName} ${attorney.familyName}`;
-        }
-        setNames(found);
-      },
-      (e: unknown) => setError(errorCode(e)),
-    );
-    call('attorney:suggest', { personId: person.id }).then(setSuggestions, () => setSuggestions([]));
-  }, [person.id, refresh]);
-
-  const assign = async (confirmed: boolean) => {
-    setError(null);
+  const assignment = useAction(async (confirmed: boolean) => {
     if (!attorneyId) return;
-    try {
-      const check = await call('assignment:check', { personId: person.id, attorneyId });
-      if (check.overCapacity && !confirmed) {
-        setOverCapacity({ active: check.activeCases, capacity: check.capacity });
-        return;
-      }
-      await call('assignment:create', {
-        personId: person.id,
-        attorneyId,
-        role: role as Assignment['role'],
-        status: 'ACTIVE',
-        assignedOn: new Date().toISOString().slice(0, 10),
-      });
-      setOverCapacity(null);
-      setAttorneyId('');
-      setRefresh((r) => r + 1);
-      onChange();
-    } catch (caught) {
-      setError(errorCode(caught));
+    const check = await call('assignment:check', { personId: person.id, attorneyId });
+    if (check.overCapacity && !confirmed) {
+      setOverCapacity({ active: check.activeCases, capacity: check.capacity });
+      return;
     }
-  };
+    await call('assignment:create', {
+      personId: person.id,
+      attorneyId,
+      role: role as Assignment['role'],
+      status: 'ACTIVE',
+      assignedOn: new Date().toISOString().slice(0, 10),
+    });
+    setOverCapacity(null);
+    setAttorneyId('');
+    refresh();
+    onChange();
+  });
+  const assign = (confirmed: boolean) => void assignment.run(confirmed);
 
-  const close = async (id: string) => {
-    await call('assignment:update', { id, patch: { status: 'CLOSED' } }).then(
-      () => setRefresh((r) => r + 1),
-      (e: unknown) => setError(errorCode(e)),
-    );
-  };
+  const closing = useAction(async (id: string) => {
+    await call('assignment:update', { id, patch: { status: 'CLOSED' } });
+    refresh();
+  });
+  const error = assignment.error ?? closing.error ?? list.error;
 
   return (
     <section aria-labelledby="assignments-title" className="card">
@@ -81,7 +74,7 @@ export function Assignments({ person, onChange }: { person: Person; onChange(): 
             {names[a.attorneyId] ?? '…'} — {t(`enums.assignmentRole.${a.role}`)},{' '}
             {t(`enums.assignmentStatus.${a.status}`)}
             {a.status === 'ACTIVE' || a.status === 'ACCEPTED' ? (
-              <button type="button" className="ghost small" onClick={() => void close(a.id)}>
+              <button type="button" className="ghost small" onClick={() => void closing.run(a.id)}>
                 {t('assign.close')}
               </button>
             ) : null}
@@ -116,13 +109,13 @@ export function Assignments({ person, onChange }: { person: Person; onChange(): 
       {overCapacity ? (
         <div role="alert" className="alert">
           <p>{t('assign.overCapacity', { active: overCapacity.active, capacity: overCapacity.capacity })}</p>
-          <button type="button" onClick={() => void assign(true)}>
+          <button type="button" onClick={() => assign(true)}>
             {t('assign.assignAnyway')}
           </button>
         </div>
       ) : null}
       <ErrorAlert code={error} />
-      <button type="button" className="primary" disabled={!attorneyId} onClick={() => void assign(false)}>
+      <button type="button" className="primary" disabled={!attorneyId} onClick={() => assign(false)}>
         {t('assign.assign')}
       </button>
     </section>

@@ -1,17 +1,14 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChannelOutput } from '../../../shared/ipc';
-import { call } from '../../api';
 import { useDates } from '../../app/format';
+import { useCall } from '../../app/useCall';
 
 // The audit trail of this record: who changed which fields, and when (never the values).
 export function History({ personId, version }: { personId: string; version: number }) {
   const { t } = useTranslation();
   const dates = useDates();
-  const [entries, setEntries] = useState<ChannelOutput<'audit:history'>>([]);
-  useEffect(() => {
-    call('audit:history', { kind: 'person', id: personId }).then(setEntries, () => setEntries([]));
-  }, [personId, version]);
+  const history = useCall('audit:history', { kind: 'person', id: personId }, [version]);
+  // Secondary to the record above it: a history that can't be read is left empty, without an error.
+  const entries = history.error ? [] : (history.data ?? []);
   return (
     <section aria-labelledby="history-title" className="card">
       <h3 id="history-title">{t('history.title')}</h3>

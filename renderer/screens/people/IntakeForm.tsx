@@ -1,10 +1,12 @@
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ARRESTING_AGENCIES, CUSTODY_STATUSES, PRIORITIES, REPORT_SOURCES } from '../../../shared/model';
 import { AmparoError } from '../../../shared/errors';
-import { call, errorCode } from '../../api';
+import { call } from '../../api';
 import { useEnumOptions } from '../../app/format';
+import { pause } from '../../app/latest';
 import { useNavigation } from '../../app/navigation';
+import { useAction, useLoad } from '../../app/useCall';
 import { useFacilities } from '../../app/useFacilities';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
@@ -69,34 +71,27 @@ export function IntakeForm() {
   const { navigate } = useNavigation();
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [issues, setIssues] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const [duplicates, setDuplicates] = useState<Duplicate[]>([]);
   const firstField = useRef<HTMLInputElement>(null);
   const set = (key: string) => (value: string | boolean) => setDraft((d) => ({ ...d, [key]: value }));
   const str = (key: string) => (typeof draft[key] === 'string' ? (draft[key] as string) : '');
 
   // Live duplicate check, debounced so typing stays smooth.
-  const dupKey = JSON.stringify([str('givenName'), str('familyName'), str('aNumber'), str('dateOfBirth')]);
-  useEffect(() => {
-    const [givenName, familyName, aNumber, dateOfBirth] = JSON.parse(dupKey) as string[];
-    if (!aNumber && !(dateOfBirth && (givenName || familyName))) {
-      setDuplicates([]);
-      return undefined;
-    }
-    const timer = setTimeout(() => {
-      call('person:duplicates', {
-        ...(givenName ? { givenName } : {}),
-        ...(familyName ? { familyName } : {}),
-        ...(aNumber ? { aNumber } : {}),
-        ...(dateOfBirth && /^\d{4}-\d{2}-\d{2}$/.test(dateOfBirth) ? { dateOfBirth } : {}),
-      }).then(setDuplicates, () => setDuplicates([]));
-    }, 250);
-    return () => clearTimeout(timer);
-  }, [dupKey]);
+  const identity = [str('givenName'), str('familyName'), str('aNumber'), str('dateOfBirth')] as const;
+  const duplicateCheck = useLoad(async (signal): Promise<Duplicate[]> => {
+    const [givenName, familyName, aNumber, dateOfBirth] = identity;
+    if (!aNumber && !(dateOfBirth && (givenName || familyName))) return [];
+    await pause(250, signal);
+    return call('person:duplicates', {
+      ...(givenName ? { givenName } : {}),
+      ...(familyName ? { familyName } : {}),
+      ...(aNumber ? { aNumber } : {}),
+      ...(dateOfBirth && /^\d{4}-\d{2}-\d{2}$/.test(dateOfBirth) ? { dateOfBirth } : {}),
+    });
+  }, identity);
+  const duplicates = duplicateCheck.error ? [] : (duplicateCheck.data ?? []);
 
-  const save = async (andNew: boolean) => {
-    setError(null);
+  const create = useAction(async (andNew: boolean) => {
     setSaved(null);
     setIssues({});
     try {
@@ -119,9 +114,10 @@ export function IntakeForm() {
           ),
         );
       }
-      setError(errorCode(caught));
+      throw caught;
     }
-  };
+  });
+  const save = (andNew: boolean) => create.run(andNew);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -281,7 +277,7 @@ export function IntakeForm() {
             {text('contactPhone', t('contact.phone'), { type: 'tel' })}
           </>,
         )}
-        <ErrorAlert code={error} />
+        <ErrorAlert code={create.error} />
         <div className="actions">
           <button type="submit" className="primary" aria-keyshortcuts="Control+Enter">
             {t('intake.save')}

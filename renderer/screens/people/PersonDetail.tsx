@@ -1,15 +1,17 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CASE_STATUSES, CUSTODY_STATUSES, PRIORITIES, type Person } from '../../../shared/model';
 import { formatANumber } from '../../../shared/anumber';
-import { call, errorCode } from '../../api';
+import { call } from '../../api';
 import { useEnumOptions } from '../../app/format';
 import { useNavigation } from '../../app/navigation';
+import { useAction, useCall } from '../../app/useCall';
 import { useFacilities } from '../../app/useFacilities';
 import { EditableField } from '../../components/EditableField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Assignments } from './Assignments';
 import { History } from './History';
+import { HoldBadge, HoldNotice, PersonActions } from './PersonActions';
 import { Timeline } from './Timeline';
 
 // One person: profile (edited in place), contacts, timeline, assignments and the audit history.
@@ -18,40 +20,28 @@ export function PersonDetail({ id }: { id: string }) {
   const enumOptions = useEnumOptions();
   const facilities = useFacilities();
   const { navigate } = useNavigation();
-  const [person, setPerson] = useState<Person | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const loaded = useCall('person:get', { id });
+  const { reload, replace } = loaded;
+  const person = loaded.data ?? null;
+  // Bumped on every change made here, so the audit history asks again.
   const [version, setVersion] = useState(0);
-
-  const load = useCallback(() => {
-    call('person:get', { id }).then(setPerson, (e: unknown) => setError(errorCode(e)));
+  const changed = useCallback(() => {
+    reload();
     setVersion((v) => v + 1);
-  }, [id]);
-  useEffect(load, [load]);
+  }, [reload]);
 
-  const saveField = (field: keyof Person) => async (value: string) => {
-    setError(null);
-    try {
-      setPerson(
-        await call('person:update', {
-          id,
-          patch: { [field]: value.trim() === '' ? null : value.trim() } as never,
-        }),
-      );
-      setVersion((v) => v + 1);
-      return true;
-    } catch (caught) {
-      setError(errorCode(caught));
-      return false;
-    }
-  };
-
-  const remove = async () => {
-    if (!window.confirm(t('person.confirmDelete'))) return;
-    await call('person:delete', { id }).then(
-      () => navigate({ section: 'people' }),
-      (e: unknown) => setError(errorCode(e)),
+  const update = useAction(async (field: keyof Person, value: string) => {
+    replace(
+      await call('person:update', {
+        id,
+        patch: { [field]: value.trim() === '' ? null : value.trim() } as never,
+      }),
     );
-  };
+    setVersion((v) => v + 1);
+  });
+  const saveField = (field: keyof Person) => (value: string) => update.run(field, value);
+
+  const error = update.error ?? loaded.error;
 
   if (!person) {
     return (
@@ -81,14 +71,18 @@ export function PersonDetail({ id }: { id: string }) {
   return (
     <section aria-labelledby="section-title" className="stack wide">
       <div className="title-row">
-        <h2 id="section-title" tabIndex={-1}>
-          {person.givenName} {person.familyName}
-        </h2>
+        <div className="title-name">
+          <h2 id="section-title" tabIndex={-1}>
+            {person.givenName} {person.familyName}
+          </h2>
+          {person.legalHold ? <HoldBadge /> : null}
+        </div>
         <button type="button" onClick={() => navigate({ section: 'people' })}>
           {t('person.backToList')}
         </button>
       </div>
       <ErrorAlert code={error} />
+      <HoldNotice person={person} onChange={changed} />
       <div className="columns">
         <section aria-labelledby="profile-title" className="card">
           <h3 id="profile-title">{t('person.profile')}</h3>
@@ -155,13 +149,11 @@ export function PersonDetail({ id }: { id: string }) {
               </li>
             ))}
           </ul>
-          <button type="button" className="danger" onClick={() => void remove()}>
-            {t('person.delete')}
-          </button>
+          <PersonActions person={person} onChange={changed} />
         </section>
         <div className="stack">
-          <Assignments person={person} onChange={load} />
-          <Timeline personId={person.id} facilities={facilities} onChange={load} />
+          <Assignments person={person} onChange={changed} />
+          <Timeline personId={person.id} facilities={facilities} onChange={changed} />
           <History personId={person.id} version={version} />
         </div>
       </div>

@@ -1,8 +1,9 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EVENT_KINDS, type CaseEvent, type Facility } from '../../../shared/model';
-import { call, errorCode } from '../../api';
+import { call } from '../../api';
 import { useDates, useEnumOptions } from '../../app/format';
+import { useAction, useCall } from '../../app/useCall';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
@@ -20,47 +21,43 @@ export function Timeline({
   const { t } = useTranslation();
   const dates = useDates();
   const enumOptions = useEnumOptions();
-  const [events, setEvents] = useState<CaseEvent[]>([]);
+  const events = useCall('event:list', {
+    filters: { personId },
+    sort: { field: 'at', direction: 'desc' },
+    limit: 200,
+  });
   const [kind, setKind] = useState('MASTER_CALENDAR');
   const [at, setAt] = useState('');
   const [location, setLocation] = useState('');
   const [facilityId, setFacilityId] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [refresh, setRefresh] = useState(0);
+  const create = useAction(async () => {
+    await call('event:create', {
+      personId,
+      kind: kind as CaseEvent['kind'],
+      at: new Date(at).toISOString(),
+      ...(location.trim() ? { location: location.trim() } : {}),
+      ...(kind === 'TRANSFER' && facilityId ? { facilityId } : {}),
+    });
+    setAt('');
+    setLocation('');
+    events.reload();
+    onChange();
+  });
 
-  useEffect(() => {
-    call('event:list', { filters: { personId }, sort: { field: 'at', direction: 'desc' }, limit: 200 }).then(
-      (result) => setEvents(result.rows),
-      (e: unknown) => setError(errorCode(e)),
-    );
-  }, [personId, refresh]);
-
-  const add = async (event: FormEvent) => {
+  const add = (event: FormEvent) => {
     event.preventDefault();
-    setError(null);
-    if (!at) return;
-    try {
-      await call('event:create', {
-        personId,
-        kind: kind as CaseEvent['kind'],
-        at: new Date(at).toISOString(),
-        ...(location.trim() ? { location: location.trim() } : {}),
-        ...(kind === 'TRANSFER' && facilityId ? { facilityId } : {}),
-      });
-      setAt('');
-      setLocation('');
-      setRefresh((r) => r + 1);
-      onChange();
-    } catch (caught) {
-      setError(errorCode(caught));
+    if (!at) {
+      create.reset();
+      return;
     }
+    void create.run();
   };
 
   return (
     <section aria-labelledby="timeline-title" className="card">
       <h3 id="timeline-title">{t('timeline.title')}</h3>
       <ol className="plain timeline">
-        {events.map((e) => (
+        {(events.data?.rows ?? []).map((e) => (
           <li key={e.id}>
             <time dateTime={e.at}>{dates.dateTime(e.at)}</time> — {t(`enums.eventKind.${e.kind}`)}
             {e.location ? ` · ${e.location}` : ''}
@@ -95,7 +92,7 @@ export function Timeline({
             onChange={setFacilityId}
           />
         ) : null}
-        <ErrorAlert code={error} />
+        <ErrorAlert code={create.error ?? events.error} />
         <button type="submit">{t('timeline.add')}</button>
       </form>
     </section>

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ErrorCode } from '../../../shared/errors';
 import type { Person } from '../../../shared/model';
 import type { PeopleView } from '../../../shared/records/queries';
 import { call, errorCode } from '../../api';
@@ -18,7 +19,7 @@ export interface PeopleQuery {
 export function usePeoplePages(query: PeopleQuery) {
   const [total, setTotal] = useState<number | null>(null);
   const [pages, setPages] = useState<Map<number, Person[]>>(new Map());
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ErrorCode | null>(null);
   const loading = useRef(new Set<number>());
   const generation = useRef(0);
   const key = JSON.stringify(query);
@@ -51,7 +52,9 @@ export function usePeoplePages(query: PeopleQuery) {
           setTotal(result.total);
           setPages((current) => new Map(current).set(page, result.rows));
         },
-        (e: unknown) => setError(errorCode(e)),
+        (e: unknown) => {
+          if (mine === generation.current) setError(errorCode(e));
+        },
       );
     },
     [fetchPage],
