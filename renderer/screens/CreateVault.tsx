@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VaultStatus } from '../../shared/vault';
-import { call, errorCode } from '../api';
+import { call } from '../api';
+import { useAction } from '../app/useCall';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Field } from '../components/Field';
 import { GateHeader } from '../components/GateHeader';
@@ -19,24 +20,20 @@ export function CreateVault({
   const [office, setOffice] = useState('');
   const passphrase = useNewPassphrase();
   const [attempted, setAttempted] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const create = useAction(async () => {
+    onCreated(await call('vault:create', { officeName: office.trim(), passphrase: passphrase.value }));
+  });
 
   const officeError = attempted && office.trim() === '' ? t('create.officeRequired') : undefined;
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     setAttempted(true);
-    setError(null);
-    if (office.trim() === '' || !passphrase.valid) return;
-    setBusy(true);
-    try {
-      onCreated(await call('vault:create', { officeName: office.trim(), passphrase: passphrase.value }));
-    } catch (caught) {
-      setError(errorCode(caught));
-    } finally {
-      setBusy(false);
+    if (office.trim() === '' || !passphrase.valid) {
+      create.reset();
+      return;
     }
+    void create.run();
   };
 
   return (
@@ -61,9 +58,9 @@ export function CreateVault({
           label={t('create.passphrase')}
           confirmLabel={t('create.confirm')}
         />
-        <ErrorAlert code={error} />
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? t('create.working') : t('create.submit')}
+        <ErrorAlert code={create.error} />
+        <button type="submit" className="primary" disabled={create.busy}>
+          {create.busy ? t('create.working') : t('create.submit')}
         </button>
       </form>
       <section className="card" aria-labelledby="restore-offer-title">

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../shared/ipc';
-import { call, errorCode } from '../api';
+import { call } from '../api';
+import { runTask, useAction, useLoad } from '../app/useCall';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { SelectField } from '../components/SelectField';
 import { CSV_FIELDS, type CsvKind } from './csv-fields';
@@ -14,50 +15,47 @@ export function CsvImport() {
   const { t } = useTranslation();
   const [kind, setKind] = useState<CsvKind>('person');
   const [text, setText] = useState<string | null>(null);
-  const [columns, setColumns] = useState<string[]>([]);
-  const [mapping, setMapping] = useState<Record<string, string>>({});
+  // The user's choices; a column not chosen yet maps to the field of the same name, if there is one.
+  const [chosen, setChosen] = useState<Record<string, string>>({});
   const [report, setReport] = useState<Report | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // Checking, importing and exporting share one error line.
+  const action = useAction(runTask);
   const fields = CSV_FIELDS[kind];
+
+  // A dry run of the whole file, only to learn its columns; a newer file or kind replaces it.
+  const probe = useLoad(
+    async () => (text === null ? [] : (await call('csv:import', { kind, text, dryRun: true })).columns),
+    [kind, text],
+  );
+  const columns = text === null || probe.error ? [] : (probe.data ?? []);
+  const mapping = Object.fromEntries(
+    columns.map((c) => [c, chosen[c] ?? ((fields as readonly string[]).includes(c) ? c : '')]),
+  );
 
   const pick = async (file: File | undefined) => {
     setReport(null);
-    setError(null);
+    action.reset();
     if (!file) return;
-    const content = await file.text();
-    setText(content);
-    const probe = await call('csv:import', { kind, text: content, dryRun: true }).catch((e: unknown) => {
-      setError(errorCode(e));
-      return null;
-    });
-    const found = probe?.columns ?? [];
-    setColumns(found);
-    setMapping(Object.fromEntries(found.map((c) => [c, (fields as readonly string[]).includes(c) ? c : ''])));
+    setChosen({});
+    setText(await file.text());
   };
 
-  const run = async (dryRun: boolean) => {
+  const run = (dryRun: boolean) => {
     if (text === null) return;
-    setError(null);
     const used = Object.fromEntries(Object.entries(mapping).filter(([, field]) => field !== ''));
-    try {
-      setReport(await call('csv:import', { kind, text, mapping: used, dryRun }));
-    } catch (caught) {
-      setError(errorCode(caught));
-    }
+    void action.run(async () => setReport(await call('csv:import', { kind, text, mapping: used, dryRun })));
   };
 
-  const exportCsv = async () => {
+  const exportCsv = () => {
     if (!window.confirm(t('csv.exportWarning'))) return;
-    try {
+    void action.run(async () => {
       const { csv } = await call('csv:export', { kind });
       const link = document.createElement('a');
       link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
       link.download = `${kind}-export.csv`;
       link.click();
       URL.revokeObjectURL(link.href);
-    } catch (caught) {
-      setError(errorCode(caught));
-    }
+    });
   };
 
   return (
@@ -73,7 +71,6 @@ export function CsvImport() {
         onChange={(value) => {
           setKind(value as CsvKind);
           setText(null);
-          setColumns([]);
           setReport(null);
         }}
       />
@@ -96,23 +93,23 @@ export function CsvImport() {
               value={mapping[column] ?? ''}
               emptyLabel={t('csv.skipColumn')}
               options={fields.map((f) => ({ value: f, label: t(`person.${f}`, { defaultValue: f }) }))}
-              onChange={(field) => setMapping({ ...mapping, [column]: field })}
+              onChange={(field) => setChosen({ ...chosen, [column]: field })}
             />
           ))}
         </fieldset>
       ) : null}
       <div className="actions">
-        <button type="button" disabled={text === null} onClick={() => void run(true)}>
+        <button type="button" disabled={text === null} onClick={() => run(true)}>
           {t('csv.check')}
         </button>
-        <button type="button" className="primary" disabled={text === null} onClick={() => void run(false)}>
+        <button type="button" className="primary" disabled={text === null} onClick={() => run(false)}>
           {t('csv.import')}
         </button>
-        <button type="button" onClick={() => void exportCsv()}>
+        <button type="button" onClick={exportCsv}>
           {t('csv.export')}
         </button>
       </div>
-      <ErrorAlert code={error} />
+      <ErrorAlert code={action.error ?? (text === null ? null : probe.error)} />
       {report ? (
         <div role="status">
           <p>

@@ -1,6 +1,7 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call, errorCode } from '../api';
+import { call } from '../api';
+import { useAction, useCall } from '../app/useCall';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Field } from '../components/Field';
 import { NewPassphraseFields, useNewPassphrase } from '../components/NewPassphraseFields';
@@ -30,24 +31,20 @@ export function Settings() {
 
 function GeneralSettings() {
   const { t } = useTranslation();
-  const [minutes, setMinutes] = useState('');
+  const prefs = useCall('prefs:get');
+  // What the user typed, shown over the stored value once they start editing.
+  const [typed, setTyped] = useState<string | null>(null);
+  const minutes = typed ?? (prefs.data ? String(prefs.data.idleLockMinutes) : '');
   const [saved, setSaved] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const store = useAction(async () => {
+    await call('prefs:set', { idleLockMinutes: Number(minutes) });
+    setSaved(true);
+  });
 
-  useEffect(() => {
-    void call('prefs:get').then((prefs) => setMinutes(String(prefs.idleLockMinutes)));
-  }, []);
-
-  const save = async (event: FormEvent) => {
+  const save = (event: FormEvent) => {
     event.preventDefault();
     setSaved(false);
-    setError(null);
-    try {
-      await call('prefs:set', { idleLockMinutes: Number(minutes) });
-      setSaved(true);
-    } catch (caught) {
-      setError(errorCode(caught));
-    }
+    void store.run();
   };
 
   return (
@@ -60,9 +57,9 @@ function GeneralSettings() {
         min={1}
         max={240}
         value={minutes}
-        onChange={(event) => setMinutes(event.target.value)}
+        onChange={(event) => setTyped(event.target.value)}
       />
-      <ErrorAlert code={error} />
+      <ErrorAlert code={store.error} />
       {saved ? <p role="status">{t('settings.saved')}</p> : null}
       <button type="submit">{t('settings.save')}</button>
     </form>
@@ -75,27 +72,23 @@ function ChangePassphrase() {
   const next = useNewPassphrase();
   const [attempted, setAttempted] = useState(false);
   const [done, setDone] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const change = useAction(async () => {
+    await call('vault:changePassphrase', { current, next: next.value });
+    setCurrent('');
+    next.reset();
+    setAttempted(false);
+    setDone(true);
+  });
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     setAttempted(true);
     setDone(false);
-    setError(null);
-    if (!next.valid) return;
-    setBusy(true);
-    try {
-      await call('vault:changePassphrase', { current, next: next.value });
-      setCurrent('');
-      next.reset();
-      setAttempted(false);
-      setDone(true);
-    } catch (caught) {
-      setError(errorCode(caught));
-    } finally {
-      setBusy(false);
+    if (!next.valid) {
+      change.reset();
+      return;
     }
+    void change.run();
   };
 
   return (
@@ -114,9 +107,9 @@ function ChangePassphrase() {
         label={t('settings.next')}
         confirmLabel={t('settings.confirm')}
       />
-      <ErrorAlert code={error} />
+      <ErrorAlert code={change.error} />
       {done ? <p role="status">{t('settings.changed')}</p> : null}
-      <button type="submit" disabled={busy}>
+      <button type="submit" disabled={change.busy}>
         {t('settings.change')}
       </button>
     </form>
@@ -126,15 +119,18 @@ function ChangePassphrase() {
 /** The name written into the audit log for changes made on this laptop. */
 function OperatorName() {
   const { t } = useTranslation();
-  const [name, setName] = useState('');
+  // Without a name the call only reads the current one.
+  const stored = useCall('settings:operator', {});
+  const [typed, setTyped] = useState<string | null>(null);
+  const name = typed ?? stored.data?.name ?? '';
   const [saved, setSaved] = useState(false);
-  useEffect(() => {
-    void call('settings:operator', {}).then((r) => setName(r.name));
-  }, []);
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
+  const store = useAction(async () => {
     await call('settings:operator', { name });
     setSaved(true);
+  });
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    void store.run();
   };
   return (
     <form className="card" onSubmit={save} aria-labelledby="operator-title">
@@ -142,10 +138,11 @@ function OperatorName() {
       <Field
         label={t('settings.operator')}
         value={name}
-        onChange={(e) => setName(e.target.value)}
+        onChange={(e) => setTyped(e.target.value)}
         help={t('settings.operatorHelp')}
         maxLength={80}
       />
+      <ErrorAlert code={store.error} />
       {saved ? <p role="status">{t('settings.saved')}</p> : null}
       <button type="submit">{t('settings.save')}</button>
     </form>

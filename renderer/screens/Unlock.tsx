@@ -1,7 +1,8 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LockReason, VaultKind, VaultStatus } from '../../shared/vault';
-import { call, errorCode } from '../api';
+import { call } from '../api';
+import { useAction, useCall } from '../app/useCall';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { GateHeader } from '../components/GateHeader';
 import { PassphraseField } from '../components/PassphraseField';
@@ -23,33 +24,22 @@ export function Unlock({
 }) {
   const { t } = useTranslation();
   const [passphrase, setPassphrase] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   // Offered only when a training vault exists; the office vault is otherwise the only one.
-  const [trainingVault, setTrainingVault] = useState(false);
+  const status = useCall('vault:status');
+  const trainingVault = !status.error && (status.data?.trainingVault ?? false);
   const [vault, setVault] = useState<VaultKind>(preferred);
-
-  useEffect(() => {
-    void call('vault:status')
-      .then((status) => setTrainingVault(status.trainingVault))
-      .catch(() => setTrainingVault(false));
-  }, []);
   const chosen: VaultKind = trainingVault ? vault : 'office';
 
-  const submit = async (event: FormEvent) => {
+  // The passphrase field is emptied whatever the outcome.
+  const unlock = useAction(async () => {
+    const unlocked = await call('vault:unlock', { passphrase, vault: chosen }).finally(() =>
+      setPassphrase(''),
+    );
+    onUnlocked(unlocked);
+  });
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const status = await call('vault:unlock', { passphrase, vault: chosen });
-      setPassphrase('');
-      onUnlocked(status);
-    } catch (caught) {
-      setError(errorCode(caught));
-      setPassphrase('');
-    } finally {
-      setBusy(false);
-    }
+    void unlock.run();
   };
 
   return (
@@ -90,9 +80,9 @@ export function Unlock({
           autoFocus
           autoComplete="current-password"
         />
-        <ErrorAlert code={error} />
-        <button type="submit" className="primary" disabled={busy || passphrase.length === 0}>
-          {busy ? t('unlock.working') : t('unlock.submit')}
+        <ErrorAlert code={unlock.error} />
+        <button type="submit" className="primary" disabled={unlock.busy || passphrase.length === 0}>
+          {unlock.busy ? t('unlock.working') : t('unlock.submit')}
         </button>
       </form>
     </main>

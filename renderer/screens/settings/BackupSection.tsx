@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call, errorCode } from '../../api';
+import { call } from '../../api';
+import { useAction } from '../../app/useCall';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { NewPassphraseFields, useNewPassphrase } from '../../components/NewPassphraseFields';
 import { base64ToBytes, saveFile } from '../sync/files';
@@ -13,28 +14,24 @@ export function BackupSection() {
   const { t } = useTranslation();
   const passphrase = useNewPassphrase();
   const [attempted, setAttempted] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const backUp = useAction(async () => {
+    const backup = await call('backup:create', { passphrase: passphrase.value });
+    saveFile(base64ToBytes(backup.bytes), backup.fileName);
+    setSaved(backup.fileName);
+    passphrase.reset();
+    setAttempted(false);
+  });
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     setAttempted(true);
     setSaved(null);
-    setError(null);
-    if (!passphrase.valid) return;
-    setBusy(true);
-    try {
-      const backup = await call('backup:create', { passphrase: passphrase.value });
-      saveFile(base64ToBytes(backup.bytes), backup.fileName);
-      setSaved(backup.fileName);
-      passphrase.reset();
-      setAttempted(false);
-    } catch (caught) {
-      setError(errorCode(caught));
-    } finally {
-      setBusy(false);
+    if (!passphrase.valid) {
+      backUp.reset();
+      return;
     }
+    void backUp.run();
   };
 
   return (
@@ -52,10 +49,10 @@ export function BackupSection() {
         help={t('settings.backup.passphraseHelp')}
         showStrength={false}
       />
-      <ErrorAlert code={error} />
+      <ErrorAlert code={backUp.error} />
       {saved ? <p role="status">{t('settings.backup.done', { fileName: saved })}</p> : null}
-      <button type="submit" disabled={busy}>
-        {busy ? t('settings.backup.working') : t('settings.backup.button')}
+      <button type="submit" disabled={backUp.busy}>
+        {backUp.busy ? t('settings.backup.working') : t('settings.backup.button')}
       </button>
       <h4>{t('settings.backup.restoreTitle')}</h4>
       <p>{t('settings.backup.restoreIntro')}</p>

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call, errorCode } from '../../api';
+import { call } from '../../api';
+import { useAction } from '../../app/useCall';
 import { useVault } from '../../app/vault-context';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { NewPassphraseFields, useNewPassphrase } from '../../components/NewPassphraseFields';
@@ -20,25 +21,24 @@ function CreateTraining() {
   const { switched } = useVault();
   const passphrase = useNewPassphrase();
   const [attempted, setAttempted] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setAttempted(true);
-    setError(null);
-    if (!passphrase.valid) return;
-    setBusy(true);
-    try {
-      const next = await call('vault:createTraining', {
+  const create = useAction(async () => {
+    switched(
+      await call('vault:createTraining', {
         officeName: t('training.officeName'),
         passphrase: passphrase.value,
-      });
-      switched(next);
-    } catch (caught) {
-      setError(errorCode(caught));
-      setBusy(false);
+      }),
+    );
+  });
+  const busy = create.busy;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setAttempted(true);
+    if (!passphrase.valid) {
+      create.reset();
+      return;
     }
+    void create.run();
   };
 
   return (
@@ -52,7 +52,7 @@ function CreateTraining() {
         confirmLabel={t('training.confirm')}
         help={t('training.passphraseHelp')}
       />
-      <ErrorAlert code={error} />
+      <ErrorAlert code={create.error} />
       {busy ? (
         <p role="status" className="notice">
           {t('training.working')}
@@ -68,27 +68,22 @@ function CreateTraining() {
 function TrainingExists() {
   const { t } = useTranslation();
   const { lockTo, switched } = useVault();
-  const [error, setError] = useState<string | null>(null);
   // After a training, start the next one from fresh synthetic data: delete, then create again.
-  const remove = async () => {
+  const deletion = useAction(async () => switched(await call('vault:deleteTraining')));
+  const remove = () => {
     if (!window.confirm(t('training.deleteConfirm'))) return;
-    setError(null);
-    try {
-      switched(await call('vault:deleteTraining'));
-    } catch (caught) {
-      setError(errorCode(caught));
-    }
+    void deletion.run();
   };
   return (
     <section className="card" aria-labelledby="training-title">
       <h3 id="training-title">{t('training.title')}</h3>
       <p>{t('training.exists')}</p>
-      <ErrorAlert code={error} />
+      <ErrorAlert code={deletion.error} />
       <div className="actions">
         <button type="button" onClick={() => lockTo('training')}>
           {t('training.open')}
         </button>
-        <button type="button" className="danger" onClick={() => void remove()}>
+        <button type="button" className="danger" onClick={remove}>
           {t('training.delete')}
         </button>
       </div>
@@ -100,37 +95,31 @@ function InsideTraining() {
   const { t } = useTranslation();
   const { lockTo } = useVault();
   const [result, setResult] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const addMore = async () => {
+  const generate = useAction(async () => {
+    // A different seed each time, so a second batch is new people rather than the same names again.
+    const seed = Math.floor(Math.random() * 1_000_000);
+    const counts = await call('demo:generate', {
+      people: 200,
+      volunteers: 60,
+      attorneys: 15,
+      eventsPerPerson: 1,
+      seed,
+    });
+    setResult(t('training.added', counts));
+  });
+  const busy = generate.busy;
+  const addMore = () => {
     if (!window.confirm(t('training.addConfirm'))) return;
-    setBusy(true);
-    setError(null);
-    try {
-      // A different seed each time, so a second batch is new people rather than the same names again.
-      const seed = Math.floor(Math.random() * 1_000_000);
-      const counts = await call('demo:generate', {
-        people: 200,
-        volunteers: 60,
-        attorneys: 15,
-        eventsPerPerson: 1,
-        seed,
-      });
-      setResult(t('training.added', counts));
-    } catch (caught) {
-      setError(errorCode(caught));
-    } finally {
-      setBusy(false);
-    }
+    void generate.run();
   };
   return (
     <section className="card" aria-labelledby="training-title" aria-busy={busy}>
       <h3 id="training-title">{t('training.title')}</h3>
       <p>{t('training.inside')}</p>
-      <ErrorAlert code={error} />
+      <ErrorAlert code={generate.error} />
       {result ? <p role="status">{result}</p> : null}
       <div className="actions">
-        <button type="button" disabled={busy} onClick={() => void addMore()}>
+        <button type="button" disabled={busy} onClick={addMore}>
           {busy ? t('training.adding') : t('training.add')}
         </button>
         <button type="button" onClick={() => lockTo('office')}>

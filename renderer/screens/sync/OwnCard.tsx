@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChannelOutput } from '../../../shared/ipc';
-import { call, errorCode } from '../../api';
+import { call } from '../../api';
+import { useAction, useCall } from '../../app/useCall';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FingerprintGroups } from './DropZone';
 import { saveFile } from './files';
@@ -9,22 +8,11 @@ import { saveFile } from './files';
 /** This office's identity: the fingerprint to read aloud and the card to hand to other offices. */
 export function OwnCard() {
   const { t } = useTranslation();
-  const [identity, setIdentity] = useState<ChannelOutput<'sync:identity'> | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    call('sync:identity').then(setIdentity, (caught: unknown) => setError(errorCode(caught)));
-  }, []);
-
-  const exportCard = async () => {
-    setError(null);
-    try {
-      const { card, fileName } = await call('card:export');
-      saveFile(card, fileName, 'application/json');
-    } catch (caught) {
-      setError(errorCode(caught));
-    }
-  };
+  const { data: identity, error: identityError } = useCall('sync:identity');
+  const exportCard = useAction(async () => {
+    const { card, fileName } = await call('card:export');
+    saveFile(card, fileName, 'application/json');
+  });
 
   return (
     <section className="card" aria-labelledby="own-card-title">
@@ -36,9 +24,9 @@ export function OwnCard() {
           <FingerprintGroups groups={identity.fingerprintGroups} label={t('sync.own.fingerprint')} />
         </>
       ) : null}
-      <ErrorAlert code={error} />
+      <ErrorAlert code={exportCard.error ?? identityError} />
       <div className="actions">
-        <button type="button" className="primary" onClick={() => void exportCard()}>
+        <button type="button" className="primary" onClick={() => void exportCard.run()}>
           {t('sync.own.export')}
         </button>
       </div>
