@@ -10,6 +10,7 @@ import { vaultPath } from '../vault/files';
 import { calibrate, deriveKek, type KdfOptions } from '../vault/kdf';
 import { createKeyFile, DEK_BYTES, wrapKey } from '../vault/keyfile';
 import { MIGRATIONS } from '../vault/migrations';
+import { referenceSchema, schemaDifferences, schemaObjects } from '../vault/schema';
 import { vaultExists } from '../vault/vault';
 import { copyDatabase } from './copy-image';
 import {
@@ -29,6 +30,22 @@ import {
 
 const damaged = () =>
   new AmparoError('VAULT_CORRUPT', 'The backup file is damaged or is not an Amparo backup.');
+
+/**
+ * Refuses an image whose tables, indexes, triggers or views are not exactly what Amparo's migrations
+ * create at the image's own version. The comparison is at that version, before anything migrates the
+ * image: a migration run on an altered image could fire a planted trigger or carry a planted object
+ * forward, and restore copies the image as it is (unlock migrates it later, as for any older vault).
+ */
+export function assertKnownSchema(image: Database.Database, version: number): void {
+  const differences = schemaDifferences(schemaObjects(image), referenceSchema(MIGRATIONS, version));
+  if (differences.length > 0) {
+    throw new AmparoError(
+      'BACKUP_ALTERED',
+      'This backup was altered: its database holds objects Amparo does not create (such as triggers). Nothing was restored.',
+    );
+  }
+}
 
 /** Decrypts and checks a backup; returns its manifest and the plaintext image (zero it when done). */
 export async function openBackup(
@@ -116,6 +133,7 @@ export async function restoreVault(
     source.pragma('temp_store = MEMORY');
     const check = source.pragma('integrity_check', { simple: true });
     if (check !== 'ok' || userVersion(source) !== manifest.schemaVersion) throw damaged();
+    assertKnownSchema(source, manifest.schemaVersion);
 
     mkdirSync(targetDir, { recursive: true, mode: 0o700 });
     const { params } = await calibrate(randomBytes(16), options.kdf);
