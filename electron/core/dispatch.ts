@@ -1,5 +1,6 @@
 import { AmparoError, type ErrorPayload, type Result } from '../../shared/errors';
 import { contract, isChannel, type Channel, type ChannelOutput, type ParsedInput } from '../../shared/ipc';
+import { isCorruption, vaultCorrupt } from './vault/database';
 
 // The single entry point from any transport (Electron IPC, the UI harness, the CLI) into the service.
 // It validates the channel and the input against the contract before the service is touched, and turns
@@ -20,6 +21,8 @@ const defaultReporter: InternalErrorReporter = (channel, error) => {
 
 export function toErrorPayload(error: unknown): ErrorPayload {
   if (error instanceof AmparoError) return error.toPayload();
+  // A damaged page can surface in any query; the user can act on it (restore a backup), unlike INTERNAL.
+  if (isCorruption(error)) return vaultCorrupt().toPayload();
   return { code: 'INTERNAL', message: 'Something went wrong inside Amparo. Nothing was saved.' };
 }
 
@@ -51,7 +54,7 @@ export async function dispatch(
     const value = await handler(parsed.data);
     return { ok: true, value };
   } catch (error) {
-    if (!(error instanceof AmparoError)) report(channel, error);
+    if (!(error instanceof AmparoError) && !isCorruption(error)) report(channel, error);
     return { ok: false, error: toErrorPayload(error) };
   }
 }

@@ -62,6 +62,22 @@ export function applyPragmas(db: Db): void {
   db.pragma('synchronous = FULL');
 }
 
+/**
+ * True for SQLite's "this file is damaged" answers: a page that fails its HMAC or a malformed b-tree
+ * (SQLITE_CORRUPT and its extended codes) or a file that is no database (SQLITE_NOTADB).
+ */
+export function isCorruption(error: unknown): boolean {
+  return error instanceof Database.SqliteError && /^SQLITE_(?:CORRUPT|NOTADB)(?:_|$)/.test(error.code);
+}
+
+/** The typed error for a damaged vault; SQLite's own message is not passed on. */
+export function vaultCorrupt(): AmparoError {
+  return new AmparoError(
+    'VAULT_CORRUPT',
+    'Part of the vault database is damaged and cannot be read. Restore the vault from a backup.',
+  );
+}
+
 export function userVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }

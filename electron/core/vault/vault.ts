@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { AmparoError } from '../../../shared/errors';
 import type { Clock, OfficeRef, Session } from '../context';
-import { applyPragmas, openEncrypted } from './database';
+import { applyPragmas, isCorruption, openEncrypted, vaultCorrupt } from './database';
 import { vaultPath } from './files';
 import { calibrate, deriveKek, KDF_FLOOR, type KdfOptions } from './kdf';
 import {
@@ -83,6 +83,8 @@ export async function unlockVault(vaultDir: string, passphrase: string): Promise
       return { db, office: readOffice(db) };
     } catch (error) {
       db.close();
+      // A damaged page behind the first one is found only now, by the migration check or the office read.
+      if (isCorruption(error)) throw vaultCorrupt();
       throw error;
     }
   } finally {
