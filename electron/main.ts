@@ -13,6 +13,7 @@ import {
 } from 'electron';
 import { startAutoLock } from './core/autolock';
 import { createService } from './core/service';
+import { ANCHOR_FILE_NAME } from './core/vault/anchor';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
 import {
@@ -41,7 +42,9 @@ if (!app.requestSingleInstanceLock()) app.quit();
 
 const rendererRoot = join(__dirname, '..', 'renderer');
 const vaultDir = process.env.AMPARO_VAULT ?? join(app.getPath('userData'), 'vault');
-const service = createService({ vaultDir });
+// The rollback anchor lives in the profile, outside the vault folder, so putting back an old copy of the
+// folder does not put back the anchor with it.
+const service = createService({ vaultDir, anchorFile: join(app.getPath('userData'), ANCHOR_FILE_NAME) });
 let mainWindow: BrowserWindow | undefined;
 
 const MIME: Record<string, string> = {

@@ -45,6 +45,11 @@ export const VaultStatus = z.object({
   vault: VaultKind.nullable(),
   /** A training vault exists beside the office vault, so the unlock screen offers the choice. */
   trainingVault: z.boolean(),
+  /**
+   * Present after an unlock that found the vault older than the one last opened on this computer (its
+   * audit chain lacks the newest entry this computer saw): changes made since then are missing.
+   */
+  rollback: z.object({ expectedEntries: z.number().int(), foundEntries: z.number().int() }).optional(),
 });
 export type VaultStatus = z.infer<typeof VaultStatus>;
 

@@ -4,6 +4,7 @@ import { PASSPHRASE_MIN_LENGTH } from '../../shared/vault';
 import type { AmparoService } from '../core/context';
 import { dispatch, toErrorPayload } from '../core/dispatch';
 import { createService, type ServiceOptions } from '../core/service';
+import { defaultAnchorFile } from '../core/vault/anchor';
 import { parseArgs, stringFlag } from './args';
 import type { Command, CommandContext, ParsedArgs } from './command';
 import { COMMANDS } from './commands';
@@ -46,7 +47,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (!vaultDir)
       throw new AmparoError('INVALID_INPUT', 'Say which vault to use with --vault DIR (or AMPARO_VAULT).');
     // No background work (inbox watcher) in a one-shot command.
-    service = createService({ vaultDir, background: false, ...io.serviceOptions });
+    const anchorFile = stringFlag(args, 'anchor-file') ?? defaultAnchorFile(vaultDir);
+    service = createService({ vaultDir, background: false, anchorFile, ...io.serviceOptions });
     const ctx = commandContext(service, args, io);
     if (command.needs === 'unlock') {
       await ctx.call('vault:unlock', { passphrase: await ctx.readPassphrase('Passphrase: ') });
@@ -122,6 +124,7 @@ function helpDocument() {
   return {
     usage: 'amparo --vault DIR <command> [options]',
     passphrase: 'AMPARO_PASSPHRASE, --passphrase-file FILE, or a terminal prompt',
+    anchor: '--anchor-file FILE (default: vault-anchors.json in the folder that holds the vault folder)',
     commands: COMMANDS.map((c) => ({ usage: c.usage, summary: c.summary })),
     exitCodes: {
       0: 'ok',

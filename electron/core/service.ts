@@ -7,15 +7,26 @@ import { systemClock } from './context';
 import type { Handlers } from './dispatch';
 import type { Feature } from './feature';
 import { FEATURES } from './features';
+import { anchorCalls } from './anchor-guard';
 import { requireUnlocked } from './handlers/lock-guard';
 import { prefsHandlers } from './handlers/prefs';
 import { vaultHandlers, type VaultControl } from './handlers/vault';
 import { createPrefsStore } from './prefs-store';
+import { appendAudit, operatorName, rollbackFields } from './records/audit';
 import { fillTrainingData, removeVaultFiles, trainingVaultDir } from './training';
-import { userVersion } from './vault/database';
+import {
+  chainHead,
+  findRollback,
+  readAnchor,
+  sameHead,
+  writeAnchor,
+  type ChainHead,
+  type Rollback,
+} from './vault/anchor';
+import { isCorruption, userVersion, vaultCorrupt } from './vault/database';
 import type { KdfOptions } from './vault/kdf';
 import { readKeyFile, unlockKeyFile } from './vault/keyfile';
-import { changePassphrase, createVault, unlockVault, vaultExists } from './vault/vault';
+import { changePassphrase, createVault, unlockVault, vaultExists, type OpenedVault } from './vault/vault';
 
 // The service is the one object every transport drives (Electron IPC, the UI harness, the CLI). It owns
 // the session: while locked there is no database handle and no key anywhere in it. At most one vault is
@@ -33,6 +44,12 @@ export interface ServiceOptions {
    * command must do exactly what was asked and nothing in the background. Default: on.
    */
   background?: boolean;
+  /**
+   * The rollback anchor (vault/anchor.ts): a file outside the vault folder, in the app's profile, where
+   * this computer keeps the newest audit-chain head it saw for each vault. Without it there is no rollback
+   * check. The app passes a file in Electron's userData; the CLI one beside the vault folder.
+   */
+  anchorFile?: string;
 }
 
 type Listener = (payload: never) => void;
@@ -47,6 +64,10 @@ export function createService(options: ServiceOptions): AmparoService {
   /** Which vault `session` belongs to; null exactly when session is null. */
   let openKind: VaultKind | null = null;
   let busy = false;
+  /** The open vault's key id, the head last written to the anchor, and what unlock found. */
+  let anchorKey: string | null = null;
+  let anchored: ChainHead | null = null;
+  let rollback: Rollback | null = null;
 
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => {
     for (const listener of listeners.get(event) ?? []) (listener as (p: EventPayload<E>) => void)(payload);
@@ -84,7 +105,46 @@ export function createService(options: ServiceOptions): AmparoService {
       schemaVersion: userVersion(current.db),
       vault: openKind,
       trainingVault,
+      ...(rollback ? { rollback } : {}),
     };
+  };
+
+  // The rollback anchor. Writing it is best effort: a failure only leaves it older, which can miss a
+  // rollback but never report one that did not happen.
+  const recordAnchor = (current: Session) => {
+    const file = options.anchorFile;
+    if (!file || !anchorKey) return;
+    try {
+      const head = chainHead(current.db);
+      if (anchored && sameHead(anchored, head)) return;
+      writeAnchor(file, anchorKey, { officeId: current.office.id, head, seenAt: clock.now().toISOString() });
+      anchored = head;
+    } catch {
+      // Unwritable profile folder or a damaged page: the call that hit it reports the latter.
+    }
+  };
+
+  /** At open: a chain without the anchored head is an older copy (or lost writes); record it in the log. */
+  const checkAnchor = (opened: OpenedVault): Rollback | null => {
+    const file = options.anchorFile;
+    if (!file) return null;
+    const { db, office } = opened.session;
+    const seen = readAnchor(file, opened.keyId);
+    const found = seen ? findRollback(db, seen) : null;
+    if (found) {
+      db.transaction(() =>
+        appendAudit(db, {
+          at: clock.now().toISOString(),
+          officeId: office.id,
+          operator: operatorName(db),
+          action: 'rollback',
+          kind: 'vault',
+          recordId: office.id,
+          fields: rollbackFields(found),
+        }),
+      )();
+    }
+    return found;
   };
 
   // Background work a feature runs only while unlocked (e.g. the inbox watcher); stopped before the db closes.
@@ -102,8 +162,13 @@ export function createService(options: ServiceOptions): AmparoService {
     if (!session) return;
     for (const stop of deactivators.splice(0)) stop();
     const closing = session;
+    // Background imports write between calls; the anchor takes them in before the key goes.
+    recordAnchor(closing);
     session = null;
     openKind = null;
+    anchorKey = null;
+    anchored = null;
+    rollback = null;
     closing.db.close();
   };
 
@@ -113,14 +178,25 @@ export function createService(options: ServiceOptions): AmparoService {
     emit('vault:locked', { reason });
   };
 
-  const openSession = (opened: Session, kind: VaultKind) => {
-    session = opened;
+  const openSession = (opened: OpenedVault, kind: VaultKind) => {
+    let found: Rollback | null;
+    try {
+      found = checkAnchor(opened);
+    } catch (error) {
+      opened.session.db.close();
+      throw isCorruption(error) ? vaultCorrupt() : error;
+    }
+    session = opened.session;
     openKind = kind;
+    anchorKey = opened.keyId;
+    anchored = null;
+    rollback = found;
+    recordAnchor(opened.session);
     activate();
   };
 
   /** Runs every feature's creation work (keys first, outside the transaction) on a new vault folder. */
-  const createIn = async (dir: string, officeName: string, passphrase: string): Promise<Session> => {
+  const createIn = async (dir: string, officeName: string, passphrase: string): Promise<OpenedVault> => {
     const prepared = await Promise.all(features.map((f) => f.prepare?.(context)));
     const hooks = features.flatMap((f, i) =>
       f.onCreate ? [(s: Session) => f.onCreate?.(s, context, prepared[i])] : [],
@@ -185,12 +261,12 @@ export function createService(options: ServiceOptions): AmparoService {
         const office = context.session();
         if (vaultExists(dirs.training))
           throw new AmparoError('VAULT_EXISTS', 'A training vault already exists. It was not changed.');
-        let training: Session | undefined;
+        let training: OpenedVault | undefined;
         try {
           training = await createIn(dirs.training, officeName, passphrase);
-          fillTrainingData(training, context, clock);
+          fillTrainingData(training.session, context, clock);
         } catch (error) {
-          training?.db.close();
+          training?.session.db.close();
           // A vault another process created meanwhile is not ours to remove.
           const raced = error instanceof AmparoError && error.code === 'VAULT_EXISTS';
           if (!raced) removeVaultFiles(dirs.training);
@@ -199,7 +275,7 @@ export function createService(options: ServiceOptions): AmparoService {
         // An idle or suspend lock during the slow part must win: the app stays locked (the training vault
         // is whole and opens from the unlock screen).
         if (session !== office) {
-          training.db.close();
+          training.session.db.close();
           throw new AmparoError('LOCKED', 'The vault locked while the training vault was being made.');
         }
         // Only now, with the training vault whole, does the office vault close (no lock event: the
@@ -223,7 +299,11 @@ export function createService(options: ServiceOptions): AmparoService {
   const groups: HandlerGroup[] = [
     vaultHandlers(vault),
     prefsHandlers(prefs),
-    ...features.map((f) => requireUnlocked(f.handlers(context), context)),
+    ...features.map((f) => {
+      const guarded = requireUnlocked(f.handlers(context), context);
+      if (!options.anchorFile) return guarded;
+      return anchorCalls(guarded, { session: () => session, clock, afterCall: recordAnchor });
+    }),
   ];
   const handlers = assembleHandlers(groups);
 

@@ -53,6 +53,7 @@ export function AppShell({ status, onLock }: { status: VaultStatus; onLock(): vo
         </aside>
         <main ref={mainRef} className="content">
           {status.vault === 'training' ? <TrainingBanner /> : null}
+          {status.rollback ? <RollbackBanner /> : null}
           {route?.render()}
         </main>
       </div>
@@ -69,6 +70,27 @@ function TrainingBanner() {
   return (
     <section className="training-banner" aria-label={t('training.banner')}>
       <strong>{t('training.banner')}</strong> <span>{t('training.bannerHelp')}</span>
+    </section>
+  );
+}
+
+/**
+ * Shown after an unlock that found this vault older than the one last opened on this computer (an old
+ * copy of the folder put back, or writes the disk lost). Hiding it lasts until the vault locks; the audit
+ * log keeps the finding.
+ */
+function RollbackBanner() {
+  const { t } = useTranslation();
+  const [hidden, setHidden] = useState(false);
+  if (hidden) return null;
+  return (
+    <section className="rollback-banner" role="alert">
+      <p>
+        <strong>{t('shell.rollbackTitle')}</strong> <span>{t('shell.rollbackHelp')}</span>
+      </p>
+      <button type="button" onClick={() => setHidden(true)}>
+        {t('shell.rollbackDismiss')}
+      </button>
     </section>
   );
 }

@@ -109,7 +109,15 @@ export const recordChannels = {
   },
   'audit:verify': {
     input: z.undefined(),
-    output: z.object({ ok: z.boolean(), entries: z.number(), brokenAt: z.number().nullable() }),
+    output: z.object({
+      ok: z.boolean(),
+      entries: z.number(),
+      brokenAt: z.number().nullable(),
+      /** The newest rollback unlock found (an older copy of the vault), when there was one. */
+      rollback: z
+        .object({ expectedEntries: z.number(), foundEntries: z.number(), detectedAt: z.string() })
+        .optional(),
+    }),
   },
   'settings:operator': {
     input: z.object({ name: z.string().trim().max(80).optional() }).strict(),

@@ -137,7 +137,8 @@ export const recordCommands: Command[] = [
   {
     name: 'audit verify',
     usage: 'audit verify',
-    summary: 'Check the hash chain of the audit log; exits 2 (VAULT_CORRUPT) if it is broken.',
+    summary:
+      'Check the hash chain of the audit log; exits 2 (VAULT_CORRUPT) if it is broken, warns of a rollback.',
     needs: 'unlock',
     async run(ctx) {
       const result = await ctx.call('audit:verify');
@@ -145,6 +146,11 @@ export const recordCommands: Command[] = [
         throw new AmparoError(
           'VAULT_CORRUPT',
           `The audit log is broken at entry ${result.brokenAt}: it was altered outside Amparo.`,
+        );
+      // The chain itself is whole, so this is no failure; the newest rollback stays in the output.
+      if (result.rollback)
+        ctx.warn(
+          `On ${result.rollback.detectedAt} this vault was found older than the one last opened on this computer (its audit log no longer held entry ${result.rollback.expectedEntries} as this computer had seen it, and had ${result.rollback.foundEntries} entries). Changes made in between are missing.`,
         );
       return result;
     },

@@ -6,7 +6,8 @@ import { stmt } from './statements';
 // so editing, deleting or reordering any entry breaks verification from that point on. It records which
 // fields changed, never their values, so the log itself holds no personal data beyond record ids.
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'purge' | 'import';
+/** 'rollback': written at unlock when the vault turned out older than this computer last saw it. */
+export type AuditAction = 'create' | 'update' | 'delete' | 'purge' | 'import' | 'rollback';
 
 export interface AuditEntry {
   seq: number;
@@ -96,17 +97,57 @@ export function recordHistory(db: Database, kind: string, recordId: string): Aud
   return rows.map(toEntry);
 }
 
-/** Walks the whole chain. `brokenAt` is the first entry whose link or hash does not verify. */
-export function verifyAudit(db: Database): { ok: boolean; entries: number; brokenAt: number | null } {
+/** What a 'rollback' entry records: the chain length this computer had seen, and the one it found. */
+export interface RollbackRecord {
+  expectedEntries: number;
+  foundEntries: number;
+}
+
+/** The `fields` of a 'rollback' entry: counts only, so the log still holds no record data. */
+export function rollbackFields(rollback: RollbackRecord): string[] {
+  return [`expectedEntries=${rollback.expectedEntries}`, `foundEntries=${rollback.foundEntries}`];
+}
+
+function parseRollback(fields: string[]): RollbackRecord | null {
+  const value = (name: string) => {
+    const field = fields.find((f) => f.startsWith(`${name}=`));
+    const parsed = field === undefined ? NaN : Number(field.slice(name.length + 1));
+    return Number.isSafeInteger(parsed) ? parsed : null;
+  };
+  const expectedEntries = value('expectedEntries');
+  const foundEntries = value('foundEntries');
+  return expectedEntries === null || foundEntries === null ? null : { expectedEntries, foundEntries };
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  entries: number;
+  brokenAt: number | null;
+  /** The newest rollback recorded in the chain (absent when there is none). */
+  rollback?: RollbackRecord & { detectedAt: string };
+}
+
+/**
+ * Walks the whole chain. `brokenAt` is the first entry whose link or hash does not verify. A chain can be
+ * whole and still be an older copy of the vault; unlock records that as a 'rollback' entry, reported here.
+ */
+export function verifyAudit(db: Database): AuditVerification {
   let prev = GENESIS;
   let entries = 0;
+  let rollback: AuditVerification['rollback'];
   for (const row of stmt(db, 'SELECT * FROM audit ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
     entries++;
-    if (row.prev_hash !== prev || entryHash(prev, toEntry(row)) !== row.hash)
-      return { ok: false, entries, brokenAt: row.seq };
+    const entry = toEntry(row);
+    if (row.prev_hash !== prev || entryHash(prev, entry) !== row.hash) {
+      return { ok: false, entries, brokenAt: row.seq, ...(rollback ? { rollback } : {}) };
+    }
+    if (entry.action === 'rollback') {
+      const found = parseRollback(entry.fields);
+      if (found) rollback = { ...found, detectedAt: entry.at };
+    }
     prev = row.hash;
   }
-  return { ok: true, entries, brokenAt: null };
+  return { ok: true, entries, brokenAt: null, ...(rollback ? { rollback } : {}) };
 }
 
 export function operatorName(db: Database): string {

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { AmparoError } from '../../../shared/errors';
 import type { Clock, OfficeRef, Session } from '../context';
@@ -23,6 +23,21 @@ import { MIGRATIONS } from './migrations';
 /** Called inside the creation transaction so features can seed their tables (e.g. the office identity). */
 export type CreationHook = (session: Session) => void;
 
+/** An open vault and the id of its database key (see vaultKeyId). */
+export interface OpenedVault {
+  session: Session;
+  keyId: string;
+}
+
+/**
+ * Names a vault's database key without revealing it: an HMAC of a fixed label under the key. It stays the
+ * same through passphrase changes and differs after a restore (which makes a fresh key), so the rollback
+ * anchor can tell "an older copy of this vault" from "a vault restored from a backup".
+ */
+export function vaultKeyId(dek: Buffer): string {
+  return createHmac('sha256', dek).update('amparo rollback anchor v1').digest('hex').slice(0, 32);
+}
+
 export function vaultExists(vaultDir: string): boolean {
   return keyFileExists(vaultDir) || existsSync(vaultPath(vaultDir, 'db'));
 }
@@ -33,7 +48,7 @@ export async function createVault(
   passphrase: string,
   clock: Clock,
   options: { kdf?: KdfOptions; onCreate?: CreationHook[] } = {},
-): Promise<Session> {
+): Promise<OpenedVault> {
   mkdirSync(vaultDir, { recursive: true, mode: 0o700 });
   if (vaultExists(vaultDir)) throw new AmparoError('VAULT_EXISTS', 'A vault already exists in this folder.');
 
@@ -62,14 +77,14 @@ export async function createVault(
       );
       for (const hook of options.onCreate ?? []) hook(session);
     })();
-    return session;
+    return { session, keyId: vaultKeyId(dek) };
   } finally {
     kek.fill(0);
     dek.fill(0);
   }
 }
 
-export async function unlockVault(vaultDir: string, passphrase: string): Promise<Session> {
+export async function unlockVault(vaultDir: string, passphrase: string): Promise<OpenedVault> {
   const file = readKeyFile(vaultDir);
   if (!existsSync(vaultPath(vaultDir, 'db')))
     throw new AmparoError('VAULT_CORRUPT', 'The vault database is missing.');
@@ -80,7 +95,7 @@ export async function unlockVault(vaultDir: string, passphrase: string): Promise
     try {
       applyPragmas(db);
       migrate(db, MIGRATIONS);
-      return { db, office: readOffice(db) };
+      return { session: { db, office: readOffice(db) }, keyId: vaultKeyId(dek) };
     } catch (error) {
       db.close();
       // A damaged page behind the first one is found only now, by the migration check or the office read.
