@@ -1,4 +1,4 @@
-// Bundle round trip and every refusal of DESIGN §5's import order. Each refusal must be a typed AmparoError.
+// Bundle round trip and every refusal of the import order. Each refusal must be a typed AmparoError.
 import { Decrypter, Encrypter } from 'age-encryption';
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
@@ -13,10 +13,12 @@ import {
   bundleInput,
   makeOffice,
   openOptions,
-  sampleChanges,
+  personChanges,
+  recordId,
   stamp,
   type TestOffice,
 } from '../fixtures/sync/offices';
+import { sealEditedManifest } from '../fixtures/sync/seal';
 
 const now = new Date('2026-11-24T10:00:00Z');
 let sj: TestOffice, oak: TestOffice, partner: TestOffice, stranger: TestOffice;
@@ -52,8 +54,13 @@ async function encryptTo(o: TestOffice, tar: Uint8Array): Promise<Uint8Array> {
 
 describe('bundle', () => {
   it('round-trips to several recipients', async () => {
-    const changes = sampleChanges(sj.officeId, now.getTime());
-    changes.push({ entity: 'person', id: 'gone', fields: {}, deleted: stamp(now.getTime(), sj.officeId) });
+    const changes = personChanges(sj.officeId, now.getTime());
+    changes.push({
+      entity: 'person',
+      id: recordId(99),
+      fields: {},
+      deleted: stamp(now.getTime(), sj.officeId),
+    });
     const bytes = await buildBundle(bundleInput(sj, [oak, partner], changes, now));
     expect(Buffer.from(bytes.subarray(0, 21)).toString()).toBe('age-encryption.org/v1');
     for (const me of [oak, partner]) {
@@ -66,7 +73,7 @@ describe('bundle', () => {
   });
 
   it('refuses a wrong recipient, an unknown sender and a revoked sender', async () => {
-    const bytes = await buildBundle(bundleInput(sj, [oak], sampleChanges(sj.officeId, now.getTime()), now));
+    const bytes = await buildBundle(bundleInput(sj, [oak], personChanges(sj.officeId, now.getTime()), now));
     expect(await refusal(openBundle(bytes, openOptions(partner, [asContact(sj)], now)))).toBe(
       'BUNDLE_NOT_FOR_US',
     );
@@ -79,7 +86,7 @@ describe('bundle', () => {
   });
 
   it('turns a byte flip at any offset or a truncation into a typed refusal', async () => {
-    const bytes = await buildBundle(bundleInput(sj, [oak], sampleChanges(sj.officeId, now.getTime()), now));
+    const bytes = await buildBundle(bundleInput(sj, [oak], personChanges(sj.officeId, now.getTime()), now));
     const opts = openOptions(oak, [asContact(sj)], now);
     const headerEnd = Buffer.from(bytes).indexOf('\n---') + 4;
     const offsets = new Set([0, 5, 22, 30, 40, 60, 80, headerEnd - 10, headerEnd + 10, headerEnd + 40]);
@@ -98,7 +105,7 @@ describe('bundle', () => {
   });
 
   it('refuses a re-addressed bundle: Oakland re-encrypts it to a third office', async () => {
-    const bytes = await buildBundle(bundleInput(sj, [oak], sampleChanges(sj.officeId, now.getTime()), now));
+    const bytes = await buildBundle(bundleInput(sj, [oak], personChanges(sj.officeId, now.getTime()), now));
     const d = new Decrypter();
     d.addIdentity(oak.identity.age.identity);
     const readdressed = await encryptTo(partner, await d.decrypt(bytes));
@@ -109,19 +116,19 @@ describe('bundle', () => {
 
   it('refuses changes stamped more than 24 h ahead, naming the sender clock', async () => {
     const ahead = now.getTime() + 25 * 3600 * 1000;
-    const bytes = await buildBundle(bundleInput(sj, [oak], sampleChanges(sj.officeId, ahead), now));
+    const bytes = await buildBundle(bundleInput(sj, [oak], personChanges(sj.officeId, ahead), now));
     const err = await openBundle(bytes, openOptions(oak, [asContact(sj)], now)).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'BUNDLE_FUTURE_CLOCK' });
     expect((err as Error).message).toContain(new Date(ahead).toISOString());
     expect(err).toMatchObject({ issues: [{ path: 'senderClock', message: new Date(ahead).toISOString() }] });
     const fine = await buildBundle(
-      bundleInput(sj, [oak], sampleChanges(sj.officeId, now.getTime() + 23 * 3600e3), now),
+      bundleInput(sj, [oak], personChanges(sj.officeId, now.getTime() + 23 * 3600e3), now),
     );
     await expect(openBundle(fine, openOptions(oak, [asContact(sj)], now))).resolves.toBeTruthy();
   });
 
   it('refuses a gzip bomb and oversized entries as BUNDLE_TOO_LARGE', async () => {
-    const line = `${JSON.stringify(sampleChanges(sj.officeId, now.getTime(), 1)[0])}\n`;
+    const line = `${JSON.stringify(personChanges(sj.officeId, now.getTime(), 1)[0])}\n`;
     const bomb = new Uint8Array(gzipSync(Buffer.from(line.repeat(200_000))));
     const bytes = await sealBundle(bundleInput(sj, [oak], [], now), bomb, 200_000);
     const opts = { ...openOptions(oak, [asContact(sj)], now), limits: { maxUncompressedBytes: 1 << 20 } };
@@ -133,7 +140,7 @@ describe('bundle', () => {
   });
 
   it('refuses swapped, renamed, duplicated or extra tar entries as BUNDLE_CORRUPT', async () => {
-    const bytes = await buildBundle(bundleInput(sj, [oak], sampleChanges(sj.officeId, now.getTime()), now));
+    const bytes = await buildBundle(bundleInput(sj, [oak], personChanges(sj.officeId, now.getTime()), now));
     const files = await decryptFor(oak, bytes);
     const m = files.get('manifest.json')!;
     const s = files.get('manifest.json.minisig')!;
@@ -182,7 +189,7 @@ describe('bundle', () => {
   });
 
   it('refuses a forged manifest or a replaced payload as BUNDLE_TAMPERED', async () => {
-    const bytes = await buildBundle(bundleInput(sj, [oak], sampleChanges(sj.officeId, now.getTime()), now));
+    const bytes = await buildBundle(bundleInput(sj, [oak], personChanges(sj.officeId, now.getTime()), now));
     const files = await decryptFor(oak, bytes);
     const s = files.get('manifest.json.minisig')!;
     const forged = JSON.parse(Buffer.from(files.get('manifest.json')!).toString());
@@ -213,15 +220,15 @@ describe('bundle', () => {
     );
     expect(await refusal(openBundle(b2, openOptions(oak, [asContact(sj)], now)))).toBe('BUNDLE_TAMPERED');
     // Payload replaced under an intact signature: hash mismatch.
-    const other = encodeChanges(sampleChanges(sj.officeId, now.getTime(), 5));
+    const other = encodeChanges(personChanges(sj.officeId, now.getTime(), 5));
     const b3 = await encryptTo(oak, forgedTar(files.get('manifest.json')!, s, other));
     expect(await refusal(openBundle(b3, openOptions(oak, [asContact(sj)], now)))).toBe('BUNDLE_TAMPERED');
     expect(createHash('sha256').update(other).digest('hex')).not.toBe(forged.payload.sha256);
   });
 
   it('refuses a newer format as BUNDLE_TOO_NEW and an invalid change as BUNDLE_CORRUPT', async () => {
-    const input = bundleInput(sj, [oak], sampleChanges(sj.officeId, now.getTime()), now);
-    const newer = await sealBundle(input, encodeChanges(input.changes), 3, (m) => ({
+    const input = bundleInput(sj, [oak], personChanges(sj.officeId, now.getTime()), now);
+    const newer = await sealEditedManifest(input, encodeChanges(input.changes), 3, (m) => ({
       ...m,
       formatVersion: BUNDLE_FORMAT_VERSION + 1,
     }));
@@ -229,7 +236,11 @@ describe('bundle', () => {
     const schema = { ...openOptions(oak, [asContact(sj)], now), limits: { maxSchemaVersion: 1 } };
     expect(await refusal(openBundle(await buildBundle(input), schema))).toBe('BUNDLE_TOO_NEW');
     const badLine = new Uint8Array(
-      gzipSync(Buffer.from('{"entity":"person","id":"x","fields":{"a":{"value":1,"clock":"nope"}}}\n')),
+      gzipSync(
+        Buffer.from(
+          `{"entity":"person","id":"${recordId(1)}","fields":{"givenName":{"value":"A","clock":"nope"}}}\n`,
+        ),
+      ),
     );
     const bad = await sealBundle(input, badLine, 1);
     expect(await refusal(openBundle(bad, openOptions(oak, [asContact(sj)], now)))).toBe('BUNDLE_CORRUPT');
@@ -238,12 +249,15 @@ describe('bundle', () => {
   });
 
   it('opens format-1 bundles (no causal contexts) and refuses an impossible causal context', async () => {
-    const input = bundleInput(sj, [oak], sampleChanges(sj.officeId, now.getTime()), now);
-    const v1 = await sealBundle(input, encodeChanges(input.changes), 3, (m) => ({ ...m, formatVersion: 1 }));
+    const input = bundleInput(sj, [oak], personChanges(sj.officeId, now.getTime()), now);
+    const v1 = await sealEditedManifest(input, encodeChanges(input.changes), 3, (m) => ({
+      ...m,
+      formatVersion: 1,
+    }));
     expect((await openBundle(v1, openOptions(oak, [asContact(sj)], now))).manifest.formatVersion).toBe(1);
     const clock = stamp(now.getTime(), sj.officeId);
     const seen = (ctx: string[]) => [
-      { entity: 'person', id: 'p-0', fields: { given_name: { value: 'N', clock, ctx } } },
+      { entity: 'person', id: recordId(1), fields: { givenName: { value: 'N', clock, ctx } } },
     ];
     const ok = seen([stamp(now.getTime() - 1, oak.officeId)]);
     expect(

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeChanges, sealBundle } from '../../electron/core/sync/bundle';
+import { encodeChanges } from '../../electron/core/sync/bundle';
 import { extractChanges } from '../../electron/core/sync/changes';
 import { getKnowledge, loadIdentity } from '../../electron/core/sync/store';
+import { sealEditedManifest } from '../fixtures/sync/seal';
 import { introduceAll, makeOffice, recordDump, type Office } from '../helpers/sync-offices';
 import { manualClock, removeTempDirs } from '../helpers/vault';
 
@@ -278,7 +279,7 @@ describe('merge with per-field causal context', () => {
         Object.entries(line.fields).map(([f, { value, clock }]) => [f, { value, clock }]),
       ),
     }));
-    const legacy = await sealBundle(
+    const legacy = await sealEditedManifest(
       {
         identity: loadIdentity(dbX),
         sender: { officeId: x.officeId, name: x.name, fingerprint: x.fingerprint },

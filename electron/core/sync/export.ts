@@ -7,7 +7,7 @@ import type { ServiceContext } from '../context';
 import { stmt } from '../records/statements';
 import { writerFor } from '../records/writer';
 import { SCHEMA_VERSION } from '../vault/migrations';
-import { encodeChanges, sealBundle } from './bundle';
+import { buildManifest, encodeChanges, sealManifest } from './bundle';
 import { extractChanges, type ExtractScope } from './changes';
 import {
   contactKeys,
@@ -92,24 +92,28 @@ export async function exportBundle(ctx: ServiceContext, req: ExportRequest): Pro
   const sequence =
     ((stmt(db, 'SELECT max(sequence) AS s FROM bundles_out').get() as { s: number | null }).s ?? 0) + 1;
   const now = ctx.clock.now();
-  let bundleId = '';
-  const bytes = await sealBundle(
+  const identity = loadIdentity(db);
+  const payload = encodeChanges(changes);
+  const manifest = buildManifest(
     {
-      identity: loadIdentity(db),
+      identity,
       sender: { officeId: office.id, name: office.name, fingerprint },
       recipients: to.map((c) => ({ fingerprint: c.fingerprint, ageRecipient: c.ageRecipient })),
-      changes,
       sequence,
       knowledge: { ...getKnowledge(db), [office.id]: highClock },
       schemaVersion: SCHEMA_VERSION,
       now,
     },
-    encodeChanges(changes),
+    payload,
     changes.length,
-    (manifest) => {
-      bundleId = manifest.bundleId;
-      return manifest;
-    },
+  );
+  const { bundleId } = manifest;
+  const bytes = await sealManifest(
+    manifest,
+    payload,
+    identity,
+    to.map((c) => c.ageRecipient),
+    now,
   );
   stmt(
     db,

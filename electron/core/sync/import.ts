@@ -1,18 +1,21 @@
 import { AmparoError } from '../../../shared/errors';
+import type { Kind } from '../../../shared/model';
 import { CONTEXT_FORMAT_VERSION } from '../../../shared/sync';
 import type { BundleSummary } from '../../../shared/sync-channels';
 import type { ServiceContext } from '../context';
 import { parseStamp } from '../records/hlc';
+import { SPECS } from '../records/specs';
 import { stmt } from '../records/statements';
 import { writerFor } from '../records/writer';
-import { openBundle, type OpenedBundle } from './bundle';
+import { openBundle, type BundleSource, type OpenedBundle } from './bundle';
 import type { BundleLimits } from './limits';
 import { applyChanges, highestStamp, type MergeCounts } from './merge';
 import { contactByKeyId, loadIdentity, noteKnowledge, ourFingerprint } from './store';
 
-// Bundle import and preview (DESIGN §5). openBundle runs steps 1–6 and writes nothing; then everything is
+// Bundle import and preview. openBundle runs steps 1–6 and writes nothing; then everything is
 // applied in ONE transaction (step 7) together with the bundle id (step 8). A preview runs the very same
-// transaction and rolls it back, so its counts are exactly what an import would do.
+// transaction and rolls it back, so its counts are exactly what an import would do. Who sent a bundle is
+// always the contact whose key verified it (office id and name from its card), never what the manifest says.
 
 export type ImportSource = 'manual' | 'inbox';
 
@@ -29,13 +32,18 @@ class Rollback extends Error {
   }
 }
 
-async function open(ctx: ServiceContext, bytes: Uint8Array, limits?: Partial<BundleLimits>) {
+async function open(ctx: ServiceContext, source: BundleSource, limits?: Partial<BundleLimits>) {
   const { db } = ctx.session();
   const fingerprint = ourFingerprint(db);
   if (!fingerprint) throw new AmparoError('VAULT_CORRUPT', 'The vault has no sync identity.');
-  return openBundle(bytes, {
+  // A record this office holds (deleted ones too) or purged, looked up the way the merge finds rows.
+  const knownRecord = (kind: Kind, id: string) =>
+    stmt(db, `SELECT 1 FROM ${SPECS[kind].table} WHERE id = ?`).get(id) !== undefined ||
+    stmt(db, 'SELECT 1 FROM purged WHERE kind = ? AND id = ?').get(kind, id) !== undefined;
+  return openBundle(source, {
     identity: loadIdentity(db),
     contactByKeyId: (keyId) => contactByKeyId(db, keyId),
+    knownRecord,
     ourFingerprint: fingerprint,
     now: ctx.clock.now(),
     limits,
@@ -45,7 +53,7 @@ async function open(ctx: ServiceContext, bytes: Uint8Array, limits?: Partial<Bun
 function summary(opened: OpenedBundle, counts: MergeCounts, alreadyImported: boolean): BundleSummary {
   return {
     bundleId: opened.manifest.bundleId,
-    sender: { officeName: opened.manifest.sender.name, fingerprint: opened.manifest.sender.fingerprint },
+    sender: { officeName: opened.sender.officeName, fingerprint: opened.sender.fingerprint },
     createdAt: opened.manifest.createdAt,
     ...counts,
     alreadyImported,
@@ -55,7 +63,7 @@ function summary(opened: OpenedBundle, counts: MergeCounts, alreadyImported: boo
 function apply(ctx: ServiceContext, opened: OpenedBundle, options: ImportOptions): MergeCounts {
   const w = writerFor(ctx);
   const { db } = w.session;
-  const { manifest, changes } = opened;
+  const { manifest, changes, sender } = opened;
   return db.transaction(() => {
     // Highest stamp per office in this bundle: what we now know, and what our clock must move past.
     const seen = new Map<string, string>();
@@ -72,7 +80,7 @@ function apply(ctx: ServiceContext, opened: OpenedBundle, options: ImportOptions
       knowledge: manifest.knowledge,
       legacy: manifest.formatVersion < CONTEXT_FORMAT_VERSION,
       bundleId: manifest.bundleId,
-      senderOfficeId: manifest.sender.officeId,
+      senderOfficeId: sender.officeId,
       localStamp: w.hlc.tick(),
       now: w.now(),
       operator: w.operator,
@@ -86,8 +94,8 @@ function apply(ctx: ServiceContext, opened: OpenedBundle, options: ImportOptions
          updated_count, conflict_count, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       manifest.bundleId,
-      manifest.sender.fingerprint,
-      manifest.sender.name,
+      sender.fingerprint,
+      sender.officeName,
       manifest.createdAt,
       w.now(),
       counts.new,
@@ -101,10 +109,10 @@ function apply(ctx: ServiceContext, opened: OpenedBundle, options: ImportOptions
 
 export async function importBundle(
   ctx: ServiceContext,
-  bytes: Uint8Array,
+  source: BundleSource,
   options: ImportOptions = {},
 ): Promise<BundleSummary> {
-  const opened = await open(ctx, bytes, options.limits);
+  const opened = await open(ctx, source, options.limits);
   const { db } = ctx.session();
   const previous = stmt(
     db,

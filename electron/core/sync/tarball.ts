@@ -1,6 +1,7 @@
 // Minimal POSIX ustar writer/reader for the bundle's exactly-three regular files. A library (tar-stream,
-// modern-tar) would be async/stream based and bring parsing features (links, pax, long names) we must refuse
-// anyway; this stays in memory, synchronous and strict. GNU tar extracts the output (see sync-stocktools test).
+// modern-tar) would bring parsing features (links, pax, long names) we must refuse anyway; this is strict.
+// Opening a bundle reads it block by block (parseTarHeader, from bundle.ts), so nothing is held whole;
+// readTar reads an archive already in memory. GNU tar extracts the output (see sync-stocktools test).
 const BLOCK = 512;
 
 export interface TarEntry {
@@ -61,6 +62,31 @@ function readOctal(buf: Buffer, offset: number, length: number): number {
   return parseInt(s, 8);
 }
 
+export type TarHeader = { end: true } | { end: false; name: string; size: number };
+
+/**
+ * Parses one 512-byte header block: the end-of-archive block, or a plain regular file with a short name.
+ * Everything else (links, pax, prefixes, bad checksums) is refused.
+ */
+export function parseTarHeader(block: Uint8Array): TarHeader {
+  const h = Buffer.from(block.buffer, block.byteOffset, block.byteLength);
+  if (h.length !== BLOCK) throw new TarError('corrupt', 'truncated tar');
+  if (h.every((b) => b === 0)) return { end: true };
+  const stored = readOctal(h, 148, 8);
+  let sum = 0;
+  for (let i = 0; i < BLOCK; i++) sum += i >= 148 && i < 156 ? 0x20 : h[i]!;
+  if (sum !== stored) throw new TarError('corrupt', 'bad tar checksum');
+  if (readString(h, 257, 6) !== 'ustar') throw new TarError('corrupt', 'not a ustar archive');
+  const type = readString(h, 156, 1);
+  if (type !== '0' && type !== '') throw new TarError('corrupt', 'unexpected tar entry type');
+  if (readString(h, 345, 155) !== '') throw new TarError('corrupt', 'unexpected tar prefix');
+  return { end: false, name: readString(h, 0, 100), size: readOctal(h, 124, 12) };
+}
+
+/** Bytes of the data blocks that follow a header for `size` bytes of content. */
+export const paddedSize = (size: number): number => Math.ceil(size / BLOCK) * BLOCK;
+export const TAR_BLOCK = BLOCK;
+
 /** Reads exactly the named regular files; anything else (other names, types, duplicates, sizes) is refused. */
 export function readTar(bytes: Uint8Array, maxSizes: Record<string, number>): Map<string, Uint8Array> {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -68,25 +94,16 @@ export function readTar(bytes: Uint8Array, maxSizes: Record<string, number>): Ma
   let pos = 0;
   for (;;) {
     if (pos + BLOCK > buf.length) throw new TarError('corrupt', 'truncated tar');
-    const h = buf.subarray(pos, pos + BLOCK);
-    if (h.every((b) => b === 0)) break;
-    const stored = readOctal(h, 148, 8);
-    let sum = 0;
-    for (let i = 0; i < BLOCK; i++) sum += i >= 148 && i < 156 ? 0x20 : h[i]!;
-    if (sum !== stored) throw new TarError('corrupt', 'bad tar checksum');
-    if (readString(h, 257, 6) !== 'ustar') throw new TarError('corrupt', 'not a ustar archive');
-    const type = readString(h, 156, 1);
-    if (type !== '0' && type !== '') throw new TarError('corrupt', 'unexpected tar entry type');
-    const name = readString(h, 0, 100);
-    if (readString(h, 345, 155) !== '') throw new TarError('corrupt', 'unexpected tar prefix');
-    const max = maxSizes[name];
+    const header = parseTarHeader(buf.subarray(pos, pos + BLOCK));
+    if (header.end) break;
+    const { name, size } = header;
+    const max = Object.hasOwn(maxSizes, name) ? maxSizes[name] : undefined;
     if (max === undefined || out.has(name)) throw new TarError('corrupt', 'unexpected tar entry');
-    const size = readOctal(h, 124, 12);
     if (size > max) throw new TarError('too-large', 'tar entry too large');
     const start = pos + BLOCK;
     if (start + size > buf.length) throw new TarError('corrupt', 'truncated tar entry');
     out.set(name, new Uint8Array(buf.subarray(start, start + size)));
-    pos = start + Math.ceil(size / BLOCK) * BLOCK;
+    pos = start + paddedSize(size);
   }
   if (out.size !== Object.keys(maxSizes).length) throw new TarError('corrupt', 'missing tar entry');
   return out;
