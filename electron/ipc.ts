@@ -1,16 +1,16 @@
 import type { IpcMain, WebContents } from 'electron';
 import type { Result } from '../shared/errors';
 import { CHANNELS, EVENT_NAMES } from '../shared/ipc';
-import type { AmparoService } from './core/context';
-import { dispatch } from './core/dispatch';
+import type { CoreHost } from './core/host/host';
 import { isTrustedSender } from './sender';
 
-// Binds every channel of the contract to the service through the same dispatch() the harness and the CLI
-// use: zod validation first, then the handler, and typed errors back. Foreign senders get FORBIDDEN.
+// Binds every channel of the contract to the core, which runs in a worker thread (core/host): the call
+// goes to the same dispatch() the harness and the CLI use (zod validation first, then the handler, typed
+// errors back), and the service's events come back to the window. Foreign senders get FORBIDDEN.
 
 export function registerIpc(
   ipcMain: IpcMain,
-  service: AmparoService,
+  core: Pick<CoreHost, 'dispatch' | 'on'>,
   window: () => WebContents | undefined,
 ): () => void {
   for (const channel of CHANNELS) {
@@ -25,11 +25,11 @@ export function registerIpc(
       );
       if (!trusted)
         return { ok: false, error: { code: 'FORBIDDEN', message: 'This request did not come from Amparo.' } };
-      return dispatch(service.handlers, channel, input);
+      return core.dispatch(channel, input);
     });
   }
   const unsubscribers = EVENT_NAMES.map((name) =>
-    service.on(name, (payload) => {
+    core.on(name, (payload) => {
       window()?.send(`amparo:event:${name}`, payload);
     }),
   );

@@ -12,7 +12,7 @@ import {
   type WebContents,
 } from 'electron';
 import { startAutoLock } from './core/autolock';
-import { createService } from './core/service';
+import { startCoreHost, type CoreHost } from './core/host/host';
 import { ANCHOR_FILE_NAME } from './core/vault/anchor';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
@@ -42,9 +42,11 @@ if (!app.requestSingleInstanceLock()) app.quit();
 
 const rendererRoot = join(__dirname, '..', 'renderer');
 const vaultDir = process.env.AMPARO_VAULT ?? join(app.getPath('userData'), 'vault');
-// The rollback anchor lives in the profile, outside the vault folder, so putting back an old copy of the
-// folder does not put back the anchor with it.
-const service = createService({ vaultDir, anchorFile: join(app.getPath('userData'), ANCHOR_FILE_NAME) });
+// The core runs in a worker thread (core/host), so a long import never freezes the window. The rollback
+// anchor lives in the profile, outside the vault folder, so putting back an old copy of the folder does not
+// put back the anchor with it.
+const starting = startCoreHost({ vaultDir, anchorFile: join(app.getPath('userData'), ANCHOR_FILE_NAME) });
+let service: CoreHost | undefined;
 let mainWindow: BrowserWindow | undefined;
 
 const MIME: Record<string, string> = {
@@ -108,19 +110,26 @@ function createWindow(): void {
 
 app.on('web-contents-created', (_event, contents) => hardenContents(contents));
 
-void app.whenReady().then(() => {
-  hardenSession();
-  registerIpc(ipcMain, service, () => mainWindow?.webContents);
-  Menu.setApplicationMenu(buildMenu(() => service.lock('manual')));
-  powerMonitor.on('suspend', () => service.lock('suspend'));
-  powerMonitor.on('lock-screen', () => service.lock('screen-lock'));
-  startAutoLock({
-    service,
-    getIdleSeconds: () => powerMonitor.getSystemIdleTime(),
-    getThresholdSeconds: () => service.prefs().idleLockMinutes * 60,
-  });
-  createWindow();
-});
+void Promise.all([app.whenReady(), starting]).then(
+  ([, core]) => {
+    service = core;
+    hardenSession();
+    registerIpc(ipcMain, core, () => mainWindow?.webContents);
+    Menu.setApplicationMenu(buildMenu(() => core.lock('manual')));
+    powerMonitor.on('suspend', () => core.lock('suspend'));
+    powerMonitor.on('lock-screen', () => core.lock('screen-lock'));
+    startAutoLock({
+      service: core,
+      getIdleSeconds: () => powerMonitor.getSystemIdleTime(),
+      getThresholdSeconds: () => core.prefs().idleLockMinutes * 60,
+    });
+    createWindow();
+  },
+  () => {
+    process.stderr.write('amparo: the core could not start\n');
+    app.exit(10);
+  },
+);
 
 app.on('second-instance', () => {
   if (mainWindow?.isMinimized()) mainWindow.restore();
@@ -128,6 +137,6 @@ app.on('second-instance', () => {
 });
 
 app.on('window-all-closed', () => {
-  service.close();
-  app.quit();
+  // The vault closes (and a running job rolls back) before the process goes.
+  void (service?.close() ?? Promise.resolve()).finally(() => app.quit());
 });

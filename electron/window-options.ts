@@ -15,7 +15,7 @@ export const APP_ENTRY = `${APP_ORIGIN}/index.html`;
  */
 export const APP_PARTITION = 'amparo';
 
-/** The renderer's CSP (DESIGN §1): only our own files, no network at all. Also in renderer/index.html. */
+/** The renderer's CSP: only our own files, no network at all. Also in renderer/index.html. */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",

@@ -1,5 +1,5 @@
-// Bundles the Node side with esbuild: the Electron main process, the sandboxed preload and the `amparo`
-// CLI. It runs on `npm install` (prepare), so `npx amparo` works in a fresh checkout, and on `npm run build`.
+// Bundles the Node side with esbuild: the Electron main process, the core's worker thread (which main.ts
+// starts from core-worker.cjs beside it), the sandboxed preload and the `amparo` CLI. It runs on `npm install` (prepare), so `npx amparo` works in a fresh checkout, and on `npm run build`.
 // The native SQLite module and Electron stay external: the same prebuilt .node file loads in both.
 import { build } from 'esbuild';
 import { chmodSync, existsSync } from 'node:fs';
@@ -30,6 +30,7 @@ const common = {
 
 const entries = [
   { in: 'electron/main.ts', out: 'main.cjs' },
+  { in: 'electron/core/host/worker.ts', out: 'core-worker.cjs' },
   { in: 'electron/preload.ts', out: 'preload.cjs' },
   { in: 'electron/cli.ts', out: 'cli.cjs', cli: true },
 ];

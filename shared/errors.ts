@@ -27,6 +27,9 @@ export const ERROR_CODES = [
   'BUNDLE_TOO_NEW',
   'BUNDLE_FUTURE_CLOCK',
   'BUNDLE_TOO_LARGE',
+  'SENDER_UNVERIFIED',
+  'LEGAL_HOLD',
+  'CANCELLED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -69,7 +72,8 @@ export function isErrorCode(value: unknown): value is ErrorCode {
 
 /**
  * Stable CLI exit codes (documented in the README). Grouped by what a script can do about them:
- * 1 fix the input, 2 the vault/passphrase/lock state, 3 a bundle was refused, 4 the record is not there.
+ * 1 fix the input, 2 the vault/passphrase/lock state, 3 a bundle was refused, 4 the record is not there,
+ * 5 the operation was cancelled (nothing was written).
  */
 export const EXIT_CODES: Record<ErrorCode, number> = {
   INVALID_INPUT: 1,
@@ -96,4 +100,7 @@ export const EXIT_CODES: Record<ErrorCode, number> = {
   BUNDLE_TOO_NEW: 3,
   BUNDLE_FUTURE_CLOCK: 3,
   BUNDLE_TOO_LARGE: 3,
+  SENDER_UNVERIFIED: 3,
+  LEGAL_HOLD: 1,
+  CANCELLED: 5,
 };

@@ -1,44 +1,29 @@
 import { z } from 'zod';
-import type { ErrorPayload, Result } from './errors';
-import { Prefs, PrefsPatch } from './prefs';
-import { ioChannels, recordChannels } from './records/channels';
-import { maintenanceChannels } from './maintenance-channels';
-import { syncBundleChannels, syncTrustChannels } from './sync-channels';
-import { LockReason, NewPassphrase, OfficeName, Passphrase, VaultKind, VaultStatus } from './vault';
-import { vaultManagementChannels } from './vault-channels';
+import { ERROR_CODES, type ErrorPayload, type Result } from './errors';
+import { deleteChannels } from './channels/deletes';
+import { ioChannels, recordChannels } from './channels/records';
+import { maintenanceChannels } from './channels/maintenance';
+import { syncBundleChannels, syncTrustChannels } from './channels/sync';
+import { prefsChannels } from './channels/prefs';
+import { jobChannels, jobEvents } from './channels/jobs';
+import { vaultChannels } from './channels/vault';
+import { LockReason } from './vault';
 
-// The one IPC contract. Every channel names its input and output schema; the preload, electron/ipc.ts,
+// The one IPC contract, assembled from each feature's channel group in shared/channels/. Every channel
+// names its input and output schema; the preload, electron/ipc.ts,
 // the harness, the CLI and the renderer all take their types from here. Inputs are strict objects so an
 // unexpected key is an error rather than silently ignored.
 
-const None = z.undefined();
-
 export const contract = {
-  'prefs:get': { input: None, output: Prefs },
-  'prefs:set': { input: PrefsPatch, output: Prefs },
-
-  'vault:status': { input: None, output: VaultStatus },
-  'vault:create': {
-    input: z.object({ officeName: OfficeName, passphrase: NewPassphrase }).strict(),
-    output: VaultStatus,
-  },
-  /** `vault` picks the office vault (the default) or the training vault; see shared/vault-channels.ts. */
-  'vault:unlock': {
-    input: z.object({ passphrase: Passphrase, vault: VaultKind.optional() }).strict(),
-    output: VaultStatus,
-  },
-  'vault:lock': { input: None, output: VaultStatus },
-  'vault:changePassphrase': {
-    input: z.object({ current: Passphrase, next: NewPassphrase }).strict(),
-    output: VaultStatus,
-  },
-  ...vaultManagementChannels,
-
+  ...prefsChannels,
+  ...vaultChannels,
   ...recordChannels,
   ...ioChannels,
+  ...deleteChannels,
   ...syncTrustChannels,
   ...syncBundleChannels,
   ...maintenanceChannels,
+  ...jobChannels,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;
@@ -59,6 +44,9 @@ export const events = {
   'vault:locked': z.object({ reason: LockReason }),
   /** A bundle was imported in the background (the inbox folder), so open screens can refresh. */
   'sync:imported': z.object({ bundleId: z.string(), source: z.enum(['manual', 'inbox']) }),
+  /** The inbox refused a file (its notice and history entry exist now), so open screens can refresh. */
+  'sync:refused': z.object({ file: z.string(), code: z.enum(ERROR_CODES) }),
+  ...jobEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type EventName = keyof typeof events;

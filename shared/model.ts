@@ -28,3 +28,7 @@ export type Kind = z.infer<typeof Kind>;
 export const SCHEMAS = { person, volunteer, attorney, assignment, event, facility, report } as const;
 export type RecordOf<K extends Kind> = z.output<(typeof SCHEMAS)[K]['record']>;
 export type CreateOf<K extends Kind> = z.input<(typeof SCHEMAS)[K]['create']>;
+/** A create input after validation, as handlers receive it. */
+export type NewRecordOf<K extends Kind> = z.output<(typeof SCHEMAS)[K]['create']>;
+/** A validated patch: an absent field is unchanged, null clears it. */
+export type PatchOf<K extends Kind> = z.output<(typeof SCHEMAS)[K]['patch']>;

@@ -1,9 +1,10 @@
-// Wire formats of office-to-office sync (DESIGN §5): contact card, bundle manifest and change lines.
+// Wire formats of office-to-office sync: contact card, bundle manifest and change lines.
 // Shared so the renderer can show previews; pure zod, no node imports.
 import { z } from 'zod';
 
-/** Field clock stamp: `<ms 12 hex>:<counter 4 hex>:<office 16 hex>` (same as electron/core/records/hlc.ts). */
-export const HLC_STAMP = z.string().regex(/^[0-9a-f]{12}:[0-9a-f]{4}:[0-9a-f]{16}$/);
+/** Field clock stamp: `<ms 12 hex>:<counter 4 hex>:<office 16 hex>` (made by electron/core/records/hlc.ts). */
+export const STAMP_PATTERN = /^[0-9a-f]{12}:[0-9a-f]{4}:[0-9a-f]{16}$/;
+export const HLC_STAMP = z.string().regex(STAMP_PATTERN);
 export const OFFICE_ID = z.string().regex(/^[0-9a-f]{16}$/);
 export const FINGERPRINT = z.string().regex(/^[0-9]{60}$/);
 export const KEY_ID_HEX = z.string().regex(/^[0-9a-f]{16}$/);
@@ -11,8 +12,11 @@ export const SHA256_HEX = z.string().regex(/^[0-9a-f]{64}$/);
 
 export const CARD_FORMAT = 'amparo-card/1';
 export const BUNDLE_FORMAT = 'amparo-bundle';
-/** 2: change lines carry per-field causal contexts (`ctx`). Format-1 bundles are still read. */
-export const BUNDLE_FORMAT_VERSION = 2;
+/**
+ * 2: change lines carry per-field causal contexts (`ctx`). 3: a record's deletion travels with its own
+ * context (`deletion`), so an edit its office had not seen outlives it. Older formats are still read.
+ */
+export const BUNDLE_FORMAT_VERSION = 3;
 /** The first format whose lines carry contexts: in older ones a missing `ctx` means "unknown". */
 export const CONTEXT_FORMAT_VERSION = 2;
 export const PAYLOAD_NAME = 'changes.jsonl.gz';
@@ -54,13 +58,26 @@ export const fieldChangeSchema = z
   .strict()
   .refine((f) => f.ctx === undefined || validContext(f.clock, f.ctx), 'Invalid causal context');
 
-/** One entity's changes. A redacted field is absent from `fields`, never blank. */
+/**
+ * A record's deletion (or restore): its stamp, whether it deletes, and the other offices' highest stamps of
+ * the record's fields that it was written having seen.
+ */
+export const deletionSchema = z
+  .object({ deleted: z.boolean(), clock: HLC_STAMP, ctx: z.array(HLC_STAMP).min(1).max(256).optional() })
+  .strict()
+  .refine((d) => d.ctx === undefined || validContext(d.clock, d.ctx), 'Invalid causal context');
+
+/**
+ * One entity's changes. A redacted field is absent from `fields`, never blank. `deleted` is the deletion
+ * stamp of format 2 and older bundles; newer ones send `deletion`.
+ */
 export const changeLineSchema = z
   .object({
     entity: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/),
     id: z.string().min(1).max(128),
     fields: z.record(z.string().min(1).max(128), fieldChangeSchema),
     deleted: HLC_STAMP.optional(),
+    deletion: deletionSchema.optional(),
     purged: HLC_STAMP.optional(),
   })
   .strict();

@@ -1,5 +1,6 @@
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/ipc';
-import type { AmparoService } from '../core/context';
+import type { AmparoService } from '../core/kernel/context';
+import type { OptionName } from './args';
 
 // Every CLI command implements this. Commands live in electron/cli/commands/<area>.ts and export a
 // `Command[]`; electron/cli/commands/index.ts concatenates them. Output is JSON: run() returns the document
@@ -8,7 +9,7 @@ import type { AmparoService } from '../core/context';
 export interface ParsedArgs {
   /** Positionals after the command words, e.g. `contact add FILE` -> ['FILE']. */
   positionals: string[];
-  /** --flag value / --flag=value / boolean --flag (true). Repeated flags collect into arrays. */
+  /** --flag value / --flag=value / switch --flag (true). Repeatable options collect into arrays. */
   flags: Record<string, string | boolean | string[]>;
 }
 
@@ -18,7 +19,7 @@ export interface CommandContext {
   /** Reads the passphrase from AMPARO_PASSPHRASE, --passphrase-file or a TTY prompt. */
   readPassphrase(prompt?: string): Promise<string>;
   /** A new passphrase: from `--<flag>` file, then `envName`, then asked twice on the terminal. */
-  readNewPassphrase(flag: string, envName: string): Promise<string>;
+  readNewPassphrase(flag: OptionName, envName: string): Promise<string>;
   /** Warnings go to stderr as one JSON line: {"warning": "..."} (never record data). */
   warn(message: string): void;
   /** Calls a contract channel through the same dispatcher as the app; throws AmparoError on failure. */
@@ -33,5 +34,7 @@ export interface Command {
   summary: string;
   /** 'none': vault need not exist/unlock (init); 'unlock': the CLI unlocks before run(). */
   needs: 'none' | 'unlock';
+  /** The options it takes besides the global ones (args.ts); any other option is refused. */
+  options?: readonly OptionName[];
   run(ctx: CommandContext): Promise<unknown>;
 }

@@ -1,12 +1,12 @@
 import { AmparoError, EXIT_CODES, type ErrorPayload } from '../../shared/errors';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/ipc';
 import { PASSPHRASE_MIN_LENGTH } from '../../shared/vault';
-import type { AmparoService } from '../core/context';
+import type { AmparoService } from '../core/kernel/context';
 import { dispatch, toErrorPayload } from '../core/dispatch';
 import { createService, type ServiceOptions } from '../core/service';
 import { defaultAnchorFile } from '../core/vault/anchor';
-import { parseArgs, stringFlag } from './args';
-import type { Command, CommandContext, ParsedArgs } from './command';
+import { parseCommandLine, stringFlag } from './args';
+import type { CommandContext, ParsedArgs } from './command';
 import { COMMANDS } from './commands';
 import { promptHidden, readPassphrase, readPassphraseFile } from './passphrase';
 
@@ -35,8 +35,8 @@ export const processIo = (): CliIo => ({
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let service: AmparoService | undefined;
   try {
-    const args = parseArgs(argv);
-    const command = findCommand(args);
+    // An unknown option or a missing value fails here, before any vault is touched.
+    const { command, args } = parseCommandLine(argv, COMMANDS);
     if (args.flags.help) {
       io.stdout(`${JSON.stringify(helpDocument())}\n`);
       return 0;
@@ -62,19 +62,6 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   } finally {
     service?.close();
   }
-}
-
-function findCommand(args: ParsedArgs): Command | undefined {
-  // Longest match first, so `contact add` wins over a hypothetical `contact`.
-  const byLength = [...COMMANDS].sort((a, b) => b.name.split(' ').length - a.name.split(' ').length);
-  for (const command of byLength) {
-    const words = command.name.split(' ');
-    if (words.every((word, i) => args.positionals[i] === word)) {
-      args.positionals.splice(0, words.length);
-      return command;
-    }
-  }
-  return undefined;
 }
 
 function commandContext(service: AmparoService, args: ParsedArgs, io: CliIo): CommandContext {

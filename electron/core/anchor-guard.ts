@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import type { Clock, HandlerGroup, Session } from './context';
+import type { Clock, HandlerGroup, Session } from './kernel/context';
 import { appendAudit, operatorName } from './records/audit';
 import { probeChain, sameHead } from './vault/anchor';
 

@@ -1,4 +1,4 @@
-import type { AmparoService } from './context';
+import type { AmparoService } from './kernel/context';
 
 // Idle auto-lock, independent of Electron: main.ts feeds it the OS idle time (powerMonitor), the harness
 // feeds it a test-controlled value. It polls because no OS reports "idle for N minutes" as an event.

@@ -1,14 +1,13 @@
 import { AmparoError, type ErrorPayload, type Result } from '../../shared/errors';
-import { contract, isChannel, type Channel, type ChannelOutput, type ParsedInput } from '../../shared/ipc';
+import { contract, isChannel } from '../../shared/ipc';
+import type { Handlers } from './kernel/context';
 import { isCorruption, vaultCorrupt } from './vault/database';
 
 // The single entry point from any transport (Electron IPC, the UI harness, the CLI) into the service.
 // It validates the channel and the input against the contract before the service is touched, and turns
 // every failure into a typed error payload. Nothing thrown here ever reaches a user as a stack trace.
 
-export type Handlers = {
-  [C in Channel]: (input: ParsedInput<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
-};
+export type { Handlers };
 
 /** Called for unexpected (non-AmparoError) failures; must not log record data. */
 export type InternalErrorReporter = (channel: string, error: unknown) => void;

@@ -1,17 +1,18 @@
 import { AmparoError } from '../../shared/errors';
 import { CHANNELS, type EventName, type EventPayload } from '../../shared/ipc';
 import type { LockReason, VaultKind, VaultStatus } from '../../shared/vault';
-import { restoreVault } from './backup/restore';
-import type { AmparoService, Clock, HandlerGroup, ServiceContext, Session } from './context';
-import { systemClock } from './context';
+import { restoreVault } from './maintenance/restore';
+import type { AmparoService, Clock, HandlerGroup, ServiceContext, Session } from './kernel/context';
+import { systemClock } from './kernel/context';
 import type { Handlers } from './dispatch';
-import type { Feature } from './feature';
-import { FEATURES } from './features';
+import type { FeatureModule } from './kernel/feature-module';
+import { FEATURES } from './feature-list';
 import { anchorCalls } from './anchor-guard';
-import { requireUnlocked } from './handlers/lock-guard';
-import { prefsHandlers } from './handlers/prefs';
-import { vaultHandlers, type VaultControl } from './handlers/vault';
-import { createPrefsStore } from './prefs-store';
+import { createJobRunner } from './jobs';
+import { requireUnlocked } from './lock-guard';
+import { prefsHandlers } from './prefs/handlers';
+import { vaultHandlers, type VaultControl } from './vault/handlers';
+import { createPrefsStore } from './prefs/store';
 import { appendAudit, operatorName, rollbackFields } from './records/audit';
 import { fillTrainingData, removeVaultFiles, trainingVaultDir } from './training';
 import {
@@ -38,7 +39,7 @@ export interface ServiceOptions {
   clock?: Clock;
   /** Tests only: cheaper Argon2id parameters for new vaults. */
   kdf?: KdfOptions;
-  features?: readonly Feature[];
+  features?: readonly FeatureModule[];
   /**
    * Background work while unlocked (the inbox watcher). Off for one-shot callers such as the CLI, where a
    * command must do exactly what was asked and nothing in the background. Default: on.
@@ -61,6 +62,8 @@ export function createService(options: ServiceOptions): AmparoService {
   const listeners = new Map<EventName, Set<Listener>>();
   const dirs: Record<VaultKind, string> = { office: vaultDir, training: trainingVaultDir(vaultDir) };
   let session: Session | null = null;
+  /** The same vault through its read-only connection: what calls see while a long job writes (jobs.ts). */
+  let readerSession: Session | null = null;
   /** Which vault `session` belongs to; null exactly when session is null. */
   let openKind: VaultKind | null = null;
   let busy = false;
@@ -73,14 +76,18 @@ export function createService(options: ServiceOptions): AmparoService {
     for (const listener of listeners.get(event) ?? []) (listener as (p: EventPayload<E>) => void)(payload);
   };
 
+  const jobs = createJobRunner({ session: () => session, emit });
+
   const context: ServiceContext = {
     vaultDir,
     clock,
     session() {
       if (!session) throw new AmparoError('LOCKED', 'The vault is locked. Unlock it to continue.');
-      return session;
+      jobs.checkStopped();
+      return readerSession && jobs.usesReader() ? readerSession : session;
     },
     emit,
+    job: (kind, work, jobOptions) => jobs.run(kind, work, jobOptions),
   };
 
   const status = (): VaultStatus => {
@@ -161,14 +168,19 @@ export function createService(options: ServiceOptions): AmparoService {
   const closeSession = () => {
     if (!session) return;
     for (const stop of deactivators.splice(0)) stop();
+    // A running job stops and its transaction is rolled back before anything else sees the database.
+    jobs.abort();
     const closing = session;
     // Background imports write between calls; the anchor takes them in before the key goes.
     recordAnchor(closing);
+    const closingReader = readerSession;
     session = null;
+    readerSession = null;
     openKind = null;
     anchorKey = null;
     anchored = null;
     rollback = null;
+    closingReader?.db.close();
     closing.db.close();
   };
 
@@ -183,10 +195,11 @@ export function createService(options: ServiceOptions): AmparoService {
     try {
       found = checkAnchor(opened);
     } catch (error) {
-      opened.session.db.close();
+      closeOpened(opened);
       throw isCorruption(error) ? vaultCorrupt() : error;
     }
     session = opened.session;
+    readerSession = opened.reader ? { db: opened.reader, office: opened.session.office } : null;
     openKind = kind;
     anchorKey = opened.keyId;
     anchored = null;
@@ -201,7 +214,11 @@ export function createService(options: ServiceOptions): AmparoService {
     const hooks = features.flatMap((f, i) =>
       f.onCreate ? [(s: Session) => f.onCreate?.(s, context, prepared[i])] : [],
     );
-    return createVault(dir, officeName, passphrase, clock, { kdf: options.kdf, onCreate: hooks });
+    return createVault(dir, officeName, passphrase, clock, {
+      kdf: options.kdf,
+      onCreate: hooks,
+      reader: true,
+    });
   };
 
   // One key operation at a time: a double-clicked Unlock must not open the database twice.
@@ -226,7 +243,7 @@ export function createService(options: ServiceOptions): AmparoService {
     unlock: (passphrase, kind) =>
       exclusive(async () => {
         if (!session) {
-          openSession(await unlockVault(dirs[kind], passphrase), kind);
+          openSession(await unlockVault(dirs[kind], passphrase, { reader: true }), kind);
         } else if (openKind !== kind) {
           // Switching vaults always goes through the lock screen, so no key of one outlives the other.
           throw new AmparoError('CONFLICT', 'Another vault is open. Lock it first.');
@@ -256,34 +273,39 @@ export function createService(options: ServiceOptions): AmparoService {
         });
         return { status: status(), backupCreatedAt: result.createdAt };
       }),
+    // Switching vaults waits for a running job rather than cancelling it.
     createTraining: (officeName, passphrase) =>
-      exclusive(async () => {
-        const office = context.session();
-        if (vaultExists(dirs.training))
-          throw new AmparoError('VAULT_EXISTS', 'A training vault already exists. It was not changed.');
-        let training: OpenedVault | undefined;
-        try {
-          training = await createIn(dirs.training, officeName, passphrase);
-          fillTrainingData(training.session, context, clock);
-        } catch (error) {
-          training?.session.db.close();
-          // A vault another process created meanwhile is not ours to remove.
-          const raced = error instanceof AmparoError && error.code === 'VAULT_EXISTS';
-          if (!raced) removeVaultFiles(dirs.training);
-          throw error;
-        }
-        // An idle or suspend lock during the slow part must win: the app stays locked (the training vault
-        // is whole and opens from the unlock screen).
-        if (session !== office) {
-          training.session.db.close();
-          throw new AmparoError('LOCKED', 'The vault locked while the training vault was being made.');
-        }
-        // Only now, with the training vault whole, does the office vault close (no lock event: the
-        // window goes straight to the training vault rather than the lock screen).
-        closeSession();
-        openSession(training, 'training');
-        return status();
-      }),
+      Promise.resolve(
+        jobs.exclusive(() =>
+          exclusive(async () => {
+            const office = context.session();
+            if (vaultExists(dirs.training))
+              throw new AmparoError('VAULT_EXISTS', 'A training vault already exists. It was not changed.');
+            let training: OpenedVault | undefined;
+            try {
+              training = await createIn(dirs.training, officeName, passphrase);
+              fillTrainingData(training.session, context, clock);
+            } catch (error) {
+              if (training) closeOpened(training);
+              // A vault another process created meanwhile is not ours to remove.
+              const raced = error instanceof AmparoError && error.code === 'VAULT_EXISTS';
+              if (!raced) removeVaultFiles(dirs.training);
+              throw error;
+            }
+            // An idle or suspend lock during the slow part must win: the app stays locked (the training vault
+            // is whole and opens from the unlock screen).
+            if (session !== office) {
+              closeOpened(training);
+              throw new AmparoError('LOCKED', 'The vault locked while the training vault was being made.');
+            }
+            // Only now, with the training vault whole, does the office vault close (no lock event: the
+            // window goes straight to the training vault rather than the lock screen).
+            closeSession();
+            openSession(training, 'training');
+            return status();
+          }),
+        ),
+      ),
     deleteTraining: () => {
       context.session();
       // Only from the office vault: the training vault is never open (no handle, no WAL) while it goes.
@@ -301,9 +323,13 @@ export function createService(options: ServiceOptions): AmparoService {
     prefsHandlers(prefs),
     ...features.map((f) => {
       const guarded = requireUnlocked(f.handlers(context), context);
-      if (!options.anchorFile) return guarded;
-      return anchorCalls(guarded, { session: () => session, clock, afterCall: recordAnchor });
+      // The gate is outermost: a write queued behind a job checks the lock (and the anchor) when it runs.
+      const anchoredCalls = options.anchorFile
+        ? anchorCalls(guarded, { session: () => session, clock, afterCall: recordAnchor })
+        : guarded;
+      return jobs.gateWrites(anchoredCalls);
     }),
+    requireUnlocked(jobs.handlers(), context),
   ];
   const handlers = assembleHandlers(groups);
 
@@ -324,6 +350,12 @@ export function createService(options: ServiceOptions): AmparoService {
       listeners.clear();
     },
   };
+}
+
+/** Closes both connections of a vault that was opened but never became the session. */
+function closeOpened(opened: OpenedVault): void {
+  opened.reader?.close();
+  opened.session.db.close();
 }
 
 /** Merges handler groups and insists every channel of the contract is served exactly once. */

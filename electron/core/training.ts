@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, rmdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { Clock, ServiceContext, Session } from './context';
+import type { Clock, ServiceContext, Session } from './kernel/context';
 import { generateDemo, type DemoCounts } from './records/demo';
 import { writerFor } from './records/writer';
 import { vaultPath } from './vault/files';

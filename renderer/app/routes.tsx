@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import { AttorneysScreen } from '../screens/AttorneysScreen';
 import { Dashboard } from '../screens/Dashboard';
+import { RecentlyDeleted } from '../screens/deleted/RecentlyDeleted';
 import { FacilitiesScreen } from '../screens/FacilitiesScreen';
 import { PeopleScreen } from '../screens/people/PeopleScreen';
 import { ReportsScreen } from '../screens/ReportsScreen';
@@ -23,5 +24,6 @@ export const ROUTES: readonly Route[] = [
   { id: 'reports', labelKey: 'nav.reports', render: () => <ReportsScreen /> },
   { id: 'facilities', labelKey: 'nav.facilities', render: () => <FacilitiesScreen /> },
   { id: 'offices', labelKey: 'nav.offices', render: () => <OfficesScreen /> },
+  { id: 'deleted', labelKey: 'nav.deleted', render: () => <RecentlyDeleted /> },
   { id: 'settings', labelKey: 'nav.settings', render: () => <Settings /> },
 ];

@@ -4,6 +4,7 @@ import type { ChannelOutput } from '../../shared/ipc';
 import { call } from '../api';
 import { runTask, useAction, useLoad } from '../app/useCall';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { JobProgress } from '../components/JobProgress';
 import { SelectField } from '../components/SelectField';
 import { CSV_FIELDS, type CsvKind } from './csv-fields';
 
@@ -20,6 +21,8 @@ export function CsvImport() {
   const [report, setReport] = useState<Report | null>(null);
   // Checking, importing and exporting share one error line.
   const action = useAction(runTask);
+  // Checking and importing are jobs in the core: they report progress and can be cancelled.
+  const [checking, setChecking] = useState(false);
   const fields = CSV_FIELDS[kind];
 
   // A dry run of the whole file, only to learn its columns; a newer file or kind replaces it.
@@ -43,7 +46,10 @@ export function CsvImport() {
   const run = (dryRun: boolean) => {
     if (text === null) return;
     const used = Object.fromEntries(Object.entries(mapping).filter(([, field]) => field !== ''));
-    void action.run(async () => setReport(await call('csv:import', { kind, text, mapping: used, dryRun })));
+    setChecking(true);
+    void action
+      .run(async () => setReport(await call('csv:import', { kind, text, mapping: used, dryRun })))
+      .finally(() => setChecking(false));
   };
 
   const exportCsv = () => {
@@ -109,6 +115,7 @@ export function CsvImport() {
           {t('csv.export')}
         </button>
       </div>
+      {checking ? <JobProgress kinds={['csv-import']} /> : null}
       <ErrorAlert code={action.error ?? (text === null ? null : probe.error)} />
       {report ? (
         <div role="status">

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MAX_UI_BACKUP_BYTES } from '../../shared/vault-channels';
+import { MAX_UI_BACKUP_BYTES } from '../../shared/channels/vault';
 import { call, errorCode } from '../api';
 import { GateHeader } from '../components/GateHeader';
 import { NewPassphraseFields, useNewPassphrase } from '../components/NewPassphraseFields';

@@ -3,7 +3,9 @@ import { normalizeANumber } from '../anumber';
 
 // Building blocks shared by the record schemas. Optional fields are `.optional()`; JSON is camelCase.
 
-export const Id = z.string().regex(/^[0-9a-f]{32}$/, { message: 'Not a valid record id' });
+/** A record id: 128 random bits as 32 lower-case hex characters. */
+export const ID_PATTERN = /^[0-9a-f]{32}$/;
+export const Id = z.string().regex(ID_PATTERN, { message: 'Not a valid record id' });
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Use the date format YYYY-MM-DD' });
 export const IsoDateTime = z.iso.datetime({
   offset: true,

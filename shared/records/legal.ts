@@ -32,6 +32,8 @@ export const EVENT_KINDS = [
   'OTHER',
 ] as const;
 export const HEARING_KINDS = ['MASTER_CALENDAR', 'BOND_HEARING', 'INDIVIDUAL_HEARING'] as const;
+/** Assignments that count as the attorney working the case (capacity, the lead rule, "assigned"). */
+export const ACTIVE_ASSIGNMENT_STATUSES = ['ACCEPTED', 'ACTIVE'] as const;
 
 export const attorney = recordSchemas({
   givenName: Name,

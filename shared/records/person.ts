@@ -34,7 +34,8 @@ export const CASE_STATUSES = ['INTAKE', 'LOCATING', 'NEEDS_ATTORNEY', 'ASSIGNED'
 export const PRIORITIES = ['NORMAL', 'HIGH', 'URGENT'] as const;
 export const REPORT_SOURCES = ['HOTLINE', 'WALK_IN', 'REFERRAL', 'OTHER'] as const;
 
-export const Contact = z
+/** Someone close to the person whom the network may call: family, a caregiver, a friend. */
+export const FamilyContact = z
   .object({
     name: Name,
     relationship: ShortText.optional(),
@@ -65,9 +66,14 @@ export const person = recordSchemas({
   priority: z.enum(PRIORITIES).optional(),
   minorsAtHome: z.number().int().min(0).max(30).optional(),
   medicalNeeds: LongText.optional(),
-  contacts: z.array(Contact).max(20).optional(),
+  contacts: z.array(FamilyContact).max(20).optional(),
   consentRecorded: z.boolean().optional(),
   reportSource: z.enum(REPORT_SOURCES).optional(),
   notes: LongText.optional(),
+  /** A legal hold: the case is never deleted or purged while it is set, here or by a partner's bundle. */
+  legalHold: z
+    .object({ reason: ShortText.min(1), since: IsoDateTime })
+    .strict()
+    .optional(),
 });
 export type Person = z.infer<typeof person.record>;

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import type { Database as Db } from '../../electron/core/context';
+import type { Database as Db } from '../../electron/core/kernel/context';
 import { searchText } from '../../electron/core/records/people-index';
 import { applyPragmas, CACHE_KIB, rawKey } from '../../electron/core/vault/database';
 import { migrate } from '../../electron/core/vault/migrate';

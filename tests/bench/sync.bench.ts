@@ -4,7 +4,7 @@ import { makeTempDir, removeTempDirs } from '../helpers/vault';
 import { measureBareTable, measureSameRows, rowidMarks, rowsAddedSince } from './baseline';
 import { round, timeAsync } from './stats';
 
-// Issue 4's figures: a full export of N people with their events, and its import into an empty vault, in
+// The sync figures: a full export of N people with their events, and its import into an empty vault, in
 // records/s; the import rate against plain better-sqlite3 inserting the rows the import wrote into an
 // unencrypted database with the same schema, in the same run (baseline.ts); and the bundle size as a share
 // of the raw change JSON.
@@ -19,7 +19,7 @@ export async function benchSync(options: SyncBenchOptions) {
     const sender = await makeOffice('Bench sender');
     const receiver = await makeOffice('Bench receiver');
     introduceAll([sender, receiver]);
-    sender.service.handlers['demo:generate']({
+    await sender.service.handlers['demo:generate']({
       people: options.people,
       volunteers: 0,
       attorneys: 0,

@@ -1,6 +1,5 @@
 import type { Page } from '@playwright/test';
-import type { AmparoService } from '../../electron/core/context';
-import { dispatch } from '../../electron/core/dispatch';
+import type { CoreHost } from '../../electron/core/host/host';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/ipc';
 import { PASSPHRASE } from '../helpers/vault';
 import { expect, snap, test } from './fixtures';
@@ -9,11 +8,11 @@ import { expect, snap, test } from './fixtures';
 // dashboard, accent-insensitive search, CSV import with a bad row, and a pass in Spanish.
 
 async function seed<C extends Channel>(
-  service: AmparoService,
+  service: CoreHost,
   channel: C,
   input?: ChannelInput<C>,
 ): Promise<ChannelOutput<C>> {
-  const result = await dispatch(service.handlers, channel, input);
+  const result = await service.dispatch(channel, input);
   if (!result.ok) throw new Error(`${channel}: ${result.error.code}`);
   return result.value as ChannelOutput<C>;
 }

@@ -3,17 +3,18 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { startAutoLock } from '../../electron/core/autolock';
-import type { AmparoService, Clock } from '../../electron/core/context';
-import { dispatch } from '../../electron/core/dispatch';
-import { createService } from '../../electron/core/service';
+import { startCoreHost, type CoreHost } from '../../electron/core/host/host';
+import type { Clock } from '../../electron/core/kernel/context';
 import type { KdfOptions } from '../../electron/core/vault/kdf';
 import { EVENT_NAMES } from '../../shared/ipc';
 import type { Language } from '../../shared/prefs';
+import { coreWorker } from '../helpers/core-worker';
 
-// The UI harness (DESIGN §3): the real built renderer in Debian's Chromium, bound to the real core.
+// The UI harness: the real built renderer in Debian's Chromium, bound to the real core.
 // window.amparo is defined by an init script whose invoke() calls one exposed binding, and that binding
-// goes through dispatch(): the same schemas, handlers and encrypted vault that Electron's ipc.ts uses.
-// The only thing not exercised is Electron's own IPC transport.
+// goes to the core's worker thread through the same host (electron/core/host) that Electron's main.ts
+// uses, and there through dispatch(): the same schemas, handlers and encrypted vault. The only thing not
+// exercised is Electron's own IPC transport.
 
 const ROOT = join(import.meta.dirname, '..', '..');
 // AMPARO_RENDERER_ENTRY points the harness at another build (for example a deliberately broken one, to
@@ -58,7 +59,8 @@ export interface HarnessOptions {
 
 export interface Harness {
   page: Page;
-  service: AmparoService;
+  /** The core, in its worker thread: `service.handlers[channel](input)` seeds and checks data. */
+  service: CoreHost;
   /** Every URL the page tried to load that was not a local file (must stay empty: no remote content). */
   blockedRequests: string[];
   close(): Promise<void>;
@@ -86,7 +88,12 @@ export async function launchHarness(options: HarnessOptions): Promise<Harness> {
   if (!existsSync(RENDERER_ENTRY)) {
     throw new Error('The renderer is not built. Run `npm run build` first.');
   }
-  const service = createService({ vaultDir: options.vaultDir, clock: options.clock, kdf: options.kdf });
+  const service = await startCoreHost({
+    vaultDir: options.vaultDir,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.kdf ? { kdf: options.kdf } : {}),
+    worker: await coreWorker(),
+  });
   if (options.lang) await service.handlers['prefs:set']({ language: options.lang });
 
   let lastRequest = Date.now();
@@ -124,7 +131,7 @@ export async function launchHarness(options: HarnessOptions): Promise<Harness> {
   });
   await context.exposeBinding('__amparoInvoke', (_source, channel: unknown, input: unknown) => {
     lastRequest = Date.now();
-    return dispatch(service.handlers, channel, input);
+    return service.dispatch(channel, input);
   });
   await context.addInitScript(INIT_SCRIPT);
   // A persistent context opens with one blank page already.
@@ -156,7 +163,7 @@ export async function launchHarness(options: HarnessOptions): Promise<Harness> {
     async close() {
       stopAutoLock();
       for (const unsubscribe of unsubscribers) unsubscribe();
-      service.close();
+      await service.close();
       await closeBrowser();
     },
   };

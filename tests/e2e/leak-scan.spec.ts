@@ -1,4 +1,4 @@
-// Plaintext leak scan through the UI (issue 5, item 1; the CLI half is tests/unit/leak-scan.test.ts).
+// Plaintext leak scan through the UI (the CLI half is tests/unit/leak-scan.test.ts).
 // Two harness pages, each with its own vault and its own on-disk Chromium profile (the real app's renderer
 // profile lives on disk too), drive a whole session like a user: create the vaults, take 5 people in by
 // keyboard, import 5 more from a CSV file, search, exchange cards, send a bundle from A to B and apply it,
@@ -15,8 +15,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Download, Page } from '@playwright/test';
-import type { AmparoService } from '../../electron/core/context';
-import { dispatch } from '../../electron/core/dispatch';
+import type { CoreHost } from '../../electron/core/host/host';
 import type { ChannelOutput } from '../../shared/ipc';
 import {
   markersInText,
@@ -94,8 +93,8 @@ async function intake(page: Page, p: Person) {
   await expect(page.getByRole('heading', { name: `${p.given} ${p.family}` })).toBeVisible();
 }
 
-async function identity(service: AmparoService) {
-  const result = await dispatch(service.handlers, 'sync:identity', undefined);
+async function identity(service: CoreHost) {
+  const result = await service.dispatch('sync:identity', undefined);
   if (!result.ok) throw new Error(result.error.code);
   return result.value as ChannelOutput<'sync:identity'>;
 }

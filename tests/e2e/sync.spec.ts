@@ -2,9 +2,10 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { format } from 'date-fns';
-import type { AmparoService } from '../../electron/core/context';
-import { dispatch } from '../../electron/core/dispatch';
+import type { CoreHost } from '../../electron/core/host/host';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/ipc';
+import { createCard, serializeCard } from '../../electron/core/sync/card';
+import { makeOffice } from '../fixtures/sync/offices';
 import { PASSPHRASE } from '../helpers/vault';
 import { expect, snap, test } from './fixtures';
 
@@ -47,14 +48,14 @@ async function dropFile(page: Page, label: string, path: string) {
 }
 
 /** Calls a channel on a harness's core directly, for setup the UI under test does not cover. */
-async function seed<C extends Channel>(service: AmparoService, channel: C, input?: ChannelInput<C>) {
-  const result = await dispatch(service.handlers, channel, input);
+async function seed<C extends Channel>(service: CoreHost, channel: C, input?: ChannelInput<C>) {
+  const result = await service.dispatch(channel, input);
   if (!result.ok) throw new Error(`${channel}: ${result.error.code}`);
   return result.value as ChannelOutput<C>;
 }
 
-async function identity(service: AmparoService) {
-  const result = await dispatch(service.handlers, 'sync:identity', undefined);
+async function identity(service: CoreHost) {
+  const result = await service.dispatch('sync:identity', undefined);
   if (!result.ok) throw new Error(result.error.code);
   return result.value as ChannelOutput<'sync:identity'>;
 }
@@ -69,7 +70,7 @@ async function createVault(page: Page, t: ReturnType<typeof translator>, office:
 
 /** Exports `from`'s card, imports it on `to`, and verifies it there after comparing fingerprints. */
 async function exchangeCard(
-  from: { page: Page; service: AmparoService; name: string },
+  from: { page: Page; service: CoreHost; name: string },
   to: { page: Page; name: string },
   t: ReturnType<typeof translator>,
   dir: string,
@@ -142,6 +143,13 @@ for (const lang of ['en', 'es'] as const) {
     await expect(create).toBeDisabled();
     const profile = t(`sync.redaction.builtInNames.${lang === 'en' ? 'Full' : 'Dispatch'}`);
     await A.page.getByRole('radio', { name: new RegExp(`^${profile} — `) }).check();
+    // The last step restates who receives the bundle and what the profile sends.
+    const recap = A.page.getByRole('region', { name: t('sync.export.recap') });
+    await expect(recap).toContainText(B.name);
+    await expect(recap).toContainText(`${t('sync.export.recapProfile')} ${profile}`);
+    await expect(recap).toContainText(
+      lang === 'en' ? t('sync.redaction.everything') : t('sync.fields.person.custodyStatus'),
+    );
     await snap(A.page, testInfo, `sync-export-redaction-${lang}`);
     const download = A.page.waitForEvent('download');
     await create.click();
@@ -204,7 +212,7 @@ test('a bundle from a clock days ahead is refused and names that clock; then the
   await exchangeCard(A, B, t, dir);
   await exchangeCard(B, A, t, dir);
 
-  const created = await dispatch(A.service.handlers, 'person:create', {
+  const created = await A.service.dispatch('person:create', {
     givenName: 'Ana',
     familyName: 'Ruiz',
   });
@@ -294,27 +302,37 @@ test('a concurrent edit shows in Conflicts and is resolved; redaction profiles a
   await expect(B.page.getByText(t('sync.conflicts.none'))).toBeVisible();
   expect((await seed(B.service, 'person:get', { id: person.id })).notes).toBe('Still in Mesa Verde');
 
-  // A custom redaction profile: tick fields per kind, save, see it listed, delete it.
+  // Each profile lists what it sends. A custom one: tick what it sends per kind, save, see it listed, delete it.
   await B.page.getByRole('button', { name: t('sync.tabs.settings') }).click();
+  await expect(
+    B.page.getByRole('list', { name: t('sync.redaction.sendsList', { name: 'Dispatch' }) }),
+  ).toContainText(t('sync.fields.person.custodyStatus'));
   await B.page.getByRole('button', { name: t('sync.redaction.new') }).click();
   await B.page.getByLabel(t('sync.redaction.name')).fill('Partner office');
-  await B.page
-    .getByRole('group', { name: t('sync.kinds.person') })
-    .getByLabel(t('person.notes'))
-    .check();
-  await B.page
-    .getByRole('group', { name: t('sync.kinds.person') })
-    .getByLabel(t('person.phone'))
-    .check();
+  await B.page.getByLabel(t('sync.redaction.sendKind', { kind: t('sync.kinds.person') })).check();
+  const personFields = B.page.getByRole('group', { name: t('sync.kinds.person') });
+  await expect(personFields.getByLabel(t('sync.fields.person.givenName'))).toBeChecked();
+  await personFields.getByLabel(t('sync.fields.person.custodyStatus')).check();
+  await personFields.getByLabel(t('sync.fields.person.phone'), { exact: true }).check();
   await B.page.getByRole('button', { name: t('sync.redaction.save') }).click();
   await expect(B.page.getByRole('listitem').filter({ hasText: 'Partner office' })).toContainText(
-    t('sync.redaction.removes_other', { count: 2 }),
+    t('sync.redaction.sendsFields_other', { count: 4 }),
   );
   const profiles = await seed(B.service, 'redaction:list');
-  expect(profiles.find((p) => p.name === 'Partner office')?.fields.person?.sort()).toEqual([
-    'notes',
+  expect(profiles.find((p) => p.name === 'Partner office')?.send.person?.sort()).toEqual([
+    'custodyStatus',
+    'familyName',
+    'givenName',
     'phone',
   ]);
+  // Legal sends family contacts only once ticked.
+  await B.page.getByLabel(t('sync.redaction.familyContactsOf', { name: 'Legal' })).check();
+  await expect
+    .poll(
+      async () =>
+        (await seed(B.service, 'redaction:list')).find((p) => p.name === 'Legal')?.includeFamilyContacts,
+    )
+    .toBe(true);
   // Built-in profiles offer no edit or delete.
   await expect(B.page.getByRole('button', { name: t('sync.redaction.edit', { name: 'Full' }) })).toHaveCount(
     0,
@@ -336,3 +354,101 @@ test('a concurrent edit shows in Conflicts and is resolved; redaction profiles a
   await expect(B.page.getByRole('status')).toHaveText(t('sync.inbox.savedOff'));
   expect((await seed(B.service, 'inbox:get')).folder).toBeNull();
 });
+
+for (const lang of ['en', 'es'] as const) {
+  test(`a bundle from an unverified office needs a confirmation; in the inbox it waits as a notice (${lang})`, async ({
+    open,
+  }, testInfo) => {
+    const t = translator(lang);
+    const A = { ...(await open({ lang })), name: lang === 'en' ? 'Oakland RRN' : 'Red de Oakland' };
+    const B = { ...(await open({ lang })), name: lang === 'en' ? 'San José Intake' : 'Intake San José' };
+    await createVault(A.page, t, A.name);
+    await createVault(B.page, t, B.name);
+    // A knows B verified; B has A's card but nobody compared fingerprints yet.
+    const aCard = await seed(A.service, 'card:export');
+    const bCard = await seed(B.service, 'card:export');
+    const bAtA = await seed(A.service, 'contact:add', { card: bCard.card });
+    await seed(A.service, 'contact:verify', { fingerprint: bAtA.fingerprint });
+    await seed(B.service, 'contact:add', { card: aCard.card });
+    const send = async (givenName: string) => {
+      await seed(A.service, 'person:create', { givenName, familyName: 'Unverified' });
+      const out = await seed(A.service, 'bundle:export', {
+        to: [bAtA.fingerprint],
+        scope: { scope: 'since-last' },
+        redaction: 'Full',
+      });
+      return out;
+    };
+    const dir = testInfo.outputPath('files');
+    mkdirSync(dir, { recursive: true });
+    const first = await send('Marta');
+    const file = join(dir, first.fileName);
+    writeFileSync(file, Buffer.from(first.bytes, 'base64'));
+
+    // By hand: the preview says the office is not verified, and Apply waits for the checkbox.
+    await B.page.getByRole('button', { name: t('nav.offices') }).click();
+    await B.page.getByRole('button', { name: t('sync.tabs.receive') }).click();
+    await B.page.getByLabel(t('sync.import.file')).setInputFiles(file);
+    const preview = B.page.getByRole('region', { name: t('sync.import.preview') });
+    await expect(preview).toContainText(t('sync.state.unverified'));
+    await expect(preview).toContainText(t('sync.import.unverified', { name: A.name }));
+    const apply = preview.getByRole('button', { name: t('sync.import.apply') });
+    await expect(apply).toBeDisabled();
+    const confirm = preview.getByLabel(t('sync.import.confirmUnverified'));
+    await snap(B.page, testInfo, `sync-import-unverified-${lang}`);
+    await confirm.check();
+    await apply.click();
+    const counts = t('sync.import.counts', { new: 1, updated: 0, conflicts: 0 });
+    await expect(B.page.getByRole('status')).toHaveText(t('sync.import.applied', { counts }));
+
+    // Through the inbox folder, in a subfolder: never applied, listed with sender, file and reason.
+    const inbox = join(dir, 'share');
+    mkdirSync(join(inbox, 'to-B'), { recursive: true });
+    await seed(B.service, 'inbox:set', { folder: inbox });
+    const second = await send('Tomás');
+    writeFileSync(join(inbox, 'to-B', second.fileName), Buffer.from(second.bytes, 'base64'));
+    // The watcher polls every 3 s and takes a file once it held still across two polls.
+    await expect
+      .poll(async () => (await seed(B.service, 'inbox:notices')).length, { timeout: 30_000 })
+      .toBe(1);
+    const notices = B.page.getByRole('region', { name: t('sync.notices.title_one', { count: 1 }) });
+    const notice = notices.getByRole('listitem');
+    const item = t('sync.notices.item', { file: `to-B/${second.fileName}`, sender: A.name });
+    await expect(notice).toContainText(item);
+    await expect(notice).toContainText(t('errors.SENDER_UNVERIFIED'));
+    const history = B.page.getByRole('table', { name: t('sync.history.title') });
+    await expect(history).toContainText(t('sync.history.refused', { reason: t('errors.SENDER_UNVERIFIED') }));
+    await snap(B.page, testInfo, `sync-inbox-notice-${lang}`);
+    expect((await seed(B.service, 'person:list', { search: 'Tomás' })).total).toBe(0);
+
+    // Verifying from the notice imports the waiting bundle; the notice goes.
+    await notice.getByRole('button', { name: t('sync.notices.verify', { name: A.name }) }).click();
+    const dialog = B.page.getByRole('dialog', { name: t('sync.verify.title', { name: A.name }) });
+    await dialog.getByRole('button', { name: t('sync.verify.confirm') }).click();
+    await expect(notices).toHaveCount(0, { timeout: 20_000 });
+    await expect(
+      history
+        .getByRole('row')
+        .filter({ hasText: t('sync.history.sources.inbox') })
+        .filter({ hasText: A.name }),
+    ).toHaveCount(1);
+    expect((await seed(B.service, 'person:list', { search: 'Tomás' })).total).toBe(1);
+
+    // A card whose name imitates A's with a Cyrillic letter is added, with a warning that names A.
+    const impostor = await makeOffice('impostor');
+    const lookalike = A.name.replace('O', '\u041E');
+    const card = join(dir, 'lookalike.amparo-card');
+    writeFileSync(
+      card,
+      serializeCard(
+        createCard(impostor.identity, { name: lookalike, officeId: impostor.officeId }, new Date()),
+      ),
+    );
+    await B.page.getByRole('button', { name: t('sync.tabs.offices'), exact: true }).click();
+    await B.page.getByLabel(t('sync.contacts.import')).setInputFiles(card);
+    const warning = B.page.getByRole('alert');
+    await expect(warning).toContainText(t('sync.contacts.resembles', { name: lookalike, others: A.name }));
+    await expect(warning).toContainText(t('sync.contacts.resemblesAdvice'));
+    await snap(B.page, testInfo, `sync-contact-lookalike-${lang}`);
+  });
+}

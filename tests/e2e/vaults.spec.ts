@@ -128,7 +128,7 @@ test('a backup made in Settings is restored from the first-run screen of another
   await expect(page.getByRole('button', { name: 'Ramos, Luis' })).toBeVisible();
   await snap(page, testInfo, 'restore-people-en');
   // The restored vault lives in this computer's own vault folder, with nothing else beside it.
-  const folder = dirname(service.context.vaultDir);
+  const folder = dirname(service.vaultDir);
   expect(readdirSync(folder).sort()).toEqual(['vault']);
   expect(readFileSync(backupFile).includes('Restaurada')).toBe(false);
 });

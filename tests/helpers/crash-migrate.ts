@@ -1,7 +1,9 @@
 // Child process for tests/unit/crash-migration.test.ts: unlocks a vault the way unlockVault does and runs
-// the real migrate() over the real MIGRATIONS. The only addition is a pause at the end of each migration's
-// up(), still inside its transaction, announced on stdout ("inside N"), so the parent can SIGKILL it at a
-// known point of the upgrade; the schema changes and the transactions are the production ones.
+// the real migrate() over the real MIGRATIONS. The additions: the statement-level crash points of
+// crash-points.ts (installed first), and a pause at the end of each migration's up(), still inside its
+// transaction, announced on stdout ("inside N"), so the parent can also SIGKILL it on a timer at a known
+// point of the upgrade. The schema changes and the transactions are the production ones.
+import './crash-points';
 import { writeSync } from 'node:fs';
 import { applyPragmas, openEncrypted } from '../../electron/core/vault/database';
 import { vaultPath } from '../../electron/core/vault/files';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { AmparoService, Clock } from '../../electron/core/context';
+import type { AmparoService, Clock } from '../../electron/core/kernel/context';
 import { createCard, parseCard, serializeCard } from '../../electron/core/sync/card';
 import {
   addContact,
@@ -10,6 +10,8 @@ import {
 } from '../../electron/core/sync/store';
 import { unlockedService } from './vault';
 import { decodeClocks } from '../../electron/core/records/clocks';
+import { readTombstone } from '../../electron/core/records/tombstones';
+import { KINDS } from '../../shared/model';
 
 // Offices for sync tests: real encrypted vaults (FAST_KDF) that know each other as contacts. Cards are
 // exchanged through the store so these tests depend only on the bundle layer.
@@ -80,25 +82,46 @@ export function dbDigest(office: Office): string {
 const KIND_TABLES = ['people', 'volunteers', 'attorneys', 'assignments', 'events', 'facilities', 'reports'];
 
 /**
- * Canonical record state: data, field clocks, field causal contexts and whether deleted, per table and id
- * (purged ids absent).
+ * Canonical record state, as offices must agree on it: every live record with its data, field clocks, field
+ * causal contexts and deletion (if it outlived or undid one); every deleted record by id and deletion only,
+ * whether it sits in Recently deleted (whose values are a local undo buffer) or was erased to a tombstone;
+ * and purged ids.
  */
 export function recordDump(office: Office, tables = KIND_TABLES): Record<string, unknown> {
   const { db } = office.service.context.session();
   const out: Record<string, unknown> = {};
+  const tombstones = db.prepare('SELECT id FROM tombstones').all() as { id: Buffer }[];
   for (const table of tables) {
     const rows = db
       .prepare(
-        `SELECT id, data, field_clocks, field_ctx, deleted_at IS NOT NULL AS deleted FROM ${table} ORDER BY id`,
+        `SELECT id, data, field_clocks, field_ctx, deleted_at IS NOT NULL AS deleted, deletion FROM ${table} ORDER BY id`,
       )
-      .all() as { id: string; data: string; field_clocks: string; field_ctx: string; deleted: number }[];
-    out[table] = rows.map((r) => ({
-      id: r.id,
-      data: sortKeys(JSON.parse(r.data)),
-      clocks: sortKeys(decodeClocks(r.field_clocks)),
-      ctx: sortKeys(JSON.parse(r.field_ctx)),
-      deleted: r.deleted === 1,
-    }));
+      .all() as {
+      id: string;
+      data: string;
+      field_clocks: string;
+      field_ctx: string;
+      deleted: number;
+      deletion: string | null;
+    }[];
+    const entries: Record<string, unknown>[] = rows.map((r) =>
+      r.deleted === 1
+        ? { id: r.id, deleted: true, deletion: JSON.parse(r.deletion as string) }
+        : {
+            id: r.id,
+            data: sortKeys(JSON.parse(r.data)),
+            clocks: sortKeys(decodeClocks(r.field_clocks)),
+            ctx: sortKeys(JSON.parse(r.field_ctx)),
+            deleted: false,
+            deletion: r.deletion === null ? null : JSON.parse(r.deletion),
+          },
+    );
+    for (const { id } of tombstones) {
+      const t = readTombstone(db, id.toString('hex'));
+      if (t && KIND_TABLES[KINDS.indexOf(t.kind)] === table)
+        entries.push({ id: t.id, deleted: true, deletion: t.deletion });
+    }
+    out[table] = entries.sort((x, y) => String(x.id).localeCompare(String(y.id)));
   }
   out.purged = db.prepare('SELECT kind, id FROM purged ORDER BY kind, id').all();
   return out;

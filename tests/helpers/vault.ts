@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AmparoService, Clock } from '../../electron/core/context';
+import type { AmparoService, Clock } from '../../electron/core/kernel/context';
 import { createService, type ServiceOptions } from '../../electron/core/service';
 import type { KdfOptions } from '../../electron/core/vault/kdf';
 

@@ -62,7 +62,7 @@ describe('amparo bundle', () => {
     const imported = await oak.cli('bundle', 'import', file);
     expect(JSON.parse(imported.stdout)).toEqual({
       bundleId,
-      sender: { officeName: 'San José intake', fingerprint: sj.fingerprint },
+      sender: { officeName: 'San José intake', fingerprint: sj.fingerprint, state: 'verified' },
       new: 1,
       updated: 0,
       conflicts: 0,
@@ -139,5 +139,36 @@ describe('amparo bundle', () => {
     const unknown = await third.cli('bundle', 'import', toThird);
     expect(unknown.code).toBe(3);
     expect(errorCode(unknown.stderr)).toBe('BUNDLE_UNKNOWN_SENDER');
+  });
+
+  it('imports from an unverified sender only with --yes; --dry-run shows the state', async () => {
+    const sj = await office('San José intake');
+    const oak = await office('Oakland RRN');
+    await meet(sj, oak);
+    await meet(oak, sj, false);
+    await sj.cli('add', 'person', '--json', JSON.stringify({ givenName: 'Inés', familyName: 'Vega' }));
+    const file = join(sj.dir, 'unverified.amparo');
+    expect((await sj.cli('bundle', 'export', '--to', oak.fingerprint, '--out', file, '--all')).code).toBe(0);
+
+    const dry = await oak.cli('bundle', 'import', file, '--dry-run');
+    expect(dry.code).toBe(0);
+    expect(JSON.parse(dry.stdout)).toMatchObject({
+      sender: { fingerprint: sj.fingerprint, state: 'unverified' },
+      new: 1,
+      dryRun: true,
+    });
+    const before = hashTree(oak.vault);
+    const refused = await oak.cli('bundle', 'import', file);
+    expect(refused.code).toBe(3);
+    expect(errorCode(refused.stderr)).toBe('SENDER_UNVERIFIED');
+    expect(hashTree(oak.vault)).toEqual(before);
+
+    const confirmed = await oak.cli('bundle', 'import', file, '--yes');
+    expect(confirmed.code).toBe(0);
+    expect(JSON.parse(confirmed.stdout)).toMatchObject({
+      sender: { state: 'unverified' },
+      new: 1,
+      alreadyImported: false,
+    });
   });
 });

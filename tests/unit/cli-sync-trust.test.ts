@@ -5,7 +5,9 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EXIT_CODES } from '../../shared/errors';
+import { createCard, serializeCard } from '../../electron/core/sync/card';
 import { formatFingerprint } from '../../electron/core/sync/fingerprint';
+import { makeOffice } from '../fixtures/sync/offices';
 import { runCliInProcess } from '../helpers/cli';
 import { makeTempDir, PASSPHRASE, removeTempDirs } from '../helpers/vault';
 
@@ -44,6 +46,7 @@ describe('amparo card / contact', () => {
       office: 'San José intake',
       fingerprint: sj.fingerprint,
       state: 'unverified',
+      resembles: [],
     });
     const dup = await oak.cli('contact', 'add', cardFile);
     expect(dup.code).toBe(EXIT_CODES.CONFLICT);
@@ -95,6 +98,46 @@ describe('amparo card / contact', () => {
     expect(errorCode(bad.stderr)).toBe('CARD_INVALID');
     const missing = await oak.cli('contact', 'add', join(oak.dir, 'nope'));
     expect(missing.code).toBe(EXIT_CODES.INVALID_INPUT);
+  });
+});
+
+describe('amparo contact add and office names', () => {
+  const cardFile = async (dir: string, name: string) => {
+    const o = await makeOffice(name);
+    const file = join(dir, `${o.officeId}.amparo-card`);
+    writeFileSync(file, serializeCard(createCard(o.identity, { name, officeId: o.officeId }, new Date())));
+    return file;
+  };
+
+  it('flags a lookalike of a contact or of this office in its JSON, and refuses hidden characters', async () => {
+    const oak = await office('Oakland RRN');
+    const real = await office('San José intake');
+    const realCard = join(real.dir, 'real.amparo-card');
+    await real.cli('card', 'export', realCard);
+    expect(JSON.parse((await oak.cli('contact', 'add', realCard)).stdout)).toMatchObject({ resembles: [] });
+
+    // Cyrillic "а" and "о" in place of the Latin letters.
+    const lookalike = await oak.cli(
+      'contact',
+      'add',
+      await cardFile(oak.dir, 'S\u0430n J\u043Es\u00e9 intake'),
+    );
+    expect(lookalike.code).toBe(0);
+    expect(JSON.parse(lookalike.stdout)).toMatchObject({
+      state: 'unverified',
+      resembles: [{ officeName: 'San José intake', fingerprint: real.fingerprint, own: false }],
+    });
+    const mirror = await oak.cli('contact', 'add', await cardFile(oak.dir, '0akland RRN'));
+    expect(JSON.parse(mirror.stdout)).toMatchObject({
+      resembles: [{ officeName: 'Oakland RRN', fingerprint: null, own: true }],
+    });
+
+    for (const name of ['Oakland\u202E NRR', 'Oak\u200Bland', 'Oakland\u0000RRN', 'Oakland\u2066RRN\u2069']) {
+      const hidden = await oak.cli('contact', 'add', await cardFile(oak.dir, name));
+      expect(hidden.code, JSON.stringify(name)).toBe(EXIT_CODES.CARD_INVALID);
+      expect(errorCode(hidden.stderr)).toBe('CARD_INVALID');
+    }
+    expect((await oak.cli('contact', 'list')).stdout.trim().split('\n')).toHaveLength(3);
   });
 });
 

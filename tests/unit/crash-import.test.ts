@@ -1,25 +1,48 @@
-// Crash safety of imports (issue 5, item 3): the real CLI (bundled as the shipped one is) is SIGKILLed at
-// seeded moments while it imports a large CSV file and a large bundle. Each trial starts from a fresh copy of
-// the same vault. After every kill the vault must unlock, pass PRAGMA integrity_check and the audit chain
-// check, and hold either none or all of the interrupted work: the counts prove it.
+// Crash safety of imports: the shipped CLI entry point (bundled as shipped, with the crash points of
+// tests/helpers/crash-points.ts) is SIGKILLed while it imports a large CSV file and a large bundle, each
+// trial on a fresh copy of the same vault. A calibration run traces the import's transaction (the statement
+// numbers of its BEGIN and COMMIT, and how long it took). Two kinds of kill then follow, and only those
+// that land inside that transaction count towards the required numbers, so a fast or a busy machine
+// changes how long the test takes, never what it proves:
+// - seeded: the child kills itself once N SQL statements have run, N drawn inside the transaction plus its
+//   edges (just before BEGIN, just after BEGIN, just before COMMIT, just after COMMIT). The child reports
+//   where it stopped, so the state the vault must be in is known exactly;
+// - timed: a delay counted from the child's announcement of BEGIN, drawn from the transaction's last
+//   observed duration, repeated until enough have landed inside. These also stop the process inside
+//   native code (an INSERT, the COMMIT, the checkpoint), which statement boundaries never do.
+// After every kill the vault must unlock, pass PRAGMA integrity_check and the audit chain check, and hold
+// either none or all of the interrupted work: the counts prove it.
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
-import { rng } from '../fixtures/fuzz/rng';
-import { CLI, bundleEntry, copyVault, runAndKill } from '../helpers/crash-spawn';
+import { labelSeed, rng } from '../fixtures/fuzz/rng';
+import {
+  CRASH_CLI,
+  bundleEntry,
+  copyVault,
+  parseTrace,
+  runAndKill,
+  type SpawnOptions,
+} from '../helpers/crash-spawn';
 import { makeTempDir, PASSPHRASE, removeTempDirs, testService, unlockedService } from '../helpers/vault';
 
 const SEED = Number(process.env.AMPARO_FUZZ_SEED ?? 20261124);
-const TRIALS = 20;
+/** Seeded kills required inside the import's transaction (besides the four edge points). */
+const SEEDED_INSIDE = 10;
+/** Timed kills required inside the import's transaction, and the most attempts allowed to get them. */
+const TIMED_INSIDE = 6;
+const TIMED_ATTEMPTS = 40;
 const CSV_ROWS = 10_000;
 const BUNDLE_PEOPLE = 2_000;
+/** A generous bound: on a loaded machine every run is slower, and timed kills may need retries. */
+const TIMEOUT = 900_000;
 
 let cli: string;
 const env = { AMPARO_PASSPHRASE: PASSPHRASE };
 
 beforeAll(async () => {
-  cli = await bundleEntry(CLI);
+  cli = await bundleEntry(CRASH_CLI);
 });
 
 afterAll(() => {
@@ -44,104 +67,160 @@ async function inspect(vaultDir: string, tables: string[]) {
   }
 }
 
+type Where = 'before' | 'inside' | 'after';
+
 interface Trial {
-  delay: number;
-  killed: boolean;
+  kind: 'seeded' | 'timed';
+  where: Where;
   applied: boolean;
 }
 
-/** Calibrates on one full run, then kills TRIALS runs at seeded moments across that run's span. */
+/**
+ * Runs the calibration, the seeded kills and the timed kills for one import. `check` asserts the vault is
+ * sound and holds none or all of the work, and says which.
+ */
 async function trials(
   label: string,
   template: string,
-  args: (vaultDir: string) => string[],
+  args: string[],
   check: (vaultDir: string) => Promise<boolean>,
 ): Promise<Trial[]> {
-  const full = await runAndKill(
-    cli,
-    ['--vault', copyVault(template, join(makeTempDir(), 'v')), ...args('')],
-    {
-      env,
-    },
-  );
-  const startup = await runAndKill(cli, ['--vault', template, 'status'], { env });
-  expect(full.code, full.stderr).toBe(0);
-  const r = rng(SEED ^ label.length);
-  const out: Trial[] = [];
-  for (let i = 0; i < TRIALS; i++) {
+  const run = async (options: SpawnOptions) => {
     const vaultDir = copyVault(template, join(makeTempDir(), 'v'));
-    // Mostly inside the work (after start-up), sometimes before it or right at the end.
-    const delay = Math.round(startup.ms * 0.8 + r.next() * (full.ms - startup.ms * 0.8) * 1.1);
-    const run = await runAndKill(cli, ['--vault', vaultDir, ...args(vaultDir)], { env, killAfterMs: delay });
-    if (!run.killed) expect(run.code, run.stderr).toBe(0);
-    out.push({ delay, killed: run.killed, applied: await check(vaultDir) });
+    const outcome = await runAndKill(cli, ['--vault', vaultDir, ...args], {
+      ...options,
+      env: { ...env, ...options.env },
+    });
+    expect(outcome.hung, outcome.stderr).toBe(false);
+    if (!outcome.killed) expect(outcome.code, outcome.stderr).toBe(0);
+    return { vaultDir, outcome, trace: parseTrace(outcome.stderr) };
+  };
+
+  const full = await run({});
+  expect(await check(full.vaultDir)).toBe(true);
+  // The import's transaction is the one that runs the most statements.
+  const spans = full.trace.transactions.map((tx) => (tx.end ?? tx.begin) - tx.begin);
+  const work = spans.indexOf(Math.max(...spans)) + 1;
+  const tx = full.trace.transactions[work - 1]!;
+  expect(tx).toMatchObject({ how: 'COMMIT', end: expect.any(Number) });
+  const { begin, end } = tx as { begin: number; end: number };
+  let workMs = tx.ms ?? 0;
+  const r = rng(labelSeed(SEED, label));
+  const out: Trial[] = [];
+
+  // Seeded: the kill lands after exactly `after` statements, and the child says where that was.
+  const seeded = async (after: number) => {
+    const { vaultDir, outcome, trace } = await run({ env: { AMPARO_CRASH_AFTER: String(after) } });
+    expect(outcome.killed, `no kill after ${after} statements`).toBe(true);
+    expect(trace.kill?.at).toBe(after);
+    const { open, closed } = trace.kill!;
+    const where: Where = open === work ? 'inside' : closed >= work ? 'after' : 'before';
+    const applied = await check(vaultDir);
+    // Exact: the import is there if and only if its COMMIT ran.
+    expect(applied, `kill after ${after} statements (${where})`).toBe(where === 'after');
+    out.push({ kind: 'seeded', where, applied });
+    return where;
+  };
+  for (const [after, where] of [
+    [begin - 1, 'before'],
+    [begin, 'inside'],
+    [end - 1, 'inside'],
+    [end, 'after'],
+  ] as const) {
+    expect(await seeded(after)).toBe(where);
   }
-  const killed = out.filter((t) => t.killed);
+  for (let n = 0, inside = 0; inside < SEEDED_INSIDE && n < SEEDED_INSIDE * 2; n++) {
+    if ((await seeded(begin + r.int(end - begin))) === 'inside') inside++;
+  }
+
+  // Timed: from the BEGIN announcement, a delay within the transaction's last observed duration.
+  for (let n = 0, inside = 0; inside < TIMED_INSIDE && n < TIMED_ATTEMPTS; n++) {
+    const delay = Math.round(r.next() * workMs);
+    const { vaultDir, outcome, trace } = await run({
+      killOnOutput: `crash begin ${work} `,
+      killAfterMs: delay,
+    });
+    const timedTx = trace.transactions[work - 1];
+    // A run that got to its COMMIT measured the transaction at this machine's current pace.
+    if (timedTx?.ms !== undefined) workMs = timedTx.ms;
+    const where: Where = !timedTx ? 'before' : timedTx.end === undefined ? 'inside' : 'after';
+    const applied = await check(vaultDir);
+    // Killed between BEGIN and the COMMIT's announcement: either state, as long as it is whole.
+    if (where !== 'inside') expect(applied).toBe(where === 'after');
+    if (outcome.killed && where === 'inside') inside++;
+    out.push({ kind: 'timed', where, applied });
+  }
+
+  const tally = (kind: Trial['kind']) => {
+    const of = out.filter((t) => t.kind === kind);
+    const n = (where: Where, applied?: boolean) =>
+      of.filter((t) => t.where === where && (applied === undefined || t.applied === applied)).length;
+    return `${kind}: runs=${of.length} before=${n('before')} inside=${n('inside')} (applied ${n('inside', true)}) after=${n('after')}`;
+  };
   console.log(
-    `crash ${label}: trials=${out.length} killed=${killed.length} ` +
-      `killed-before-commit=${killed.filter((t) => !t.applied).length} ` +
-      `killed-after-commit=${killed.filter((t) => t.applied).length} ` +
-      `finished-first=${out.length - killed.length} fullRunMs=${Math.round(full.ms)} startupMs=${Math.round(startup.ms)}`,
+    `crash ${label}: transaction ${work} statements ${begin}..${end} of ${full.trace.total} ` +
+      `calibrationMs=${Math.round(full.outcome.ms)} lastWorkMs=${workMs}; ${tally('seeded')}; ${tally('timed')}`,
   );
   return out;
 }
 
+const insideCount = (results: Trial[], kind: Trial['kind']) =>
+  results.filter((t) => t.kind === kind && t.where === 'inside').length;
+
 describe('kill -9 during imports', () => {
-  it(`a ${CSV_ROWS}-row CSV import is all or nothing across ${TRIALS} kills`, async () => {
-    const { service, vaultDir: template } = await unlockedService();
-    service.close();
-    const csv = join(makeTempDir(), 'people.csv');
-    const lines = ['givenName,familyName,notes'];
-    for (let i = 0; i < CSV_ROWS; i++) lines.push(`Given${i},Family${i},Note ${i}`);
-    writeFileSync(csv, `${lines.join('\n')}\n`);
-    const results = await trials(
-      'csv',
-      template,
-      () => ['import-csv', 'person', csv],
-      async (vaultDir) => {
+  it(
+    `a ${CSV_ROWS}-row CSV import is all or nothing across ${SEEDED_INSIDE + TIMED_INSIDE}+ kills inside it`,
+    async () => {
+      const { service, vaultDir: template } = await unlockedService();
+      service.close();
+      const csv = join(makeTempDir(), 'people.csv');
+      const lines = ['givenName,familyName,notes'];
+      for (let i = 0; i < CSV_ROWS; i++) lines.push(`Given${i},Family${i},Note ${i}`);
+      writeFileSync(csv, `${lines.join('\n')}\n`);
+      const results = await trials('csv', template, ['import-csv', 'person', csv], async (vaultDir) => {
         const { integrity, audit, counts } = await inspect(vaultDir, ['people']);
         expect(integrity).toBe('ok');
         expect(audit).toMatchObject({ ok: true, value: { ok: true } });
         expect([0, CSV_ROWS]).toContain(counts.people);
         return counts.people === CSV_ROWS;
-      },
-    );
-    expect(results.filter((t) => t.killed).length).toBeGreaterThanOrEqual(TRIALS / 2);
-  }, 240_000);
+      });
+      expect(insideCount(results, 'seeded')).toBeGreaterThanOrEqual(SEEDED_INSIDE);
+      expect(insideCount(results, 'timed')).toBeGreaterThanOrEqual(TIMED_INSIDE);
+    },
+    TIMEOUT,
+  );
 
-  it(`a ${BUNDLE_PEOPLE}-person bundle import is all or nothing across ${TRIALS} kills`, async () => {
-    const a = await unlockedService({ officeName: 'Sender' });
-    const b = await unlockedService({ officeName: 'Receiver' });
-    const call = async (s: typeof a.service, ch: string, input?: unknown) => {
-      const res = await dispatch(s.handlers, ch, input);
-      if (!res.ok) throw new Error(`${ch}: ${res.error.code} ${res.error.message}`);
-      return res.value as Record<string, unknown>;
-    };
-    await call(b.service, 'contact:add', { card: (await call(a.service, 'card:export')).card });
-    const bCard = await call(b.service, 'card:export');
-    const bContact = await call(a.service, 'contact:add', { card: bCard.card });
-    await call(a.service, 'demo:generate', {
-      people: BUNDLE_PEOPLE,
-      volunteers: 0,
-      attorneys: 0,
-      eventsPerPerson: 0,
-      seed: 7,
-    });
-    const exported = await call(a.service, 'bundle:export', {
-      to: [bContact.fingerprint],
-      scope: { scope: 'all' },
-      redaction: 'Full',
-      confirmUnverified: true,
-    });
-    const file = join(makeTempDir(), 'big.amparo');
-    writeFileSync(file, Buffer.from(exported.bytes as string, 'base64'));
-    a.service.close();
-    b.service.close();
-    const results = await trials(
-      'bundle',
-      b.vaultDir,
-      () => ['bundle import', file].flatMap((w) => w.split(' ')),
-      async (vaultDir) => {
+  it(
+    `a ${BUNDLE_PEOPLE}-person bundle import is all or nothing across ${SEEDED_INSIDE + TIMED_INSIDE}+ kills inside it`,
+    async () => {
+      const a = await unlockedService({ officeName: 'Sender' });
+      const b = await unlockedService({ officeName: 'Receiver' });
+      const call = async (s: typeof a.service, ch: string, input?: unknown) => {
+        const res = await dispatch(s.handlers, ch, input);
+        if (!res.ok) throw new Error(`${ch}: ${res.error.code} ${res.error.message}`);
+        return res.value as Record<string, unknown>;
+      };
+      await call(b.service, 'contact:add', { card: (await call(a.service, 'card:export')).card });
+      const bCard = await call(b.service, 'card:export');
+      const bContact = await call(a.service, 'contact:add', { card: bCard.card });
+      await call(a.service, 'demo:generate', {
+        people: BUNDLE_PEOPLE,
+        volunteers: 0,
+        attorneys: 0,
+        eventsPerPerson: 0,
+        seed: 7,
+      });
+      const exported = await call(a.service, 'bundle:export', {
+        to: [bContact.fingerprint],
+        scope: { scope: 'all' },
+        redaction: 'Full',
+        confirmUnverified: true,
+      });
+      const file = join(makeTempDir(), 'big.amparo');
+      writeFileSync(file, Buffer.from(exported.bytes as string, 'base64'));
+      a.service.close();
+      b.service.close();
+      const results = await trials('bundle', b.vaultDir, ['bundle', 'import', file], async (vaultDir) => {
         const { integrity, audit, counts } = await inspect(vaultDir, ['people', 'bundles_in']);
         expect(integrity).toBe('ok');
         expect(audit).toMatchObject({ ok: true, value: { ok: true } });
@@ -149,8 +228,10 @@ describe('kill -9 during imports', () => {
         const state = `${counts.people}/${counts.bundles_in}`;
         expect([`0/0`, `${BUNDLE_PEOPLE}/1`]).toContain(state);
         return counts.bundles_in === 1;
-      },
-    );
-    expect(results.filter((t) => t.killed).length).toBeGreaterThanOrEqual(TRIALS / 2);
-  }, 300_000);
+      });
+      expect(insideCount(results, 'seeded')).toBeGreaterThanOrEqual(SEEDED_INSIDE);
+      expect(insideCount(results, 'timed')).toBeGreaterThanOrEqual(TIMED_INSIDE);
+    },
+    TIMEOUT,
+  );
 });

@@ -1,11 +1,11 @@
-// CSV fuzzing (issue 5, item 2): random CSV files (fast-check; broken quotes, BOMs, huge fields, formula
+// CSV fuzzing: random CSV files (fast-check; broken quotes, BOMs, huge fields, formula
 // cells, mixed line endings, odd delimiters, duplicate or unknown headers) go through csv:import as a dry run
 // and then for real, via dispatch into a real unlocked vault. Every answer is typed; a dry run changes
 // nothing; a real import adds exactly the rows the dry run called valid; row errors are well formed and
 // never echo cell content.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AmparoService } from '../../electron/core/context';
+import type { AmparoService } from '../../electron/core/kernel/context';
 import { dispatch } from '../../electron/core/dispatch';
 import { ERROR_CODES } from '../../shared/errors';
 import { dbDigest } from '../fixtures/fuzz/digest';

@@ -1,11 +1,11 @@
-// IPC fuzzing (issue 5, item 2): seeded random and malformed payloads for EVERY channel of the contract go
+// IPC fuzzing: seeded random and malformed payloads for EVERY channel of the contract go
 // through dispatch into a real unlocked service (encrypted vault in a temp dir). Each answer must be ok or a
 // typed error whose code is in ERROR_CODES and is not INTERNAL; no throw may escape dispatch; an
 // INVALID_INPUT answer must leave the database digest (a canonical dump of every table) unchanged.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AmparoService } from '../../electron/core/context';
+import type { AmparoService } from '../../electron/core/kernel/context';
 import { dispatch } from '../../electron/core/dispatch';
 import { ERROR_CODES } from '../../shared/errors';
 import { CHANNELS, contract, type Channel } from '../../shared/ipc';

@@ -1,4 +1,4 @@
-// Plaintext leak scan (issue 5, item 1). A full session is driven through the real CLI (bundled as shipped):
+// Plaintext leak scan. A full session is driven through the real CLI (bundled as shipped):
 // create a vault, add people, CSV import, search, exchange cards, bundle export and import, backup when that
 // command exists; every CLI run locks the vault when it exits. 50 unique markers are planted in names,
 // notes, A-numbers (9-digit strings) and contacts. Then every file under both vault folders, the private

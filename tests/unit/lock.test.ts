@@ -5,7 +5,7 @@ import { CHANNELS, type Channel } from '../../shared/ipc';
 import { runCliInProcess } from '../helpers/cli';
 import { removeTempDirs, unlockedService } from '../helpers/vault';
 
-// Lock behaviour (issue 5, item 7). After a lock every channel answers LOCKED except the few the unlock
+// Lock behaviour. After a lock every channel answers LOCKED except the few the unlock
 // screen needs; every CLI command that unlocks fails with exit code 2 on a wrong passphrase; and nothing
 // reachable from the service object holds the database, a 32-byte key or an age secret key.
 // The idle-timeout -> unlock-screen path is covered end to end in tests/e2e/vault.spec.ts.

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPrefsStore } from '../../electron/core/prefs-store';
+import { createPrefsStore } from '../../electron/core/prefs/store';
 import { DEFAULT_PREFS } from '../../shared/prefs';
 import { makeTempDir, removeTempDirs } from '../helpers/vault';
 

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Clock } from '../../electron/core/context';
+import type { Clock } from '../../electron/core/kernel/context';
 import { createHlc, formatStamp, parseStamp, STAMP_PATTERN } from '../../electron/core/records/hlc';
 import { MIGRATIONS } from '../../electron/core/vault/migrations';
 import { makeTempDir, removeTempDirs } from '../helpers/vault';

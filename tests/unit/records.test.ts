@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AmparoService } from '../../electron/core/context';
+import type { AmparoService } from '../../electron/core/kernel/context';
 import { dispatch } from '../../electron/core/dispatch';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/ipc';
 import { manualClock, removeTempDirs, unlockedService } from '../helpers/vault';

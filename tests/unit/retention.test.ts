@@ -1,9 +1,9 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AmparoService } from '../../electron/core/context';
+import type { AmparoService } from '../../electron/core/kernel/context';
 import { dispatch } from '../../electron/core/dispatch';
-import { purgeClosedCases } from '../../electron/core/records/retention';
+import { runRetention } from '../../electron/core/maintenance/retention';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/ipc';
 import { runCliInProcess } from '../helpers/cli';
 import {
@@ -60,7 +60,14 @@ const image = (service: AmparoService) => service.context.session().db.serialize
 describe('retention', () => {
   it('is off by default and stores the setting inside the vault', async () => {
     const { service } = await unlockedService();
-    expect(await call(service, 'retention:get')).toEqual({ closedCaseDays: null, lastRun: null });
+    expect(await call(service, 'retention:get')).toEqual({
+      closedCaseDays: null,
+      closedContactsDays: null,
+      falseAlarmHours: null,
+      reportDays: null,
+      inactiveVolunteerMonths: null,
+      lastRun: null,
+    });
     expect(await call(service, 'retention:set', { closedCaseDays: 180 })).toMatchObject({
       closedCaseDays: 180,
     });
@@ -144,14 +151,17 @@ describe('retention', () => {
     expect((await call(again, 'retention:get')).lastRun).toEqual({
       at: clock.now().toISOString(),
       purged: 2,
+      reports: 0,
+      volunteers: 0,
+      familyContacts: 0,
     });
     again.close();
   });
 
-  it('purgeClosedCases with nothing due changes no record', async () => {
+  it('a run with nothing due changes no record', async () => {
     const { service, clock } = await seeded();
     const before = (await call(service, 'person:list', {})).total;
-    expect(purgeClosedCases(service.context, 3000, clock.now())).toMatchObject({ people: 0 });
+    expect(runRetention(service.context, { days: 3000 }, clock.now())).toMatchObject({ people: 0 });
     expect((await call(service, 'person:list', {})).total).toBe(before);
     service.close();
   });

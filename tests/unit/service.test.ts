@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { HandlerGroup } from '../../electron/core/context';
-import type { Feature } from '../../electron/core/feature';
-import { FEATURES } from '../../electron/core/features';
+import type { HandlerGroup } from '../../electron/core/kernel/context';
+import type { FeatureModule } from '../../electron/core/kernel/feature-module';
+import { FEATURES } from '../../electron/core/feature-list';
 import { assembleHandlers } from '../../electron/core/service';
 import { CHANNELS } from '../../shared/ipc';
 import { PASSPHRASE, removeTempDirs, unlockedService } from '../helpers/vault';
@@ -41,7 +41,7 @@ describe('assembleHandlers', () => {
 describe('feature contributions', () => {
   it('takes the fingerprint from the first feature that has one, only while unlocked', async () => {
     const calls: string[] = [];
-    const sync: Feature = {
+    const sync: FeatureModule = {
       name: 'test-sync',
       handlers: () => ({}),
       fingerprint: (session) => {

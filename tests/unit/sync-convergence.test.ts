@@ -6,16 +6,17 @@ import { introduceAll, makeOffice, recordDump, type Office } from '../helpers/sy
 import { manualClock, removeTempDirs } from '../helpers/vault';
 import { decodeClocks } from '../../electron/core/records/clocks';
 
-// Convergence and conflict detection (DESIGN §5 "Merge"), as a property over real encrypted vaults
-// (FAST_KDF, a fresh set per run). 3–5 offices edit the same people (edits, clears, deletes, concurrent edits
-// of one field, creates, conflict resolutions) and exchange full, "since last", redacted and per-person
+// Convergence and conflict detection, as a property over real encrypted vaults (FAST_KDF, a fresh set per
+// run). 3–5 offices edit the same people (edits, clears, deletes, restores from Recently deleted, legal holds
+// set and cleared, concurrent edits of one field, creates, conflict resolutions) and exchange full, "since last", redacted and per-person
 // bundles, delivered in a random order with duplicates and delays; two observer offices that write nothing
 // receive every bundle, one in the order made and one shuffled with duplicates. Checked:
 // (a) offices that received the same set of bundles hold identical records, field clocks and causal contexts
 //     (the two observers; and every office once all have exchanged everything);
 // (b) every pair of causally concurrent writes of one field, with different values, that meet at an office
 //     (in an import) leaves exactly that conflict at that office, keeping both values;
-// (c) no other conflict is recorded: never for sequential writes.
+// (c) no other conflict is recorded: never for sequential writes;
+// (d) every office agrees on which records outlived a delete ("deleted there, changed here").
 // Causality comes from a model of the delivery history kept by this test, independent of the implementation:
 // a write's history is itself plus the history of the field at its office when written; an import joins
 // the histories of the fields that the bundle actually carried (redacted and out-of-scope fields carry
@@ -30,6 +31,8 @@ type Op =
   | { t: 'edit'; office: number; person: number; field: Field }
   | { t: 'clear'; office: number; person: number }
   | { t: 'delete'; office: number; person: number }
+  | { t: 'restore'; office: number; pick: number }
+  | { t: 'hold'; office: number; person: number; on: boolean }
   | { t: 'create'; office: number }
   | { t: 'resolve'; office: number; pick: number; keep: 'local' | 'incoming' }
   | {
@@ -56,7 +59,12 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('clear' as const), office, person }) },
-  { weight: 1, arbitrary: fc.record({ t: fc.constant('delete' as const), office, person }) },
+  { weight: 2, arbitrary: fc.record({ t: fc.constant('delete' as const), office, person }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('restore' as const), office, pick: fc.nat() }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ t: fc.constant('hold' as const), office, person, on: fc.boolean() }),
+  },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('create' as const), office }) },
   {
     weight: 1,
@@ -117,6 +125,11 @@ interface Totals {
   /** Sequential meetings the knowledge vector alone took for concurrent (false conflicts before). */
   falseByKnowledge: number;
   conflicts: number;
+  deletes: number;
+  restores: number;
+  holds: number;
+  /** Records alive at the end although a delete reached them (an unseen edit, or a hold). */
+  outlived: number;
 }
 const totals: Totals = {
   runs: 0,
@@ -127,6 +140,10 @@ const totals: Totals = {
   hiddenByKnowledge: 0,
   falseByKnowledge: 0,
   conflicts: 0,
+  deletes: 0,
+  restores: 0,
+  holds: 0,
+  outlived: 0,
 };
 
 afterEach(() => removeTempDirs());
@@ -306,7 +323,10 @@ async function run(count: number, ops: Op[], order: number[]): Promise<void> {
         const id = people[op.person % people.length]!;
         if (!rowOf(offices[at]!, 'person', id)?.live) continue;
         if (op.t === 'delete') {
+          // A held case can't be deleted here; the property covers what a partner's delete does to it.
+          if (rowOf(offices[at]!, 'person', id)?.data.legalHold) continue;
           await h(at)['person:delete']({ id });
+          totals.deletes++;
           continue;
         }
         const field = op.t === 'clear' ? 'arrestLocation' : op.field;
@@ -319,6 +339,23 @@ async function run(count: number, ops: Op[], order: number[]): Promise<void> {
               : `${field === 'familyName' ? 'Fam' : 'Loc'}${n}`;
         await h(at)['person:update']({ id, patch: { [field]: value } });
         wrote(at, 'person', id, [field]);
+      } else if (op.t === 'restore') {
+        const at = op.office % count;
+        const { items } = await h(at)['deleted:list'](undefined);
+        const people = items.filter((item) => item.kind === 'person');
+        if (people.length === 0) continue;
+        await h(at)['deleted:restore']({ kind: 'person', id: people[op.pick % people.length]!.id });
+        totals.restores++;
+      } else if (op.t === 'hold') {
+        const at = op.office % count;
+        const id = people[op.person % people.length]!;
+        if (!rowOf(offices[at]!, 'person', id)?.live) continue;
+        if (op.on) await h(at)['hold:set']({ personId: id, reason: `Hold ${serial++}` });
+        else if (rowOf(offices[at]!, 'person', id)?.data.legalHold)
+          await h(at)['hold:clear']({ personId: id });
+        else continue;
+        wrote(at, 'person', id, ['legalHold']);
+        totals.holds++;
       } else if (op.t === 'resolve') {
         const at = op.office % count;
         const open = await h(at)['conflict:list'](undefined);
@@ -344,25 +381,37 @@ async function run(count: number, ops: Op[], order: number[]): Promise<void> {
     const pending = mail.flatMap((m) => m.to.filter((r) => r < count).map((r) => ({ m, r })));
     const shuffled = order.map((k) => pending[k % Math.max(1, pending.length)]).filter(Boolean);
     for (const p of [...shuffled, ...pending]) await deliver(p!.m, p!.r);
-    const finalMail: Mail[] = [];
-    for (let i = 0; i < count; i++) {
-      const others = [...Array(count).keys()].filter((j) => j !== i);
-      await send(i, others, { t: 'send', office: i, to: 0, scope: 'all', people: 0, redact: false });
-      finalMail.push(mail[mail.length - 1]!);
-    }
-    for (let i = 0; i < count; i++)
-      for (let k = 0; k < count; k++) {
-        const from = (k + order.length + i) % count;
-        if (from !== i) await deliver(finalMail[from]!, i);
+    // Two rounds: a record that outlives a delete comes back where it had been deleted only when a write the
+    // delete had not seen arrives there, and its fields travel again from there in the next round.
+    for (let round = 0; round < 2; round++) {
+      const finalMail: Mail[] = [];
+      for (let i = 0; i < count; i++) {
+        const others = [...Array(count).keys()].filter((j) => j !== i);
+        await send(i, others, { t: 'send', office: i, to: 0, scope: 'all', people: 0, redact: false });
+        finalMail.push(mail[mail.length - 1]!);
       }
+      for (let i = 0; i < count; i++)
+        for (let k = 0; k < count; k++) {
+          const from = (k + order.length + i) % count;
+          if (from !== i) await deliver(finalMail[from]!, i);
+        }
+    }
     // The observers: every bundle, one in the order made, the other shuffled with duplicates.
     for (const m of mail) await deliver(m, observers[0]!);
     const scrambled = [...order.map((k) => mail[k % mail.length]!), ...[...mail].reverse()];
     for (const m of scrambled) await deliver(m, observers[1]!);
 
     // (a) Same bundles, same data; everyone has everything, so the writers agree with the observers too.
+    // Deleted records are compared by id and deletion only: Recently deleted keeps values as a local undo
+    // buffer, never exported.
     const dumps = offices.map((o) => recordDump(o));
     for (const [i, d] of dumps.entries()) expect(d, `office ${i} holds the same records`).toEqual(dumps[0]);
+    const pendingDeletes = await h(0)['deleted:pending'](undefined);
+    totals.outlived += pendingDeletes.length;
+    for (let i = 1; i < all; i++)
+      expect(await h(i)['deleted:pending'](undefined), `pending deletes at office ${i}`).toEqual(
+        pendingDeletes,
+      );
 
     for (let i = 0; i < all; i++) {
       // The model's winner, value and causal context of every field, at every office.
@@ -427,5 +476,8 @@ describe('sync convergence', () => {
     expect(totals.concurrent).toBeGreaterThan(0);
     expect(totals.hiddenByKnowledge).toBeGreaterThan(0);
     expect(totals.falseByKnowledge).toBeGreaterThan(0);
-  }, 300_000);
+    expect(totals.deletes).toBeGreaterThan(0);
+    expect(totals.restores).toBeGreaterThan(0);
+    expect(totals.holds).toBeGreaterThan(0);
+  }, 1_200_000);
 });

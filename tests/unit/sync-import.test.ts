@@ -6,7 +6,7 @@ import { dbDigest, introduce, makeOffice, recordDump, type Office } from '../hel
 import { manualClock, removeTempDirs } from '../helpers/vault';
 import { decodeClocks } from '../../electron/core/records/clocks';
 
-// Import per DESIGN §5: round trip, replays, and every refusal leaving the database unchanged.
+// Import: round trip, replays, and every refusal leaving the database unchanged.
 
 let a: Office; // sender
 let b: Office; // recipient
@@ -237,5 +237,66 @@ describe('import refusals leave the database unchanged', () => {
     expect(dbDigest(b)).toBe(before);
     clockB.advance(3 * 24 * 3600_000);
     expect((await importInto(b, out.bytes)).alreadyImported).toBe(false);
+  });
+});
+
+describe('a bundle from an unverified sender needs the same confirmation as sending to one', () => {
+  it('previews with the state, refuses updates and purge markers without confirmation, applies with it', async () => {
+    const sender = await makeOffice('Unverified sender');
+    const receiver = await makeOffice('Careful receiver');
+    introduce(sender, receiver);
+    introduce(receiver, sender, 'unverified');
+    try {
+      const person = await sender.service.handlers['person:create']({
+        givenName: 'Rosa',
+        familyName: 'Luna',
+      });
+      const first = await exportTo(sender, [receiver]);
+
+      // The preview only reads: it works without confirmation and says who is unverified.
+      const preview = await receiver.service.handlers['bundle:preview']({ bytes: first.bytes });
+      expect(preview.sender).toEqual({
+        officeName: 'Unverified sender',
+        fingerprint: sender.fingerprint,
+        state: 'unverified',
+      });
+      expect(preview.new).toBeGreaterThan(0);
+      expect(await refusal(receiver, first.bytes)).toBe('SENDER_UNVERIFIED');
+      const err = await importInto(receiver, first.bytes).catch((e: unknown) => e as AmparoError);
+      expect((err as AmparoError).issues).toEqual([{ path: 'sender', message: sender.fingerprint }]);
+
+      const confirmed = await receiver.service.handlers['bundle:import']({
+        bytes: first.bytes,
+        confirmUnverified: true,
+      });
+      expect(confirmed).toMatchObject({ alreadyImported: false, sender: { state: 'unverified' } });
+      // A replay changes nothing, so it needs no confirmation.
+      expect((await importInto(receiver, first.bytes)).alreadyImported).toBe(true);
+
+      // An update, and a purge marker: both refused alike without the confirmation.
+      await sender.service.handlers['person:update']({ id: person.id, patch: { phone: '+1 510 555 0101' } });
+      const update = await exportTo(sender, [receiver], 'since-last');
+      expect(await refusal(receiver, update.bytes)).toBe('SENDER_UNVERIFIED');
+      const db = sender.service.context.session().db;
+      db.prepare('DELETE FROM people WHERE id = ?').run(person.id);
+      db.prepare("INSERT INTO purged (kind, id, clock) VALUES ('person', ?, ?)").run(
+        person.id,
+        '0'.repeat(12) + ':0000:' + sender.officeId,
+      );
+      const purge = await exportTo(sender, [receiver], 'all');
+      expect(await refusal(receiver, purge.bytes)).toBe('SENDER_UNVERIFIED');
+      const rdb = receiver.service.context.session().db;
+      expect(rdb.prepare('SELECT 1 FROM people WHERE id = ?').get(person.id)).toBeDefined();
+
+      // Once verified, the same bundles apply without a confirmation.
+      await receiver.service.handlers['contact:verify']({ fingerprint: sender.fingerprint });
+      expect((await importInto(receiver, update.bytes)).sender.state).toBe('verified');
+      expect((await receiver.service.handlers['person:get']({ id: person.id })).phone).toBe(
+        '+1 510 555 0101',
+      );
+    } finally {
+      sender.service.close();
+      receiver.service.close();
+    }
   });
 });

@@ -7,7 +7,7 @@ import { introduceAll, makeOffice, recordDump, type Office } from '../helpers/sy
 import { manualClock, removeTempDirs } from '../helpers/vault';
 
 // Merge rules between two offices: per-field last writer wins, conflicts kept and resolved as new edits,
-// sticky tombstones, purge markers.
+// deletes that lose to unseen edits, purge markers that stay home.
 
 let a: Office;
 let b: Office;
@@ -81,26 +81,50 @@ describe('merge', () => {
     expect(recordDump(a)).toEqual(recordDump(b));
   });
 
-  it('lets a delete win over a concurrent edit (tombstones are sticky)', async () => {
+  it('keeps a record an office edited while another deleted it, as a conflict at both', async () => {
     const id = await shared('Julia');
     clockA.advance(1000);
     clockB.advance(5000);
     await a.service.handlers['person:delete']({ id });
     await b.service.handlers['person:update']({ id, patch: { phone: '+1 510 555 0101' } });
-    await send(a, b);
+    const atB = await send(a, b);
+    // B's edit was not seen by A's delete: the record stays at B, and the delete shows as a conflict.
+    expect(atB).toMatchObject({ deleted: 0, conflicts: 0, deleteConflicts: 1 });
+    expect((await b.service.handlers['person:get']({ id })).phone).toBe('+1 510 555 0101');
+    // A gets the edit: the record comes back at A too, whole.
     await send(b, a);
+    expect((await a.service.handlers['person:get']({ id })).givenName).toBe('Julia');
+    expect(recordDump(a)).toEqual(recordDump(b));
+    const found = await b.service.handlers['person:list']({ search: 'Julia' });
+    expect(found.total).toBe(1);
+  });
+
+  it('applies a delete that has seen every edit, into Recently deleted, and lists it in the preview', async () => {
+    const id = await shared('Marta');
+    clockB.advance(1000);
+    await b.service.handlers['person:update']({ id, patch: { phone: '+1 510 555 0199' } });
+    await send(b, a);
+    clockA.advance(5000);
+    await a.service.handlers['person:delete']({ id });
+    const out = await a.service.handlers['bundle:export']({
+      to: [b.fingerprint],
+      scope: { scope: 'since-last' },
+      redaction: 'Full',
+    });
+    const preview = await b.service.handlers['bundle:preview']({ bytes: out.bytes });
+    expect(preview).toMatchObject({ deleted: 1, conflicts: 0, deleteConflicts: 0 });
+    expect(preview.deletes).toEqual([
+      expect.objectContaining({ kind: 'person', id, label: 'Marta Rojas' }),
+    ]);
+    await b.service.handlers['bundle:import']({ bytes: out.bytes });
     await expect(
       Promise.resolve().then(() => b.service.handlers['person:get']({ id })),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(
-      Promise.resolve().then(() => a.service.handlers['person:get']({ id })),
-    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    expect(recordDump(a)).toEqual(recordDump(b));
-    const found = await b.service.handlers['person:list']({ search: 'Julia' });
-    expect(found.total).toBe(0);
+    const recent = await b.service.handlers['deleted:list'](undefined);
+    expect(recent.items.map((item) => item.id)).toContain(id);
   });
 
-  it('keeps a purged record from coming back through an old bundle', async () => {
+  it('keeps a purged record from coming back, and does not wipe a partner\'s copy', async () => {
     const id = await shared('Elena');
     const old = await b.service.handlers['bundle:export']({
       to: [a.fingerprint],
@@ -116,12 +140,10 @@ describe('merge', () => {
     );
     await a.service.handlers['bundle:import']({ bytes: old.bytes });
     expect(db.prepare('SELECT 1 FROM people WHERE id = ?').get(id)).toBeUndefined();
-    // The marker travels: B drops the row and its personal data.
+    // A purge is each office's own decision: B keeps its copy.
     await send(a, b, 'all');
     const dbB = b.service.context.session().db;
-    expect(dbB.prepare('SELECT 1 FROM people WHERE id = ?').get(id)).toBeUndefined();
-    expect(dbB.prepare('SELECT 1 FROM purged WHERE id = ?').get(id)).toBeDefined();
-    expect(recordDump(a)).toEqual(recordDump(b));
+    expect(dbB.prepare('SELECT 1 FROM people WHERE id = ?').get(id)).toBeDefined();
   });
 
   it('refuses a new record that fails validation, writing nothing', async () => {

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AmparoError } from '../../shared/errors';
 import { dispatch } from '../../electron/core/dispatch';
-import { FEATURES } from '../../electron/core/features';
+import { FEATURES } from '../../electron/core/feature-list';
 import { parseCard } from '../../electron/core/sync/card';
 import { syncFeature } from '../../electron/core/sync/feature';
 import { sign, verify } from '../../electron/core/sync/minisign';
@@ -134,7 +134,8 @@ describe('contacts', () => {
     const card = (await b.handlers['card:export'](undefined)).card;
     const bFp = (await b.handlers['vault:status'](undefined)).fingerprint as string;
 
-    const added = await a.handlers['contact:add']({ card });
+    const { resembles, ...added } = await a.handlers['contact:add']({ card });
+    expect(resembles).toEqual([]);
     expect(added).toEqual({
       fingerprint: bFp,
       officeId: b.context.session().office.id,
@@ -193,43 +194,46 @@ describe('contacts', () => {
 });
 
 describe('redaction profiles', () => {
-  it('ships Full and Dispatch; Full is fixed, built-ins cannot be deleted, custom ones can', async () => {
+  it('ships Full, Dispatch and Legal; built-ins cannot be deleted; custom ones can', async () => {
     const { service } = await unlockedService();
     const h = service.handlers;
-    expect(await h['redaction:list'](undefined)).toEqual([
-      {
-        name: 'Dispatch',
-        builtIn: true,
-        fields: { person: ['aNumber', 'contacts', 'dateOfBirth', 'medicalNeeds'] },
-      },
-      { name: 'Full', builtIn: true, fields: {} },
+    const listed = await h['redaction:list'](undefined);
+    expect(listed.map((p) => [p.name, p.builtIn, p.everything, p.editable])).toEqual([
+      ['Dispatch', true, false, 'none'],
+      ['Full', true, true, 'none'],
+      ['Legal', true, false, 'familyContacts'],
     ]);
+    const full = listed.find((p) => p.name === 'Full')!;
+    expect(full).toMatchObject({ fields: {}, eventKinds: null, includeFamilyContacts: true });
+    // What older callers read: Dispatch leaves out at least what the old Dispatch did, and much more.
+    const dispatch = listed.find((p) => p.name === 'Dispatch')!;
+    expect(dispatch.fields.person).toEqual(
+      expect.arrayContaining(['aNumber', 'contacts', 'dateOfBirth', 'medicalNeeds', 'phone', 'notes']),
+    );
+    expect(dispatch.send.assignment).toBeUndefined();
     await rejectsWith(
       () => h['redaction:set']({ name: 'Full', fields: { person: ['aNumber'] } }),
       'FORBIDDEN',
     );
-    await rejectsWith(() => h['redaction:delete']({ name: 'Dispatch' }), 'FORBIDDEN');
-    await rejectsWith(() => h['redaction:delete']({ name: 'Full' }), 'FORBIDDEN');
+    await rejectsWith(() => h['redaction:set']({ name: 'Dispatch', fields: { person: [] } }), 'FORBIDDEN');
+    for (const name of ['Dispatch', 'Full', 'Legal'])
+      await rejectsWith(() => h['redaction:delete']({ name }), 'FORBIDDEN');
     await rejectsWith(() => h['redaction:delete']({ name: 'Nope' }), 'NOT_FOUND');
     await rejectsWith(
       () => h['redaction:set']({ name: 'Typo', fields: { person: ['aNumbr'] } }),
       'INVALID_INPUT',
     );
 
-    const edited = await h['redaction:set']({ name: 'Dispatch', fields: { person: ['aNumber', 'aNumber'] } });
-    expect(edited.find((p) => p.name === 'Dispatch')).toEqual({
-      name: 'Dispatch',
-      builtIn: true,
-      fields: { person: ['aNumber'] },
-    });
     const withCustom = await h['redaction:set']({
       name: 'Legal partner',
-      fields: { person: ['medicalNeeds'] },
+      fields: { person: ['medicalNeeds', 'medicalNeeds'] },
     });
-    expect(withCustom.map((p) => p.name)).toEqual(['Dispatch', 'Full', 'Legal partner']);
+    expect(withCustom.find((p) => p.name === 'Legal partner')?.fields).toEqual({ person: ['medicalNeeds'] });
+    expect(withCustom.map((p) => p.name)).toEqual(['Dispatch', 'Full', 'Legal', 'Legal partner']);
     expect((await h['redaction:delete']({ name: 'Legal partner' })).map((p) => p.name)).toEqual([
       'Dispatch',
       'Full',
+      'Legal',
     ]);
   });
 });

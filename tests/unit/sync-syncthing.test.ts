@@ -211,8 +211,8 @@ describe.skipIf(!SYNCTHING)('the inbox on a Syncthing share, as it behaves today
   }, 120_000);
 
   it('a bundle synced into the subfolder to-B/ of its folder', async () => {
-    // Flip to true once the inbox scans subfolders of its folder; nothing else here needs to change.
-    const INBOX_SCANS_SUBFOLDERS = false;
+    // The inbox scans subfolders of its folder (down to INBOX_MAX_DEPTH), so this one is imported.
+    const INBOX_SCANS_SUBFOLDERS = true;
 
     await a.service.handlers['person:create']({ givenName: 'Lucía', familyName: 'Ramírez' });
     const bundle = await exportToB();

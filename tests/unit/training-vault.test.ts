@@ -2,12 +2,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
-import type { Feature } from '../../electron/core/feature';
-import { FEATURES } from '../../electron/core/features';
+import type { FeatureModule } from '../../electron/core/kernel/feature-module';
+import { FEATURES } from '../../electron/core/feature-list';
 import { TRAINING_DATA, trainingVaultDir } from '../../electron/core/training';
 import { hashTree, PASSPHRASE, removeTempDirs, unlockedService } from '../helpers/vault';
 
-// The training vault (issue 3): a second vault beside the office vault, made from an unlocked office
+// The training vault: a second vault beside the office vault, made from an unlocked office
 // vault with its own passphrase and filled with synthetic records. Only one vault is open at a time,
 // switching goes through the lock screen, and the real records never appear in it (nor the reverse).
 
@@ -192,7 +192,7 @@ describe('training vault', () => {
 
   it('a failed setup removes the half-made training vault and keeps the office vault open', async () => {
     let fail = false;
-    const saboteur: Feature = {
+    const saboteur: FeatureModule = {
       name: 'saboteur',
       handlers: () => ({}),
       onCreate: () => {

@@ -1,8 +1,8 @@
 import { cpSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AmparoService } from '../../electron/core/context';
-import { createBackup } from '../../electron/core/backup/backup';
+import type { AmparoService } from '../../electron/core/kernel/context';
+import { createBackup } from '../../electron/core/maintenance/backup';
 import { defaultAnchorFile } from '../../electron/core/vault/anchor';
 import { runCliInProcess } from '../helpers/cli';
 import {

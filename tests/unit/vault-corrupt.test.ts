@@ -1,7 +1,7 @@
 import { openSync, readSync, closeSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AmparoService } from '../../electron/core/context';
+import type { AmparoService } from '../../electron/core/kernel/context';
 import { dispatch } from '../../electron/core/dispatch';
 import { PASSPHRASE, removeTempDirs, testService, unlockedService } from '../helpers/vault';
 import { runCliInProcess } from '../helpers/cli';

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createBackup } from '../../electron/core/backup/backup';
-import type { AmparoService } from '../../electron/core/context';
+import { createBackup } from '../../electron/core/maintenance/backup';
+import type { AmparoService } from '../../electron/core/kernel/context';
 import { dispatch } from '../../electron/core/dispatch';
 import type { ChannelInput } from '../../shared/ipc';
 import {
@@ -16,7 +16,7 @@ import {
   unlockedService,
 } from '../helpers/vault';
 
-// Restore from the UI (issue 5, item 6): `vault:restore` takes the backup as bytes and restores into the
+// Restore from the UI: `vault:restore` takes the backup as bytes and restores into the
 // service's own vault folder, which must be absent. A vault that exists (open or locked) is never touched;
 // a wrong passphrase or a file that is not a backup leaves the disk exactly as it was.
 

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AmparoError } from '../../shared/errors';
+import { KINDS } from '../../shared/model';
+import { fieldsOf } from '../../shared/record-fields';
 import { dispatch } from '../../electron/core/dispatch';
 import { createService } from '../../electron/core/service';
 import { KDF_FLOOR } from '../../electron/core/vault/kdf';
@@ -258,6 +260,55 @@ describe('migrations', () => {
     ).toThrow();
   });
 
+  it('0006 turns soft-deleted rows into Recently deleted with a deletion that has seen every field', () => {
+    const db = new Database(':memory:');
+    migrate(db, MIGRATIONS.slice(0, 5));
+    const insert =
+      'INSERT INTO people (id, data, field_clocks, field_ctx, clock, created_at, updated_at, deleted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)';
+    const mine = '4f510209214b3a8f';
+    const other = 'a26a526f95fb843c';
+    db.prepare(insert).run(
+      'a'.repeat(32),
+      '{"givenName":"x","familyName":"y"}',
+      JSON.stringify({
+        [`019a20cff700:0001:${other}`]: ['givenName'],
+        [`019a20cff701:0000:${mine}`]: ['familyName'],
+      }),
+      JSON.stringify({ familyName: [`019a20cff6ff:0000:${other}`] }),
+      `019a20cff7d0:0000:${mine}`,
+      'a',
+      'b',
+      '2026-11-01T00:00:00.000Z',
+    );
+    db.prepare(insert).run(
+      'b'.repeat(32),
+      '{"givenName":"z","familyName":"w"}',
+      '{}',
+      '{}',
+      'c',
+      'a',
+      'b',
+      null,
+    );
+    expect(migrate(db, MIGRATIONS.slice(0, 6))).toBe(6);
+    const rows = db.prepare('SELECT id, deletion, deleted_at FROM people ORDER BY id').all() as {
+      id: string;
+      deletion: string | null;
+    }[];
+    expect(JSON.parse(rows[0]!.deletion as string)).toEqual({
+      deleted: true,
+      clock: `019a20cff7d0:0000:${mine}`,
+      ctx: [`019a20cff700:0001:${other}`],
+    });
+    expect(rows[1]!.deletion).toBeNull();
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'tombstones'").get()).toBeDefined();
+    expect(() =>
+      db
+        .prepare('INSERT INTO tombstones (id, deletion) VALUES (?, ?)')
+        .run(Buffer.alloc(3), Buffer.alloc(17)),
+    ).toThrow();
+  });
+
   it('0004 adds an empty causal context to every record table, keeping the rows', () => {
     const db = new Database(':memory:');
     migrate(db, MIGRATIONS.slice(0, 3));
@@ -281,6 +332,141 @@ describe('migrations', () => {
     expect(() =>
       db.prepare("UPDATE people SET field_ctx = 'not json' WHERE id = ?").run('a'.repeat(32)),
     ).toThrow();
+  });
+
+  it('0005 adds the inbox memory tables as STRICT, keeping sync data', () => {
+    const db = new Database(':memory:');
+    migrate(db, MIGRATIONS.slice(0, 4));
+    db.prepare(
+      "INSERT INTO knowledge (office_id, clock) VALUES ('00112233445566ff', '000000000001:0000:00112233445566ff')",
+    ).run();
+    expect(migrate(db, MIGRATIONS.slice(0, 5))).toBe(5);
+    const tables = db
+      .prepare(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name LIKE 'inbox_%' ORDER BY name",
+      )
+      .all() as { name: string; sql: string }[];
+    expect(tables.map((t) => t.name)).toEqual(['inbox_files', 'inbox_paths']);
+    for (const table of tables) expect(table.sql).toMatch(/STRICT$/);
+    expect(db.prepare('SELECT count(*) AS n FROM knowledge').get()).toEqual({ n: 1 });
+    const sha = 'a'.repeat(64);
+    const insert = db.prepare(
+      'INSERT INTO inbox_files (sha256, size, file, outcome, code, handled_at) VALUES (?, 1, ?, ?, ?, ?)',
+    );
+    insert.run(sha, 'x.amparo', 'refused', 'BUNDLE_TAMPERED', '2026-11-24T10:00:00.000Z');
+    // A refusal needs its code, an import has none, and the outcome is one of the two.
+    expect(() => insert.run('b'.repeat(64), 'y.amparo', 'refused', null, 'x')).toThrow(/CHECK/);
+    expect(() => insert.run('c'.repeat(64), 'y.amparo', 'imported', 'BUNDLE_TAMPERED', 'x')).toThrow(/CHECK/);
+    expect(() => insert.run('d'.repeat(64), 'y.amparo', 'skipped', null, 'x')).toThrow(/CHECK/);
+    expect(() => insert.run('short', 'y.amparo', 'imported', null, 'x')).toThrow(/CHECK/);
+    db.prepare('INSERT INTO inbox_paths (path, size, mtime_ms, sha256) VALUES (?, 1, 1.5, ?)').run('/x', sha);
+    expect(db.prepare('SELECT mtime_ms FROM inbox_paths').get()).toEqual({ mtime_ms: 1.5 });
+  });
+
+  it('0007 turns redaction profiles into allow-lists, each custom one sending what it sent before', () => {
+    const db = new Database(':memory:');
+    migrate(db, MIGRATIONS.slice(0, 6));
+    db.prepare(
+      "INSERT INTO people (id, data, field_clocks, clock, created_at, updated_at) VALUES (?, '{}', '{}', 'c', 'a', 'b')",
+    ).run('a'.repeat(32));
+    const profile = db.prepare('INSERT INTO redaction_profiles (name, fields, built_in) VALUES (?, ?, 0)');
+    profile.run('Partner', JSON.stringify({ person: ['notes', 'contacts'], volunteer: ['phone'] }));
+    // Named like a new built-in, and a Dispatch the office tuned: both stay, as custom profiles.
+    profile.run('legal', '{}');
+    db.prepare("UPDATE redaction_profiles SET fields = ? WHERE name = 'Dispatch'").run(
+      '{"person":["aNumber"]}',
+    );
+    expect(migrate(db, MIGRATIONS.slice(0, 7))).toBe(7);
+
+    const rows = db
+      .prepare(
+        'SELECT name, send, event_kinds, family_contacts, built_in FROM redaction_profiles ORDER BY name',
+      )
+      .all() as {
+      name: string;
+      send: string | null;
+      event_kinds: string | null;
+      family_contacts: number;
+      built_in: number;
+    }[];
+    const byName = Object.fromEntries(rows.map((r) => [r.name, r]));
+    expect(rows.map((r) => [r.name, r.built_in])).toEqual([
+      ['Dispatch', 1],
+      ['Dispatch (custom)', 0],
+      ['Full', 1],
+      ['Legal', 1],
+      ['Partner', 0],
+      ['legal (custom)', 0],
+    ]);
+    const send = (name: string) => JSON.parse(byName[name]!.send as string) as Record<string, string[]>;
+    // A custom profile sent every field of every kind (of this version) but those it left out; it still does.
+    expect(Object.keys(send('Partner')).sort()).toEqual([...KINDS].sort());
+    expect(send('Partner').person).toEqual([
+      'aNumber',
+      'arrestCounty',
+      'arrestLocation',
+      'arrestingAgency',
+      'caseStatus',
+      'consentRecorded',
+      'countryOfBirth',
+      'custodyStatus',
+      'dateOfBirth',
+      'detainedAt',
+      'facilityId',
+      'familyName',
+      'givenName',
+      'languages',
+      'legalHold',
+      'medicalNeeds',
+      'minorsAtHome',
+      'needsInterpreter',
+      'otherNames',
+      'phone',
+      'priority',
+      'reportSource',
+    ]);
+    expect(send('Partner').volunteer).not.toContain('phone');
+    expect(send('Partner').volunteer).toContain('email');
+    for (const kind of KINDS)
+      for (const field of send('Partner')[kind] ?? []) expect(fieldsOf(kind), kind).toContain(field);
+    expect(byName.Partner).toMatchObject({ event_kinds: null, family_contacts: 0 });
+    expect(send('Dispatch (custom)').person).not.toContain('aNumber');
+    expect(send('Dispatch (custom)').person).toContain('phone');
+    expect(byName['Dispatch (custom)']?.family_contacts).toBe(1);
+    expect(send('legal (custom)').person).toContain('notes');
+    expect(byName.Full).toMatchObject({ send: null, event_kinds: null, family_contacts: 1 });
+    expect(send('Dispatch')).toEqual({
+      person: ['caseStatus', 'custodyStatus', 'facilityId', 'familyName', 'givenName', 'priority'],
+      event: ['at', 'kind', 'location', 'personId'],
+      facility: ['address', 'kind', 'name', 'operator', 'phone'],
+      volunteer: ['availability', 'counties', 'familyName', 'givenName', 'languages', 'roles', 'status'],
+      attorney: ['familyName', 'givenName', 'languages', 'organization', 'specialties', 'status'],
+      report: ['county', 'receivedAt', 'verification'],
+    });
+    expect(JSON.parse(byName.Dispatch!.event_kinds as string)).toEqual([
+      'BOND_HEARING',
+      'INDIVIDUAL_HEARING',
+      'MASTER_CALENDAR',
+    ]);
+    expect(Object.keys(send('Legal')).sort()).toEqual([
+      'assignment',
+      'attorney',
+      'event',
+      'facility',
+      'person',
+    ]);
+    expect(send('Legal').person).not.toContain('contacts');
+    expect(byName.Legal?.family_contacts).toBe(0);
+    // The rows of the vault are untouched, and the new table is STRICT with checked JSON.
+    expect(db.prepare('SELECT count(*) AS n FROM people').get()).toEqual({ n: 1 });
+    const sql = db.prepare("SELECT sql FROM sqlite_master WHERE name = 'redaction_profiles'").get() as {
+      sql: string;
+    };
+    expect(sql.sql).toMatch(/^CREATE TABLE redaction_profiles \(/);
+    expect(sql.sql).toMatch(/STRICT$/);
+    expect(() =>
+      db.prepare("INSERT INTO redaction_profiles (name, send) VALUES ('x', 'not json')").run(),
+    ).toThrow(/CHECK/);
   });
 
   it('is idempotent', () => {

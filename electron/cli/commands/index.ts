@@ -1,4 +1,5 @@
 import type { Command } from '../command';
+import { deleteCommands } from './deletes';
 import { maintenanceCommands } from './maintenance';
 import { recordCommands } from './records';
 import { recordIoCommands } from './records-io';
@@ -10,6 +11,7 @@ import { vaultCommands } from './vault';
 export const COMMANDS: readonly Command[] = [
   ...vaultCommands,
   ...recordCommands,
+  ...deleteCommands,
   ...recordIoCommands,
   ...syncTrustCommands,
   ...syncBundleCommands,

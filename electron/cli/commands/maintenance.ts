@@ -1,9 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { AmparoError } from '../../../shared/errors';
-import { RetentionDays } from '../../../shared/maintenance-channels';
-import { writeBackupFile } from '../../core/backup/backup';
-import { restoreVault } from '../../core/backup/restore';
-import { stringFlag } from '../args';
+import {
+  RETENTION_RULES,
+  RetentionDays,
+  RetentionHours,
+  RetentionMonths,
+  type RetentionRules,
+} from '../../../shared/channels/maintenance';
+import { writeBackupFile } from '../../core/maintenance/backup';
+import { restoreVault } from '../../core/maintenance/restore';
+import { stringFlag, type OptionName } from '../args';
 import type { Command, CommandContext } from '../command';
 import { readPassphraseFile } from '../passphrase';
 
@@ -17,13 +23,31 @@ function fileArg(ctx: CommandContext, what: string): string {
   return file;
 }
 
-function daysFlag(ctx: CommandContext): number | undefined {
-  const raw = stringFlag(ctx.args, 'days');
-  if (raw === undefined) return undefined;
-  const parsed = RetentionDays.safeParse(Number(raw));
-  if (!parsed.success)
-    throw new AmparoError('INVALID_INPUT', 'Use --days with a whole number from 1 to 3650.');
-  return parsed.data;
+/** One option per retention rule, with its range. */
+const RULE_OPTIONS = [
+  ['days', 'closedCaseDays', RetentionDays, 'a whole number from 1 to 3650'],
+  ['contact-days', 'closedContactsDays', RetentionDays, 'a whole number from 1 to 3650'],
+  ['false-alarm-hours', 'falseAlarmHours', RetentionHours, 'a whole number from 1 to 8760'],
+  ['report-days', 'reportDays', RetentionDays, 'a whole number from 1 to 3650'],
+  ['volunteer-months', 'inactiveVolunteerMonths', RetentionMonths, 'a whole number from 1 to 120'],
+] as const satisfies readonly (readonly [OptionName, keyof RetentionRules, unknown, string])[];
+
+/** The rules given on the command line; `off` (when allowed) turns one off. */
+function ruleFlags(ctx: CommandContext, allowOff: boolean): Partial<RetentionRules> {
+  const rules: Partial<RetentionRules> = {};
+  for (const [option, rule, schema, range] of RULE_OPTIONS) {
+    const raw = stringFlag(ctx.args, option);
+    if (raw === undefined) continue;
+    if (allowOff && raw === 'off') {
+      rules[rule] = null;
+      continue;
+    }
+    const parsed = schema.safeParse(Number(raw));
+    if (!parsed.success)
+      throw new AmparoError('INVALID_INPUT', `Use --${option} with ${range}${allowOff ? ' or off' : ''}.`);
+    rules[rule] = parsed.data;
+  }
+  return rules;
 }
 
 export const maintenanceCommands: Command[] = [
@@ -33,6 +57,7 @@ export const maintenanceCommands: Command[] = [
     summary:
       'Write an encrypted backup (age, passphrase = the vault passphrase unless --backup-passphrase-file).',
     needs: 'none',
+    options: ['backup-passphrase-file'],
     async run(ctx) {
       const file = fileArg(ctx, 'backup');
       // Checked early so a taken name costs nothing; the write itself still refuses to replace (O_EXCL).
@@ -56,6 +81,7 @@ export const maintenanceCommands: Command[] = [
     usage: 'restore FILE --vault NEWDIR [--backup-passphrase-file F] [--new-passphrase-file F]',
     summary: 'Restore a backup into a new vault folder (never over an existing vault) with a fresh key.',
     needs: 'none',
+    options: ['backup-passphrase-file', 'new-passphrase-file'],
     async run(ctx) {
       const file = fileArg(ctx, 'backup');
       const backupFile = stringFlag(ctx.args, 'backup-passphrase-file');
@@ -80,26 +106,37 @@ export const maintenanceCommands: Command[] = [
   },
   {
     name: 'purge',
-    usage: 'purge [--days N] [--dry-run]',
+    usage:
+      'purge [--days N] [--contact-days N] [--false-alarm-hours H] [--report-days D] [--volunteer-months M] [--dry-run]',
     summary:
-      'Remove closed cases unchanged for N days (default: the retention setting); --dry-run lists them.',
+      'Run the retention rules given (default: those turned on); --dry-run lists what goes and what is kept, and why.',
     needs: 'unlock',
+    options: ['days', 'contact-days', 'false-alarm-hours', 'report-days', 'volunteer-months', 'dry-run'],
     async run(ctx) {
-      const days = daysFlag(ctx) ?? (await ctx.call('retention:get')).closedCaseDays;
-      if (days === null) throw new AmparoError('INVALID_INPUT', 'Retention is off. Give --days N.');
-      if (ctx.args.flags['dry-run']) return ctx.call('retention:preview', { days });
-      return ctx.call('retention:purge', { days });
+      let rules = ruleFlags(ctx, false);
+      if (Object.keys(rules).length === 0) {
+        const settings = await ctx.call('retention:get');
+        rules = Object.fromEntries(
+          RETENTION_RULES.filter((rule) => settings[rule] !== null).map((rule) => [rule, settings[rule]]),
+        );
+      }
+      if (Object.keys(rules).length === 0)
+        throw new AmparoError('INVALID_INPUT', 'Retention is off. Give --days N.');
+      if (ctx.args.flags['dry-run']) return ctx.call('retention:preview', rules);
+      return ctx.call('retention:purge', rules);
     },
   },
   {
     name: 'retention',
-    usage: 'retention [--days N|off]',
-    summary: 'Show or set how many days closed cases are kept (off by default).',
+    usage:
+      'retention [--days N|off] [--contact-days N|off] [--false-alarm-hours H|off] [--report-days D|off] [--volunteer-months M|off]',
+    summary:
+      'Show or set the retention rules (all off by default): closed cases, their family contacts, false-alarm and other reports, inactive volunteers.',
     needs: 'unlock',
+    options: ['days', 'contact-days', 'false-alarm-hours', 'report-days', 'volunteer-months'],
     async run(ctx) {
-      if (stringFlag(ctx.args, 'days') === 'off') return ctx.call('retention:set', { closedCaseDays: null });
-      const days = daysFlag(ctx);
-      if (days !== undefined) return ctx.call('retention:set', { closedCaseDays: days });
+      const rules = ruleFlags(ctx, true);
+      if (Object.keys(rules).length > 0) return ctx.call('retention:set', rules);
       return ctx.call('retention:get');
     },
   },

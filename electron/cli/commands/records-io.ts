@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { AmparoError } from '../../../shared/errors';
-import { CSV_KIND } from '../../../shared/records/channels';
-import { stringFlag } from '../args';
+import { CSV_KIND } from '../../../shared/channels/records';
+import { stringFlag, type OptionName } from '../args';
 import type { Command, CommandContext } from '../command';
 
 // CSV import/export and demo data from the command line.
@@ -31,7 +31,7 @@ function mappingFlags(value: string | boolean | string[] | undefined): Record<st
   return mapping;
 }
 
-function count(ctx: CommandContext, name: string): number {
+function count(ctx: CommandContext, name: OptionName): number {
   const value = stringFlag(ctx.args, name) ?? '0';
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 0)
@@ -45,6 +45,7 @@ export const recordIoCommands: Command[] = [
     usage: 'import-csv <person|volunteer|attorney> FILE [--map column=field]… [--dry-run]',
     summary: 'Import rows from a CSV file; invalid rows are skipped and listed.',
     needs: 'unlock',
+    options: ['map', 'dry-run'],
     async run(ctx) {
       const kind = csvKind(ctx);
       let text: string;
@@ -92,6 +93,7 @@ export const recordIoCommands: Command[] = [
     usage: 'demo --people N --volunteers N --attorneys N [--events-per-person N] [--seed N]',
     summary: 'Add realistic synthetic records (English and Spanish names) for training.',
     needs: 'unlock',
+    options: ['people', 'volunteers', 'attorneys', 'events-per-person', 'seed'],
     async run(ctx) {
       const seed = stringFlag(ctx.args, 'seed');
       return ctx.call('demo:generate', {

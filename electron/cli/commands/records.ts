@@ -2,19 +2,19 @@ import { readFileSync } from 'node:fs';
 import { AmparoError } from '../../../shared/errors';
 import type { Channel } from '../../../shared/ipc';
 import { Kind } from '../../../shared/model';
-import { requireFlag, stringFlag } from '../args';
+import { requireFlag, stringFlag, type OptionName } from '../args';
 import type { Command, CommandContext } from '../command';
 
 // Record commands: add, update, delete, get, list, audit verify. Each goes through the same channels
 // (and so the same validation and rules) as the app.
 
-function kindArg(ctx: CommandContext): Kind {
+export function kindArg(ctx: CommandContext): Kind {
   const parsed = Kind.safeParse(ctx.args.positionals[0]);
   if (!parsed.success) throw new AmparoError('INVALID_INPUT', `Say which kind: ${Kind.options.join(', ')}.`);
   return parsed.data;
 }
 
-function idArg(ctx: CommandContext): string {
+export function idArg(ctx: CommandContext): string {
   const id = ctx.args.positionals[1];
   if (!id) throw new AmparoError('INVALID_INPUT', 'Give the record id.');
   return id;
@@ -47,6 +47,7 @@ export const recordCommands: Command[] = [
     usage: 'add <kind> --json JSON|@FILE|-',
     summary: 'Create a record and print it.',
     needs: 'unlock',
+    options: ['json'],
     async run(ctx) {
       const kind = kindArg(ctx);
       const input = jsonArg(ctx);
@@ -66,17 +67,24 @@ export const recordCommands: Command[] = [
     usage: 'update <kind> <id> --json JSON|@FILE|-',
     summary: 'Change some fields of a record (null clears a field) and print it.',
     needs: 'unlock',
+    options: ['json'],
     async run(ctx) {
       return callAny(ctx, channel(kindArg(ctx), 'update'), { id: idArg(ctx), patch: jsonArg(ctx) });
     },
   },
   {
     name: 'delete',
-    usage: 'delete <kind> <id>',
-    summary: 'Delete a record (kept as a tombstone for sync).',
+    usage: 'delete <kind> <id> [--erase-now]',
+    summary:
+      'Delete a record (a person with her events and assignments) into Recently deleted; --erase-now erases it at once.',
     needs: 'unlock',
+    options: ['erase-now'],
     async run(ctx) {
-      return callAny(ctx, channel(kindArg(ctx), 'delete'), { id: idArg(ctx) });
+      const eraseNow = ctx.args.flags['erase-now'] === true;
+      return callAny(ctx, channel(kindArg(ctx), 'delete'), {
+        id: idArg(ctx),
+        ...(eraseNow ? { eraseNow } : {}),
+      });
     },
   },
   {
@@ -95,6 +103,7 @@ export const recordCommands: Command[] = [
     summary:
       'Print records as JSON lines (a saved view: unassigned, urgent, hearings-this-week, detained-48h-no-attorney).',
     needs: 'unlock',
+    options: ['search', 'filter', 'sort', 'limit', 'offset', 'view'],
     async run(ctx) {
       const kind = kindArg(ctx);
       const filters: Record<string, string> = {};
@@ -105,7 +114,7 @@ export const recordCommands: Command[] = [
       }
       const sortFlag = stringFlag(ctx.args, 'sort');
       const [field, direction] = sortFlag ? sortFlag.split(':') : [];
-      const number = (name: string) => {
+      const number = (name: OptionName) => {
         const value = stringFlag(ctx.args, name);
         if (value === undefined) return undefined;
         const parsed = Number(value);

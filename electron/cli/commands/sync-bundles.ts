@@ -55,6 +55,7 @@ export const syncBundleCommands: Command[] = [
       'bundle export --to FP[,FP…] --out FILE [--all|--since-last|--person ID…] [--redact PROFILE] [--yes]',
     summary: 'Write a signed, encrypted bundle for other offices (default scope: since the last bundle).',
     needs: 'unlock',
+    options: ['to', 'out', 'all', 'since-last', 'person', 'redact', 'yes'],
     async run(ctx) {
       const out = requireFlag(ctx.args, 'out');
       // Checked first as well: an export is recorded as sent, so it must not fail after the fact.
@@ -75,13 +76,18 @@ export const syncBundleCommands: Command[] = [
   },
   {
     name: 'bundle import',
-    usage: 'bundle import FILE [--dry-run]',
-    summary: 'Verify and apply a bundle (or only preview it with --dry-run).',
+    usage: 'bundle import FILE [--dry-run] [--yes]',
+    summary:
+      'Verify and apply a bundle (or only preview it with --dry-run); --yes confirms a sender that is not verified.',
     needs: 'unlock',
+    options: ['dry-run', 'yes'],
     async run(ctx) {
       const bytes = readBundle(ctx);
       const dryRun = ctx.args.flags['dry-run'] === true;
-      const s = await ctx.call(dryRun ? 'bundle:preview' : 'bundle:import', { bytes });
+      // As for sending to an unverified office, importing from one needs the operator's explicit --yes.
+      const s = dryRun
+        ? await ctx.call('bundle:preview', { bytes })
+        : await ctx.call('bundle:import', { bytes, confirmUnverified: ctx.args.flags.yes === true });
       return {
         bundleId: s.bundleId,
         sender: s.sender,
@@ -105,6 +111,7 @@ export const syncBundleCommands: Command[] = [
     usage: 'conflicts resolve ID --keep local|incoming',
     summary: 'Keep one side of a conflict; the kept value is sent on like any edit.',
     needs: 'unlock',
+    options: ['keep'],
     async run(ctx) {
       const id = ctx.args.positionals[0];
       const keep = stringFlag(ctx.args, 'keep');

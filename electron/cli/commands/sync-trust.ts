@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { AmparoError } from '../../../shared/errors';
-import type { Contact } from '../../../shared/sync-channels';
+import type { Contact } from '../../../shared/channels/sync';
 import { requireFlag } from '../args';
 import type { Command, CommandContext } from '../command';
 import { normalizeFingerprint } from '../../core/sync/fingerprint';
@@ -51,7 +51,8 @@ export const syncTrustCommands: Command[] = [
   {
     name: 'contact add',
     usage: 'contact add FILE',
-    summary: 'Add another office from its contact card; it stays unverified until you compare fingerprints.',
+    summary:
+      'Add another office from its contact card; it stays unverified until you compare fingerprints. A name that looks like another office is listed in resembles.',
     needs: 'unlock',
     async run(ctx) {
       let card: string;
@@ -60,7 +61,9 @@ export const syncTrustCommands: Command[] = [
       } catch {
         throw new AmparoError('INVALID_INPUT', 'The card file cannot be read.');
       }
-      return summary(await ctx.call('contact:add', { card }));
+      const added = await ctx.call('contact:add', { card });
+      // Lookalike names (an existing contact's, or this office's own with fingerprint null) are flagged.
+      return { ...summary(added), resembles: added.resembles };
     },
   },
   {
@@ -77,6 +80,7 @@ export const syncTrustCommands: Command[] = [
     usage: 'contact revoke FINGERPRINT --reason TEXT',
     summary: 'Revoke a contact: its bundles are refused and nothing more is sent to it.',
     needs: 'unlock',
+    options: ['reason'],
     async run(ctx) {
       const reason = requireFlag(ctx.args, 'reason');
       const contact = await ctx.call('contact:revoke', { fingerprint: fingerprintArg(ctx), reason });

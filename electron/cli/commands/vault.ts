@@ -9,6 +9,7 @@ export const vaultCommands: Command[] = [
     usage: 'init --office NAME',
     summary: 'Create an encrypted vault for this office (asks for a new passphrase).',
     needs: 'none',
+    options: ['office'],
     async run(ctx) {
       const officeName = requireFlag(ctx.args, 'office');
       const passphrase = await ctx.readNewPassphrase('passphrase-file', 'AMPARO_PASSPHRASE');
@@ -29,6 +30,7 @@ export const vaultCommands: Command[] = [
     usage: 'passwd --new-passphrase-file F',
     summary: 'Change the vault passphrase (rewraps the key; the database is not rewritten).',
     needs: 'none',
+    options: ['new-passphrase-file'],
     async run(ctx) {
       const current = await ctx.readPassphrase('Current passphrase: ');
       const next = await ctx.readNewPassphrase('new-passphrase-file', 'AMPARO_NEW_PASSPHRASE');

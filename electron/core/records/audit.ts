@@ -1,5 +1,5 @@
 import { hash as digest } from 'node:crypto';
-import type { Database } from '../context';
+import type { Database } from '../kernel/context';
 import { stmt } from './statements';
 
 // The audit log is hash-chained with SHA-256: each entry's hash covers its content and the previous hash,
@@ -7,7 +7,8 @@ import { stmt } from './statements';
 // fields changed, never their values, so the log itself holds no personal data beyond record ids.
 
 /** 'rollback': written at unlock when the vault turned out older than this computer last saw it. */
-export type AuditAction = 'create' | 'update' | 'delete' | 'purge' | 'import' | 'rollback';
+export type AuditAction =
+  'create' | 'update' | 'delete' | 'restore' | 'erase' | 'purge' | 'import' | 'rollback';
 
 export interface AuditEntry {
   seq: number;

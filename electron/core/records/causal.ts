@@ -1,4 +1,4 @@
-// Per-field causal context (DESIGN §5 "Merge"; a dotted version vector per field). Besides its HLC stamp,
+// Per-field causal context (a dotted version vector per field; see the merge rules in the README). Besides its HLC stamp,
 // every field keeps its CONTEXT: for each other office, the highest stamp of that office whose write of this
 // field the current value was written having seen. The entry of the stamp's own office is implied by the
 // stamp itself (an office sees its own earlier writes), so it is never stored: a field only ever written at

@@ -5,6 +5,7 @@ import { SCHEMAS, type Kind } from '../../../shared/model';
 import type { FieldIssue } from '../../../shared/errors';
 import { checkRecord } from './repository';
 import { readSheet } from './csv-sheet';
+import { runSteps, type JobSteps } from '../kernel/jobs';
 
 // CSV import and export for people, volunteers and attorneys. Import maps columns to fields (a header
 // equal to a field name maps itself), converts text to each field's type from the zod schema, validates
@@ -102,6 +103,20 @@ export function importCsv(
   mapping: Record<string, string>,
   write: CsvWrite | null,
 ): CsvReport {
+  return runSteps(importCsvSteps(kind, text, mapping, write));
+}
+
+/**
+ * importCsv as job steps: the file is parsed first, then its rows are converted and written a chunk at a
+ * time (`write` is called once per chunk), with a yield after each chunk. Straight through, all rows are
+ * one chunk.
+ */
+export function* importCsvSteps(
+  kind: CsvKind,
+  text: string,
+  mapping: Record<string, string>,
+  write: CsvWrite | null,
+): JobSteps<CsvReport> {
   if (text.length > MAX_CSV_BYTES)
     throw new AmparoError('INVALID_INPUT', 'The CSV file is larger than 20 MB.');
   const sheet = readSheet(text);
@@ -121,45 +136,54 @@ export function importCsv(
   const report = (row: number, issues: FieldIssue[]) => {
     for (const issue of issues) errors.push({ row, path: issue.path || '(row)', message: issue.message });
   };
-  const clean: { row: number; data: Record<string, unknown> }[] = [];
-  for (const { row, cells } of sheet.rows) {
-    const data: Record<string, unknown> = {};
-    let convertible = true;
-    for (const { index, field, type } of mapped) {
-      const cell = cells[index];
-      if (cell === undefined || cell.trim() === '') continue;
-      const text = unescapeFormula(cell);
-      try {
-        const value = convert(type, text);
-        if (value !== undefined) data[field] = value;
-      } catch {
-        convertible = false;
-        errors.push({ row, path: field, message: 'This field cannot be imported from CSV' });
+  const total = sheet.rows.length;
+  let valid = 0;
+  let size = (yield { done: 0, total }) ?? Math.max(1, total);
+  for (let from = 0; from < total;) {
+    const to = Math.min(total, from + size);
+    const clean: { row: number; data: Record<string, unknown> }[] = [];
+    for (const { row, cells } of sheet.rows.slice(from, to)) {
+      const data: Record<string, unknown> = {};
+      let convertible = true;
+      for (const { index, field, type } of mapped) {
+        const cell = cells[index];
+        if (cell === undefined || cell.trim() === '') continue;
+        const text = unescapeFormula(cell);
+        try {
+          const value = convert(type, text);
+          if (value !== undefined) data[field] = value;
+        } catch {
+          convertible = false;
+          errors.push({ row, path: field, message: 'This field cannot be imported from CSV' });
+        }
+      }
+      if (convertible) clean.push({ row, data });
+      else report(row, checkRecord(kind, data));
+    }
+    let invalidRows = 0;
+    if (write) {
+      write(
+        clean.map((c) => c.data),
+        (index, issues) => {
+          invalidRows++;
+          report((clean[index] as { row: number }).row, issues);
+        },
+      );
+    } else {
+      for (const { row, data } of clean) {
+        const issues = checkRecord(kind, data);
+        if (issues.length > 0) invalidRows++;
+        report(row, issues);
       }
     }
-    if (convertible) clean.push({ row, data });
-    else report(row, checkRecord(kind, data));
-  }
-  let invalidRows = 0;
-  if (write) {
-    write(
-      clean.map((c) => c.data),
-      (index, issues) => {
-        invalidRows++;
-        report((clean[index] as { row: number }).row, issues);
-      },
-    );
-  } else {
-    for (const { row, data } of clean) {
-      const issues = checkRecord(kind, data);
-      if (issues.length > 0) invalidRows++;
-      report(row, issues);
-    }
+    valid += clean.length - invalidRows;
+    from = to;
+    size = (yield { done: to, total }) ?? size;
   }
   // Stable: a row's conversion errors stay ahead of its validation issues.
   errors.sort((a, b) => a.row - b.row);
   const skipped = new Set(errors.filter((e) => e.row > 1).map((e) => e.row)).size;
-  return { valid: clean.length - invalidRows, errors, skipped, columns: sheet.columns };
+  return { valid, errors, skipped, columns: sheet.columns };
 }
 
 /** CSV text for records (arrays joined with ";"; nested objects as JSON). Formula-like cells are escaped. */

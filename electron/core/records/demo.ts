@@ -1,5 +1,7 @@
 import { allFakers, type Faker } from '@faker-js/faker';
 import { COUNTIES_NORCAL } from '../../../shared/records/places';
+import type { JobSteps } from '../kernel/jobs';
+import { runSteps } from '../kernel/jobs';
 import type { Writer } from './writer';
 import { createRecords, newId } from './repository';
 import { facilityId } from './facilities';
@@ -110,16 +112,16 @@ function demoEvent(f: Faker, now: Date, personId: string): Record<string, unknow
   };
 }
 
-// Records are written a chunk at a time through createRecords (much faster than one by one), with
-// progress reported after each chunk.
+// Records are written a chunk at a time through createRecords (much faster than one by one). Run straight
+// through, chunks hold DEMO_CHUNK records; as a job, the job runner sizes them so each takes a few ms.
 export const DEMO_CHUNK = 5000;
 
-export function generateDemo(
-  w: Writer,
-  counts: DemoCounts,
-  now: Date,
-  onProgress?: (done: number, total: number) => void,
-): Record<string, number> {
+export function generateDemo(w: Writer, counts: DemoCounts, now: Date): Record<string, number> {
+  return runSteps(demoSteps(w, counts, now));
+}
+
+/** Demo data as job steps: yields after each chunk, with the records written so far. */
+export function* demoSteps(w: Writer, counts: DemoCounts, now: Date): JobSteps<Record<string, number>> {
   // Mostly Mexican-Spanish names with some English ones, as on a Bay Area hotline.
   const es = allFakers.es_MX;
   const en = allFakers.en_US;
@@ -129,30 +131,34 @@ export function generateDemo(
   const total = counts.people + counts.volunteers + counts.attorneys;
   let done = 0;
   let events = 0;
-  const inChunks = (count: number, writeChunk: (from: number, to: number) => void) => {
-    for (let from = 0; from < count; from += DEMO_CHUNK) {
-      const to = Math.min(count, from + DEMO_CHUNK);
+  let size = (yield { done, total }) ?? DEMO_CHUNK;
+  // The records and their faker draws come in the same order whatever the chunk sizes, so a seed gives
+  // the same data straight through and as a job.
+  function* inChunks(count: number, writeChunk: (from: number, to: number) => void): JobSteps<void> {
+    for (let from = 0; from < count;) {
+      const to = Math.min(count, from + size);
       writeChunk(from, to);
       done += to - from;
-      onProgress?.(done, total);
+      from = to;
+      size = (yield { done, total }) ?? size;
     }
-  };
+  }
   const range = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => from + k);
-  inChunks(counts.attorneys, (from, to) =>
+  yield* inChunks(counts.attorneys, (from, to) =>
     createRecords(
       w,
       'attorney',
       range(from, to).map((i) => demoAttorney(fakerFor(i))),
     ),
   );
-  inChunks(counts.volunteers, (from, to) =>
+  yield* inChunks(counts.volunteers, (from, to) =>
     createRecords(
       w,
       'volunteer',
       range(from, to).map((i) => demoVolunteer(fakerFor(i), now)),
     ),
   );
-  inChunks(counts.people, (from, to) => {
+  yield* inChunks(counts.people, (from, to) => {
     const people: unknown[] = [];
     const ids: string[] = [];
     const chunkEvents: unknown[] = [];

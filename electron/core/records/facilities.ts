@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import seed from '../../../resources/facilities.json' with { type: 'json' };
-import type { Clock, Session } from '../context';
+import type { Clock, Session } from '../kernel/context';
 import { operatorName } from './audit';
 import { createHlc } from './hlc';
 import { createRecord } from './repository';

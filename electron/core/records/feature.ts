@@ -1,10 +1,16 @@
-import type { Feature } from '../feature';
-import { recordHandlers } from '../handlers/records';
-import { recordIoHandlers } from '../handlers/records-io';
+import type { FeatureModule } from '../kernel/feature-module';
+import { deleteHandlers, eraseExpired } from './delete-handlers';
 import { seedFacilities } from './facilities';
+import { recordHandlers } from './handlers';
+import { recordIoHandlers } from './io-handlers';
 
-export const recordsFeature: Feature = {
+// Records: the CRUD channels of every kind and the case-work queries, CSV and demo data, Recently deleted
+// and legal holds. Each unlock erases what has been in Recently deleted longer than the office keeps it.
+export const recordsFeature: FeatureModule = {
   name: 'records',
-  handlers: (ctx) => ({ ...recordHandlers(ctx), ...recordIoHandlers(ctx) }),
+  handlers: (ctx) => ({ ...recordHandlers(ctx), ...recordIoHandlers(ctx), ...deleteHandlers(ctx) }),
   onCreate: (session, ctx) => seedFacilities(session, ctx.clock),
+  activate: (ctx) => {
+    eraseExpired(ctx);
+  },
 };

@@ -1,4 +1,4 @@
-import type { Clock, Database } from '../context';
+import type { Clock, Database } from '../kernel/context';
 import { stmt } from './statements';
 
 // Hybrid logical clock stamps: `<wall ms, 12 hex>:<counter, 4 hex>:<office id, 16 hex>`. Fixed-width hex
@@ -28,7 +28,7 @@ export function formatStamp(ms: number, counter: number, office: string): string
   return `${ms.toString(16).padStart(12, '0')}:${counter.toString(16).padStart(4, '0')}:${office}`;
 }
 
-export const STAMP_PATTERN = /^[0-9a-f]{12}:[0-9a-f]{4}:[0-9a-f]{16}$/;
+export { STAMP_PATTERN } from '../../../shared/sync';
 
 interface Last {
   ms: number;

@@ -1,7 +1,7 @@
 import { AmparoError } from '../../../shared/errors';
 import type { Kind, RecordOf } from '../../../shared/model';
 import type { ListQuery, ListResult } from '../../../shared/records/query';
-import type { Database } from '../context';
+import type { Database } from '../kernel/context';
 import { searchClause, searchPage } from './people-index';
 import { toRecord, type Row } from './repository';
 import { SPECS } from './specs';
@@ -17,8 +17,8 @@ export function listRecords<K extends Kind>(
 ): ListResult<RecordOf<K>> {
   const spec = SPECS[kind];
   // A plain search (no filters) is ranked by relevance inside the search index; see searchPage.
-  if (kind === 'person' && query.search && Object.keys(query.filters ?? {}).length === 0) {
-    const found = searchPage(db, query.search, query.limit ?? 100, query.offset ?? 0);
+  if (spec.search && query.search && Object.keys(query.filters ?? {}).length === 0) {
+    const found = searchPage(db, spec.search.table, query.search, query.limit ?? 100, query.offset ?? 0);
     if (found) return { rows: fetchByRowid<K>(db, spec.table, found.rowids), total: found.total };
   }
   const where = ['deleted_at IS NULL'];
@@ -33,8 +33,8 @@ export function listRecords<K extends Kind>(
     params.push(value);
   }
   if (query.search) {
-    if (kind !== 'person') throw new AmparoError('INVALID_INPUT', `Search is available for people only.`);
-    const clause = searchClause(query.search);
+    if (!spec.search) throw new AmparoError('INVALID_INPUT', `Search is not available for ${kind}.`);
+    const clause = searchClause(spec.search.table, query.search);
     if (clause) {
       where.push(clause.sql);
       params.push(clause.param);

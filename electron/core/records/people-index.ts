@@ -1,10 +1,10 @@
-import type { Database } from '../context';
+import type { Database } from '../kernel/context';
 import { fold, ftsQuery } from './text';
 import { stmt } from './statements';
 
 // The people search index (FTS5, unicode61 with diacritics removed, prefix indexes) and the folded name
-// used for duplicate detection (stored in people.norm_name). Kept in step with the people table by the
-// repository, in the same transaction as the write.
+// used for duplicate detection (stored in people.norm_name). The person spec (specs.ts) declares both, and the
+// row writer (rows.ts) keeps them in step with the people table, in the same transaction as the write.
 
 /** The text a person is found by: names, A-number (with and without the A), phone, place and contacts. */
 export function searchText(data: Record<string, unknown>): string {
@@ -26,33 +26,9 @@ export function normalizedName(data: Record<string, unknown>): string {
   return fold(`${String(data.givenName ?? '')} ${String(data.familyName ?? '')}`);
 }
 
-/**
- * Columns a kind's row keeps in code rather than generating from the JSON (SQL cannot fold accents); every
- * writer of rows (the repository, sync's merge) sets them from here.
- */
-export function derivedColumns(kind: string, data: Record<string, unknown>): Record<string, string> {
-  return kind === 'person' ? { norm_name: normalizedName(data) } : {};
-}
-
-export function indexPerson(
-  db: Database,
-  rowid: number,
-  data: Record<string, unknown>,
-  options: { fresh: boolean },
-): void {
-  if (!options.fresh) stmt(db, 'DELETE FROM people_fts WHERE rowid = ?').run(rowid);
-  stmt(db, 'INSERT INTO people_fts (rowid, text) VALUES (?, ?)').run(rowid, searchText(data));
-}
-
-export function clearPersonIndex(db: Database, rowid: number): void {
-  stmt(db, 'DELETE FROM people_fts WHERE rowid = ?').run(rowid);
-}
-
-export function searchClause(input: string): { sql: string; param: string } | null {
+export function searchClause(table: string, input: string): { sql: string; param: string } | null {
   const match = ftsQuery(input);
-  return match
-    ? { sql: 'rowid IN (SELECT rowid FROM people_fts WHERE people_fts MATCH ?)', param: match }
-    : null;
+  return match ? { sql: `rowid IN (SELECT rowid FROM ${table} WHERE ${table} MATCH ?)`, param: match } : null;
 }
 
 /**
@@ -62,6 +38,7 @@ export function searchClause(input: string): { sql: string; param: string } | nu
  */
 export function searchPage(
   db: Database,
+  table: string,
   input: string,
   limit: number,
   offset: number,
@@ -69,11 +46,11 @@ export function searchPage(
   const match = ftsQuery(input);
   if (!match) return null;
   const total = (
-    stmt(db, 'SELECT count(*) AS n FROM people_fts WHERE people_fts MATCH ?').get(match) as { n: number }
+    stmt(db, `SELECT count(*) AS n FROM ${table} WHERE ${table} MATCH ?`).get(match) as { n: number }
   ).n;
   const rows = stmt(
     db,
-    'SELECT rowid AS r FROM people_fts WHERE people_fts MATCH ? ORDER BY rank, rowid LIMIT ? OFFSET ?',
+    `SELECT rowid AS r FROM ${table} WHERE ${table} MATCH ? ORDER BY rank, rowid LIMIT ? OFFSET ?`,
   ).all(match, limit, offset) as { r: number }[];
   return { rowids: rows.map((row) => row.r), total };
 }

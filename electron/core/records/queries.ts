@@ -1,15 +1,25 @@
 import { addDays, subHours } from 'date-fns';
-import type { Attorney, Person, Volunteer } from '../../../shared/model';
+import {
+  ACTIVE_ASSIGNMENT_STATUSES,
+  HEARING_KINDS,
+  type Attorney,
+  type Person,
+  type Volunteer,
+} from '../../../shared/model';
 import type { DuplicateQuery, PeopleView, VolunteerQuery } from '../../../shared/records/queries';
 import { normalizeANumber } from '../../../shared/anumber';
-import type { Database } from '../context';
+import type { Database } from '../kernel/context';
 import { getRecord } from './repository';
 import { normalizedName } from './people-index';
 import { activeCaseCount } from './rules';
+import { sqlList } from './statements';
 import { editDistance } from './text';
 
 // Read-side queries beyond plain lists: duplicate warnings, saved views, the dashboard, attorney
 // suggestions and the volunteer finder. All values are bound; every list query uses an index.
+
+const HEARINGS = sqlList(HEARING_KINDS);
+const ACTIVE = sqlList(ACTIVE_ASSIGNMENT_STATUSES);
 
 type Row = { id: string; data: string; created_at: string; updated_at: string };
 const toRecord = <T>(row: Row): T =>
@@ -58,8 +68,8 @@ export function findDuplicates(db: Database, query: DuplicateQuery): DuplicateMa
 const VIEW_SQL: Record<PeopleView, string> = {
   UNASSIGNED: `deleted_at IS NULL AND case_status IN ('INTAKE', 'LOCATING', 'NEEDS_ATTORNEY')`,
   URGENT: `deleted_at IS NULL AND priority = 'URGENT' AND case_status IS NOT 'CLOSED'`,
-  HEARINGS_THIS_WEEK: `deleted_at IS NULL AND id IN (SELECT person_id FROM events WHERE deleted_at IS NULL AND at >= @from AND at < @to AND kind IN ('MASTER_CALENDAR', 'BOND_HEARING', 'INDIVIDUAL_HEARING'))`,
-  DETAINED_48H_NO_ATTORNEY: `deleted_at IS NULL AND detained_at < @cutoff AND custody_status IN ('REPORTED', 'CONFIRMED_DETAINED', 'TRANSFERRED') AND id NOT IN (SELECT person_id FROM assignments WHERE deleted_at IS NULL AND status IN ('ACCEPTED', 'ACTIVE'))`,
+  HEARINGS_THIS_WEEK: `deleted_at IS NULL AND id IN (SELECT person_id FROM events WHERE deleted_at IS NULL AND at >= @from AND at < @to AND kind IN (${HEARINGS}))`,
+  DETAINED_48H_NO_ATTORNEY: `deleted_at IS NULL AND detained_at < @cutoff AND custody_status IN ('REPORTED', 'CONFIRMED_DETAINED', 'TRANSFERRED') AND id NOT IN (SELECT person_id FROM assignments WHERE deleted_at IS NULL AND status IN (${ACTIVE}))`,
 };
 
 export function viewParams(now: Date) {
@@ -98,7 +108,7 @@ export function dashboard(db: Database, now: Date) {
   const hearings = db
     .prepare(
       `SELECT e.id, e.data, e.created_at, e.updated_at FROM events e WHERE e.deleted_at IS NULL AND e.at >= ? AND e.at < ?
-       AND e.kind IN ('MASTER_CALENDAR', 'BOND_HEARING', 'INDIVIDUAL_HEARING') ORDER BY e.at LIMIT 50`,
+       AND e.kind IN (${HEARINGS}) ORDER BY e.at LIMIT 50`,
     )
     .all(from, to) as Row[];
   const hearingList = hearings.map((row) => {

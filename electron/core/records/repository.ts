@@ -1,18 +1,18 @@
 import { AmparoError, type FieldIssue } from '../../../shared/errors';
 import { SCHEMAS, type Kind, type RecordOf } from '../../../shared/model';
-import type { Database } from '../context';
-import { appendAudit } from './audit';
+import type { Database } from '../kernel/context';
 import { stampFields } from './causal';
-import { SPECS } from './specs';
-import { clearPersonIndex, derivedColumns, indexPerson } from './people-index';
-import type { Writer } from './writer';
-import { stmt } from './statements';
-import { newId } from './ids';
 import { encodeUniform } from './clocks';
+import { readDeletion } from './deletion';
+import { newId } from './ids';
+import { insertRows, updateRow } from './rows';
+import { SPECS } from './specs';
+import { stmt } from './statements';
+import { writeAuditOf, type Writer } from './writer';
 
-// One generic repository over the per-kind tables: create (one or many), partial update, soft delete and
-// get; lists are in list.ts. All SQL is built from the fixed column maps in specs.ts; every value is a
-// bound parameter.
+// One generic repository over the per-kind tables for local edits: create (one or many), partial update
+// and get (deletes are in deletes.ts); lists are in list.ts. It decides what a row becomes (validation, stamps); rows.ts
+// stores it.
 
 type Data = Record<string, unknown>;
 
@@ -24,6 +24,7 @@ export interface Row {
   field_ctx: string;
   created_at: string;
   updated_at: string;
+  deletion: string | null;
 }
 
 export { newId } from './ids';
@@ -60,12 +61,6 @@ function loadRow(db: Database, kind: Kind, id: string): Row {
 
 export function getRecord<K extends Kind>(db: Database, kind: K, id: string): RecordOf<K> {
   return toRecord<K>(loadRow(db, kind, id));
-}
-
-/** The INSERT for a kind's new rows; `extra` are the kind's derived columns (the same for every row). */
-function insertSql(kind: Kind, extra: Record<string, string>): string {
-  const columns = ['id', 'data', 'field_clocks', 'clock', 'created_at', 'updated_at', ...Object.keys(extra)];
-  return `INSERT INTO ${SPECS[kind].table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
 }
 
 export function createRecord<K extends Kind>(
@@ -106,37 +101,26 @@ export function createRecords(
     else if (options.onInvalid) options.onInvalid(i, fieldIssues(parsed.error.issues));
     else throw invalid(kind, parsed.error.issues);
   });
-  const { db } = w.session;
   const now = w.now();
   // One stamp per write: every field set by one record's creation carries the same clock.
   const clocks = w.hlc.tickMany(valid.length);
-  const rows = valid.map(({ data, id }, i) => ({
-    data,
-    id,
-    clock: clocks[i] as string,
-    fields: Object.keys(data).sort(),
-    rowid: 0,
-  }));
-  // Built and looked up once per call: the derived columns are the same for every row of a kind.
-  let insert: ReturnType<typeof stmt> | undefined;
-  for (const row of rows) {
-    const extra = derivedColumns(kind, row.data);
-    insert ??= stmt(db, insertSql(kind, extra));
-    const { lastInsertRowid } = insert.run(
-      row.id,
-      JSON.stringify(row.data),
-      encodeUniform(row.fields, row.clock),
-      row.clock,
-      now,
-      now,
-      ...Object.values(extra),
-    );
-    row.rowid = Number(lastInsertRowid);
-  }
-  if (kind === 'person') for (const row of rows) indexPerson(db, row.rowid, row.data, { fresh: true });
-  const entry = { at: now, officeId: w.session.office.id, operator: w.operator, kind };
-  for (const row of rows)
-    appendAudit(db, { ...entry, action: 'create', recordId: row.id, fields: row.fields }, w.audit);
+  const rows = valid.map(({ data, id }, i) => {
+    const clock = clocks[i] as string;
+    const fields = Object.keys(data).sort();
+    return {
+      id,
+      data,
+      fields,
+      fieldClocks: encodeUniform(fields, clock),
+      fieldContexts: '{}',
+      clock,
+      createdAt: now,
+      updatedAt: now,
+      deletedAt: null,
+      deletion: null,
+    };
+  });
+  insertRows(w.session.db, kind, rows, 'create', (row) => row.fields, writeAuditOf(w, now));
   return rows.map((row) => row.id);
 }
 
@@ -161,65 +145,22 @@ export function updateRecord<K extends Kind>(w: Writer, kind: K, id: string, pat
   // Each changed field keeps what it had seen (its prior stamp and causal context) under the new stamp.
   const stamped = stampFields(row.field_clocks, row.field_ctx, changed, clock);
   const now = w.now();
-  const extra = derivedColumns(kind, after);
-  const sets = [
-    'data = ?',
-    'field_clocks = ?',
-    'field_ctx = ?',
-    'clock = ?',
-    'updated_at = ?',
-    ...Object.keys(extra).map((c) => `${c} = ?`),
-  ];
-  stmt(db, `UPDATE ${SPECS[kind].table} SET ${sets.join(', ')} WHERE id = ?`).run(
-    JSON.stringify(after),
-    stamped.clocks,
-    stamped.contexts,
-    clock,
-    now,
-    ...Object.values(extra),
-    id,
-  );
-  if (kind === 'person') indexPerson(db, row.rowid, after, { fresh: false });
-  appendAudit(
+  updateRow(
     db,
+    kind,
+    row,
     {
-      at: now,
-      officeId: w.session.office.id,
-      operator: w.operator,
-      action: 'update',
-      kind,
-      recordId: id,
-      fields: changed,
+      data: after,
+      fieldClocks: stamped.clocks,
+      fieldContexts: stamped.contexts,
+      clock,
+      updatedAt: now,
+      deletedAt: null,
+      // A live row may carry a deletion (restored, or a delete this edit's record outlived); it stays.
+      deletion: readDeletion(row.deletion),
     },
-    w.audit,
+    { action: 'update', fields: changed },
+    writeAuditOf(w, now),
   );
   return getRecord(db, kind, id);
-}
-
-/** Soft delete: the row stays as a tombstone for sync, but is gone from get, list and search. */
-export function deleteRecord(w: Writer, kind: Kind, id: string): { id: string; deleted: true } {
-  const { db } = w.session;
-  const row = loadRow(db, kind, id);
-  const now = w.now();
-  stmt(db, `UPDATE ${SPECS[kind].table} SET deleted_at = ?, clock = ?, updated_at = ? WHERE id = ?`).run(
-    now,
-    w.hlc.tick(),
-    now,
-    id,
-  );
-  if (kind === 'person') clearPersonIndex(db, row.rowid);
-  appendAudit(
-    db,
-    {
-      at: now,
-      officeId: w.session.office.id,
-      operator: w.operator,
-      action: 'delete',
-      kind,
-      recordId: id,
-      fields: [],
-    },
-    w.audit,
-  );
-  return { id, deleted: true };
 }

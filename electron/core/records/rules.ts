@@ -1,13 +1,19 @@
 import { AmparoError } from '../../../shared/errors';
-import type { Assignment, Attorney, CaseEvent, Person } from '../../../shared/model';
-import type { Database } from '../context';
+import {
+  ACTIVE_ASSIGNMENT_STATUSES,
+  type Assignment,
+  type Attorney,
+  type CaseEvent,
+  type Person,
+} from '../../../shared/model';
+import type { Database } from '../kernel/context';
 import { createRecord, getRecord, updateRecord } from './repository';
+import { sqlList } from './statements';
 import type { Writer } from './writer';
 
 // Case rules that span records: who may be assigned, and what a timeline event does to the person.
 
-/** Assignments that count against capacity and for "at most one active lead". */
-export const ACTIVE_ASSIGNMENT = ['ACCEPTED', 'ACTIVE'] as const;
+const ACTIVE = sqlList(ACTIVE_ASSIGNMENT_STATUSES);
 
 export interface AssignmentCheck {
   activeCases: number;
@@ -20,7 +26,7 @@ export interface AssignmentCheck {
 export function activeCaseCount(db: Database, attorneyId: string): number {
   const row = db
     .prepare(
-      "SELECT count(*) AS n FROM assignments WHERE attorney_id = ? AND status IN ('ACCEPTED', 'ACTIVE') AND deleted_at IS NULL",
+      `SELECT count(*) AS n FROM assignments WHERE attorney_id = ? AND status IN (${ACTIVE}) AND deleted_at IS NULL`,
     )
     .get(attorneyId) as { n: number };
   return row.n;
@@ -38,7 +44,7 @@ export function checkAssignment(
   const capacity = attorney.capacity ?? null;
   const lead = db
     .prepare(
-      "SELECT count(*) AS n FROM assignments WHERE person_id = ? AND role = 'LEAD' AND status IN ('ACCEPTED', 'ACTIVE') AND deleted_at IS NULL AND id IS NOT ?",
+      `SELECT count(*) AS n FROM assignments WHERE person_id = ? AND role = 'LEAD' AND status IN (${ACTIVE}) AND deleted_at IS NULL AND id IS NOT ?`,
     )
     .get(personId, excludeId ?? null) as { n: number };
   return {
@@ -62,7 +68,7 @@ function enforce(
       'This attorney has a conflict of interest with this person and cannot be assigned.',
     );
   }
-  const active = (ACTIVE_ASSIGNMENT as readonly string[]).includes(assignment.status);
+  const active = (ACTIVE_ASSIGNMENT_STATUSES as readonly string[]).includes(assignment.status);
   if (active && assignment.role === 'LEAD' && check.hasActiveLead) {
     throw new AmparoError(
       'CONFLICT',
@@ -77,7 +83,8 @@ export function createAssignment(w: Writer, input: unknown): { record: Assignmen
   const draft = { role: 'LEAD', status: 'OFFERED', ...(input as object) } as Assignment;
   const check = enforce(w.session.db, draft);
   const record = createRecord(w, 'assignment', input);
-  if ((ACTIVE_ASSIGNMENT as readonly string[]).includes(record.status)) markAssigned(w, record.personId);
+  if ((ACTIVE_ASSIGNMENT_STATUSES as readonly string[]).includes(record.status))
+    markAssigned(w, record.personId);
   return { record, warnings: check.overCapacity ? ['OVER_CAPACITY'] : [] };
 }
 
@@ -89,7 +96,8 @@ export function updateAssignment(w: Writer, id: string, patch: Record<string, un
   } as Assignment;
   enforce(w.session.db, next, id);
   const record = updateRecord(w, 'assignment', id, patch);
-  if ((ACTIVE_ASSIGNMENT as readonly string[]).includes(record.status)) markAssigned(w, record.personId);
+  if ((ACTIVE_ASSIGNMENT_STATUSES as readonly string[]).includes(record.status))
+    markAssigned(w, record.personId);
   return record;
 }
 

@@ -1,13 +1,22 @@
 import type { Kind } from '../../../shared/model';
+import { normalizedName, searchText } from './people-index';
 
-// Per-kind storage facts the generic repository needs: the table, which fields can be sorted and filtered
-// (each maps to an indexed generated column), and the default order.
+// Per-kind storage facts, declared once: the table, which fields can be sorted and filtered (each maps to an
+// indexed generated column), the default order, and the kind's special storage behaviour. The row writer
+// (rows.ts) and the list queries read these; no other module branches on a kind's name.
 
 export interface KindSpec {
   table: string;
   sort: Record<string, string>;
   filter: Record<string, string>;
   defaultSort: string;
+  /**
+   * Columns kept in code rather than generated from the JSON (SQL cannot fold accents). Returns the same
+   * column names for every record of the kind.
+   */
+  derived?: (data: Record<string, unknown>) => Record<string, string>;
+  /** A full-text index (FTS5, keyed by the row's rowid) kept in step with live rows. */
+  search?: { table: string; text: (data: Record<string, unknown>) => string };
 }
 
 // A sort value may list several columns (", "-separated); the direction applies to each.
@@ -37,6 +46,8 @@ export const SPECS: Record<Kind, KindSpec> = {
       dateOfBirth: 'date_of_birth',
     },
     defaultSort: 'familyName',
+    derived: (data) => ({ norm_name: normalizedName(data) }),
+    search: { table: 'people_fts', text: searchText },
   },
   volunteer: {
     table: 'volunteers',

@@ -1,6 +1,7 @@
 import { operatorName, type AuditTip } from './audit';
-import type { ServiceContext, Session } from '../context';
+import type { ServiceContext, Session } from '../kernel/context';
 import { createHlc, type Hlc } from './hlc';
+import type { WriteAudit } from './rows';
 
 // Everything a write needs, taken from the unlocked session: the database, this office, the time, the
 // clock for per-field stamps and the operator name for the audit log.
@@ -22,4 +23,9 @@ export function writerFor(ctx: ServiceContext): Writer {
     operator: operatorName(session.db),
     audit: {},
   };
+}
+
+/** This office's audit identity for a row write at `at`. */
+export function writeAuditOf(w: Writer, at: string): WriteAudit {
+  return { at, officeId: w.session.office.id, operator: w.operator, tip: w.audit };
 }

@@ -6,6 +6,7 @@ import { CARD_FORMAT, contactCardSchema, type ContactCard } from '../../../share
 import { computeFingerprint } from './fingerprint';
 import type { OfficeIdentity } from './identity';
 import { decodePublicKey, encodePublicKey } from './minisign';
+import { normalizeOfficeName } from './office-name';
 
 export interface VerifiedCard {
   card: ContactCard;
@@ -51,7 +52,10 @@ export function serializeCard(card: ContactCard): string {
   return `${JSON.stringify(card, null, 2)}\n`;
 }
 
-/** Parses and checks the self-signature; any defect is CARD_INVALID. */
+/**
+ * Parses and checks the self-signature; any defect is CARD_INVALID. The returned office name is normalised
+ * (NFC, whitespace), and a name hiding characters is a defect; the signature covers the name as written.
+ */
 export function parseCard(text: string): VerifiedCard {
   let raw: unknown;
   try {
@@ -73,5 +77,9 @@ export function parseCard(text: string): VerifiedCard {
   }
   if (!ok)
     throw new AmparoError('CARD_INVALID', 'The contact card signature does not match; it was altered.');
-  return { card, ...key, fingerprint: computeFingerprint(key.keyId, key.publicKey, card.ageRecipient) };
+  return {
+    card: { ...card, officeName: normalizeOfficeName(card.officeName) },
+    ...key,
+    fingerprint: computeFingerprint(key.keyId, key.publicKey, card.ageRecipient),
+  };
 }

@@ -120,7 +120,10 @@ export function checkChange(raw: unknown, n: number, maxValueChars: number): Che
   if (!isKind(kind)) throw corrupt('names an unknown record kind');
   if (!RECORD_ID.test(change.id)) throw corrupt('names an invalid record id');
   const names = Object.keys(change.fields);
-  if (change.purged !== undefined && (change.deleted !== undefined || names.length > 0))
+  if (
+    change.purged !== undefined &&
+    (change.deleted !== undefined || change.deletion !== undefined || names.length > 0)
+  )
     throw corrupt('is a purge marker that carries data');
   const shape = SCHEMAS[kind].fields.shape as Record<string, z.ZodType>;
   for (const name of names) {
@@ -131,7 +134,8 @@ export function checkChange(raw: unknown, n: number, maxValueChars: number): Che
       throw refuse('BUNDLE_TOO_LARGE', `${what} has a ${kind} ${name} value above the size limit.`, n);
     if (!shape[name]!.safeParse(value).success) throw corrupt(`has an invalid ${kind} ${name}`);
   }
-  return { change, kind, tombstone: change.deleted !== undefined || change.purged !== undefined };
+  const deletes = change.deleted !== undefined || change.deletion?.deleted === true;
+  return { change, kind, tombstone: deletes || change.purged !== undefined };
 }
 
 interface RawField {
@@ -155,6 +159,10 @@ export function toChangeLine(raw: unknown): ChangeLine {
   }
   const line: ChangeLine = { entity: r.entity, id: r.id, fields };
   if (r.deleted !== undefined) line.deleted = r.deleted;
+  if (r.deletion !== undefined) {
+    const { deleted, clock, ctx } = r.deletion;
+    line.deletion = ctx === undefined ? { deleted, clock } : { deleted, clock, ctx };
+  }
   if (r.purged !== undefined) line.purged = r.purged;
   return line;
 }

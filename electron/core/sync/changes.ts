@@ -1,15 +1,22 @@
 import { KINDS, type Kind } from '../../../shared/model';
 import type { ChangeLine } from '../../../shared/sync';
-import type { Database } from '../context';
+import type { Database } from '../kernel/context';
+import type { SendPolicy } from './redaction';
 import { readContexts } from '../records/causal';
 import { decodeClocks } from '../records/clocks';
+import { readDeletion } from '../records/deletion';
+import { allTombstones } from '../records/tombstones';
 import { SPECS } from '../records/specs';
 import { stmt } from '../records/statements';
 
-// Extracts the change lines of an export. Every record goes out whole: each field with its own stamp
-// (a cleared field as `value: null`) and its causal context (`ctx`, when not empty), a tombstone stamp for
-// deleted records, and a marker for each purged id. A redaction profile's fields are left out of `fields`
-// entirely (context included), never blanked.
+// Extracts the change lines of an export. A live record goes out whole: each field with its own stamp
+// (a cleared field as `value: null`) and its causal context (`ctx`, when not empty), plus its deletion if it
+// has one (a delete it outlived, or a restore). A deleted record goes out as its deletion alone, never with
+// its values: a record in Recently deleted, and, in a full export, every erased record's tombstone. Only the
+// fields the redaction profile sends go (redaction.ts); the others are left out of `fields` entirely (context
+// included), never blanked. A kind the profile does not send goes not at all, deletions included, and
+// neither do case events of kinds it does not send. Purge markers stay home: a purge is each office's own
+// decision.
 
 export type ExtractScope =
   | { scope: 'all' }
@@ -25,26 +32,34 @@ interface Row {
   field_ctx: string;
   clock: string;
   deleted_at: string | null;
+  deletion: string | null;
 }
 
-function toLine(kind: Kind, row: Row, redacted: ReadonlySet<string>): ChangeLine {
+/** Everything: what a Full profile sends. */
+export const SEND_EVERYTHING: SendPolicy = { send: null, eventKinds: null };
+
+function toLine(kind: Kind, row: Row, policy: SendPolicy): ChangeLine | null {
   const data = JSON.parse(row.data) as Record<string, unknown>;
+  if (kind === 'event' && policy.eventKinds && !policy.eventKinds.has(data.kind as string)) return null;
+  const deletion = readDeletion(row.deletion);
+  if (row.deleted_at !== null && deletion) return { entity: kind, id: row.id, fields: {}, deletion };
+  const sent = policy.send?.[kind];
   const clocks = decodeClocks(row.field_clocks);
   const contexts = readContexts(row.field_ctx);
   const fields: ChangeLine['fields'] = {};
   for (const field of Object.keys(clocks).sort()) {
-    if (redacted.has(field)) continue;
+    if (sent && !sent.has(field)) continue;
     const ctx = contexts[field];
     fields[field] = ctx
       ? { value: data[field] ?? null, clock: clocks[field] as string, ctx }
       : { value: data[field] ?? null, clock: clocks[field] as string };
   }
   const line: ChangeLine = { entity: kind, id: row.id, fields };
-  if (row.deleted_at !== null) line.deleted = row.clock;
+  if (deletion) line.deletion = deletion;
   return line;
 }
 
-const COLUMNS = 'id, data, field_clocks, field_ctx, clock, deleted_at';
+const COLUMNS = 'id, data, field_clocks, field_ctx, clock, deleted_at, deletion';
 
 function rowsOf(db: Database, kind: Kind, scope: ExtractScope): Row[] {
   const table = SPECS[kind].table;
@@ -64,25 +79,28 @@ function rowsOf(db: Database, kind: Kind, scope: ExtractScope): Row[] {
   return [];
 }
 
-function purgedLines(db: Database, scope: ExtractScope): ChangeLine[] {
-  if (scope.scope === 'people') return [];
-  const rows = (
-    scope.scope === 'since'
-      ? stmt(db, 'SELECT kind, id, clock FROM purged WHERE clock > ?').all(scope.after)
-      : stmt(db, 'SELECT kind, id, clock FROM purged').all()
-  ) as { kind: string; id: string; clock: string }[];
-  return rows.map((r) => ({ entity: r.kind, id: r.id, fields: {}, purged: r.clock }));
+const sends = (policy: SendPolicy, kind: Kind) => policy.send === null || policy.send[kind] !== undefined;
+
+/** Erased records of the kinds sent, for a full export. */
+function tombstoneLines(db: Database, scope: ExtractScope, policy: SendPolicy): ChangeLine[] {
+  if (scope.scope !== 'all') return [];
+  return allTombstones(db)
+    .filter((t) => sends(policy, t.kind))
+    .map((t) => ({ entity: t.kind, id: t.id, fields: {}, deletion: t.deletion }));
 }
 
 export function extractChanges(
   db: Database,
   scope: ExtractScope,
-  redaction: Partial<Record<Kind, string[]>> = {},
+  policy: SendPolicy = SEND_EVERYTHING,
 ): ChangeLine[] {
   const lines: ChangeLine[] = [];
   for (const kind of KINDS) {
-    const redacted = new Set(redaction[kind] ?? []);
-    for (const row of rowsOf(db, kind, scope)) lines.push(toLine(kind, row, redacted));
+    if (!sends(policy, kind)) continue;
+    for (const row of rowsOf(db, kind, scope)) {
+      const line = toLine(kind, row, policy);
+      if (line) lines.push(line);
+    }
   }
-  return [...lines, ...purgedLines(db, scope)];
+  return [...lines, ...tombstoneLines(db, scope, policy)];
 }

@@ -1,12 +1,14 @@
 import { AmparoError } from '../../../shared/errors';
 import type { Kind } from '../../../shared/model';
-import type { Conflict } from '../../../shared/sync-channels';
-import type { ServiceContext } from '../context';
+import type { Conflict } from '../../../shared/channels/sync';
+import type { ServiceContext } from '../kernel/context';
 import { stampFields } from '../records/causal';
+import { readDeletion } from '../records/deletion';
 import { updateRecord } from '../records/repository';
+import { updateRow } from '../records/rows';
 import { SPECS } from '../records/specs';
 import { stmt } from '../records/statements';
-import { writerFor, type Writer } from '../records/writer';
+import { writeAuditOf, writerFor, type Writer } from '../records/writer';
 
 // The Conflicts view: concurrent edits of one field whose losing value merge kept. Resolving writes the
 // chosen value as a NEW local edit (a fresh stamp whose causal context covers both sides), so the decision
@@ -87,17 +89,35 @@ function forceField(w: Writer, kind: Kind, recordId: string, field: string, valu
   updateRecord(w, kind, recordId, { [field]: value });
   const { db } = w.session;
   const table = tableOf(kind);
-  const row = stmt(db, `SELECT field_clocks, field_ctx FROM ${table} WHERE id = ?`).get(recordId) as {
+  const row = stmt(
+    db,
+    `SELECT rowid, data, field_clocks, field_ctx, updated_at, deletion FROM ${table} WHERE id = ?`,
+  ).get(recordId) as {
+    rowid: number;
+    data: string;
     field_clocks: string;
     field_ctx: string;
+    updated_at: string;
+    deletion: string | null;
   };
   // The new stamp has seen both sides: merge joined the losing version into the field's context.
   const stamp = w.hlc.tick();
   const stamped = stampFields(row.field_clocks, row.field_ctx, [field], stamp);
-  stmt(db, `UPDATE ${table} SET field_clocks = ?, field_ctx = ?, clock = ? WHERE id = ?`).run(
-    stamped.clocks,
-    stamped.contexts,
-    stamp,
-    recordId,
+  // Only the stamps change (updateRecord audited the value), so no second audit entry.
+  updateRow(
+    db,
+    kind,
+    { rowid: row.rowid, id: recordId },
+    {
+      data: JSON.parse(row.data) as Record<string, unknown>,
+      fieldClocks: stamped.clocks,
+      fieldContexts: stamped.contexts,
+      clock: stamp,
+      updatedAt: row.updated_at,
+      deletedAt: null,
+      deletion: readDeletion(row.deletion),
+    },
+    null,
+    writeAuditOf(w, w.now()),
   );
 }

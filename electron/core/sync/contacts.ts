@@ -1,8 +1,8 @@
 // Other offices this vault exchanges bundles with. A contact starts unverified (its card parsed and
 // self-signed) and becomes verified only when a person compares the fingerprint out of band.
 import { AmparoError } from '../../../shared/errors';
-import type { Contact } from '../../../shared/sync-channels';
-import type { Database } from '../context';
+import type { Contact } from '../../../shared/channels/sync';
+import type { Database } from '../kernel/context';
 import type { KnownContact } from './bundle';
 import type { VerifiedCard } from './card';
 import { decodePublicKey } from './minisign';

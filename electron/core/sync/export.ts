@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { AmparoError } from '../../../shared/errors';
-import type { Kind } from '../../../shared/model';
-import type { ExportScope } from '../../../shared/sync-channels';
+import type { ExportScope } from '../../../shared/channels/sync';
 import type { z } from 'zod';
-import type { ServiceContext } from '../context';
+import type { ServiceContext } from '../kernel/context';
 import { stmt } from '../records/statements';
 import { writerFor } from '../records/writer';
 import { SCHEMA_VERSION } from '../vault/migrations';
 import { buildManifest, encodeChanges, sealManifest } from './bundle';
 import { extractChanges, type ExtractScope } from './changes';
+import { sendPolicy } from './redaction';
 import {
   contactKeys,
   getKnowledge,
@@ -88,7 +88,7 @@ export async function exportBundle(ctx: ServiceContext, req: ExportRequest): Pro
   if (!fingerprint) throw new AmparoError('VAULT_CORRUPT', 'The vault has no sync identity.');
   // Every row written from now on gets a greater local stamp, so the next "since last" starts here.
   const highClock = w.hlc.tick();
-  const changes = extractChanges(db, scope, profile.fields as Partial<Record<Kind, string[]>>);
+  const changes = extractChanges(db, scope, sendPolicy(profile));
   const sequence =
     ((stmt(db, 'SELECT max(sequence) AS s FROM bundles_out').get() as { s: number | null }).s ?? 0) + 1;
   const now = ctx.clock.now();

@@ -1,6 +1,7 @@
-import type { ServiceContext } from '../context';
-import type { Feature } from '../feature';
-import { syncTrustHandlers } from '../handlers/sync-trust';
+import type { ServiceContext } from '../kernel/context';
+import type { FeatureModule } from '../kernel/feature-module';
+import { syncBundleHandlers } from './bundle-handlers';
+import { syncTrustHandlers } from './trust-handlers';
 import { generateOfficeIdentity, type OfficeIdentity } from './identity';
 import { importBundle } from './import';
 import { createInboxController, type InboxController } from './inbox-controller';
@@ -8,7 +9,8 @@ import { ourFingerprint, saveIdentity } from './store';
 
 // Sync: the office identity is generated when the vault is created (key generation is async, so it runs in
 // prepare(), before the creation transaction); a vault created before sync existed gets one at its first
-// unlock. The inbox watcher runs while the vault is unlocked.
+// unlock. The inbox watcher runs while the vault is unlocked. Its channels: identity, contacts and inbox
+// (trust-handlers.ts), bundles and conflicts (bundle-handlers.ts).
 
 const controllers = new WeakMap<ServiceContext, InboxController>();
 
@@ -34,12 +36,15 @@ function ensureIdentity(ctx: ServiceContext): void {
   });
 }
 
-export const syncFeature: Feature<OfficeIdentity> = {
+export const syncFeature: FeatureModule<OfficeIdentity> = {
   name: 'sync',
-  handlers: (ctx) =>
-    syncTrustHandlers(ctx, {
+  handlers: (ctx) => ({
+    ...syncTrustHandlers(ctx, {
       inboxChanged: () => controllerFor(ctx).start(),
+      contactsChanged: () => controllerFor(ctx).retrySenders(),
     }),
+    ...syncBundleHandlers(ctx),
+  }),
   prepare: () => generateOfficeIdentity(),
   onCreate(session, ctx, identity) {
     saveIdentity(session.db, identity, ctx.clock.now());

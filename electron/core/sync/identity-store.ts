@@ -1,6 +1,6 @@
 // The office's own sync identity, stored only inside the encrypted vault database (one row).
 import { AmparoError } from '../../../shared/errors';
-import type { Database } from '../context';
+import type { Database } from '../kernel/context';
 import { identityFingerprint, type OfficeIdentity } from './identity';
 
 interface IdentityRow {

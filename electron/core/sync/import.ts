@@ -1,8 +1,8 @@
 import { AmparoError } from '../../../shared/errors';
 import type { Kind } from '../../../shared/model';
 import { CONTEXT_FORMAT_VERSION } from '../../../shared/sync';
-import type { BundleSummary } from '../../../shared/sync-channels';
-import type { ServiceContext } from '../context';
+import type { BundleSummary } from '../../../shared/channels/sync';
+import type { ServiceContext } from '../kernel/context';
 import { parseStamp } from '../records/hlc';
 import { SPECS } from '../records/specs';
 import { stmt } from '../records/statements';
@@ -24,6 +24,8 @@ export interface ImportOptions {
   /** Compute the counts and roll back. */
   dryRun?: boolean;
   limits?: Partial<BundleLimits>;
+  /** Apply a bundle from an unverified contact: a person confirmed it, as for sending to one. */
+  confirmUnverified?: boolean;
 }
 
 class Rollback extends Error {
@@ -53,7 +55,11 @@ async function open(ctx: ServiceContext, source: BundleSource, limits?: Partial<
 function summary(opened: OpenedBundle, counts: MergeCounts, alreadyImported: boolean): BundleSummary {
   return {
     bundleId: opened.manifest.bundleId,
-    sender: { officeName: opened.sender.officeName, fingerprint: opened.sender.fingerprint },
+    sender: {
+      officeName: opened.sender.officeName,
+      fingerprint: opened.sender.fingerprint,
+      state: opened.sender.state,
+    },
     createdAt: opened.manifest.createdAt,
     ...counts,
     alreadyImported,
@@ -121,13 +127,23 @@ export async function importBundle(
     { new_count: number; updated_count: number; conflict_count: number } | undefined;
   if (previous) {
     // Replays change nothing; the counts are those of the first import.
-    const counts = {
+    const counts: MergeCounts = {
       new: previous.new_count,
       updated: previous.updated_count,
+      deleted: 0,
       conflicts: previous.conflict_count,
+      deleteConflicts: 0,
+      deletes: [],
     };
     return summary(opened, counts, true);
   }
+  // A preview only reads, so it works (and shows the state) without the confirmation.
+  if (opened.sender.state !== 'verified' && !options.dryRun && !options.confirmUnverified)
+    throw new AmparoError(
+      'SENDER_UNVERIFIED',
+      'The bundle comes from an office that is not verified yet. Compare fingerprints, or confirm importing from an unverified office.',
+      [{ path: 'sender', message: opened.sender.fingerprint }],
+    );
   try {
     return summary(opened, apply(ctx, opened, options), false);
   } catch (err) {

@@ -1,6 +1,6 @@
 // What this office has seen: the highest HLC stamp from each office (ours included). Sent in bundle
 // manifests, and used to pick "changes since last" for an export.
-import type { Database } from '../context';
+import type { Database } from '../kernel/context';
 
 export function getKnowledge(db: Database): Record<string, string> {
   const rows = db.prepare('SELECT office_id, clock FROM knowledge ORDER BY office_id').all() as {

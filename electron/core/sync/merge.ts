@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { AmparoError } from '../../../shared/errors';
-import { KINDS, SCHEMAS, type Kind } from '../../../shared/model';
+import { ID_PATTERN, KINDS, SCHEMAS, type Kind } from '../../../shared/model';
 import type { ChangeLine } from '../../../shared/sync';
-import type { Database } from '../context';
-import { appendAudit, type AuditTip } from '../records/audit';
+import type { Database } from '../kernel/context';
+import type { AuditTip } from '../records/audit';
 import {
   joinContext,
   order,
@@ -15,25 +15,30 @@ import {
 } from '../records/causal';
 import { decodeClocks, encodeClocks } from '../records/clocks';
 import { parseStamp } from '../records/hlc';
-import { clearPersonIndex, derivedColumns, indexPerson } from '../records/people-index';
+import { keepDays, labelOf, takenAlong, type TakenAlong } from '../records/deletes';
+import { isDeleted, mergeDeletion, readDeletion, writeDeletion, type Deletion } from '../records/deletion';
+import { eraseRow, insertRows, updateRow, type WriteAudit } from '../records/rows';
+import { readTombstone, removeTombstone, writeTombstone } from '../records/tombstones';
 import { SPECS } from '../records/specs';
 import { stmt } from '../records/statements';
 
-// Applies a bundle's change lines to the records (DESIGN §5 "Merge"). The rules, chosen so that any offices
-// that received the same bundles, in any order and with duplicates, hold identical data:
+// Applies a bundle's change lines to the records. The rules, chosen so that any offices that received the
+// same bundles, in any order and with duplicates, hold identical data:
 // - Per field, last writer wins: the greater HLC stamp string (stamps end with the office id, so two
 //   offices never tie). A field cleared at the source travels as `value: null` and is absent locally.
-// - Deletes are sticky tombstones: once any office deleted a record it stays deleted everywhere, whatever
-//   the stamps of later or concurrent field edits. Field stamps still merge underneath, so tombstones hold
-//   identical data too.
-// - A purge marker wins over everything: the row (and its personal data) is removed, the marker kept, and
-//   later changes to that id are ignored.
 // - A conflict is a field both sides changed without having seen each other's change, as the fields' causal
 //   contexts tell (records/causal.ts): neither stamp is covered by the other side's context, and the values
 //   differ. The losing value is kept in sync_conflicts (whichever side lost), so nothing disappears silently.
 //   The merged field's context is the join of both, so a later write has seen both sides. Format-1 bundles
 //   carry no contexts; for them the manifest's knowledge vector also counts as the sender having seen.
 //   Contexts also converge, so a row whose context grows is rewritten (and forwarded) like a restamp.
+// - A record's deletion merges like a field (records/deletion.ts). The record is deleted only when the
+//   deletion has seen every field's stamp: an edit the deleting office had not seen keeps it alive, as a
+//   "deleted there, changed here" conflict for a coordinator. A person on legal hold is never deleted by a
+//   bundle. A deleted record lands in Recently deleted; one erased here keeps only its tombstone, and comes
+//   back only through a write its deletion had not seen (a restore, or a concurrent edit).
+// - A purge marker is not a remote wipe: each office's own retention decides what it purges. A marker is
+//   ignored here; only the purging office refuses later changes to that id.
 // Every row an import touches gets one fresh local stamp in `clock`, which is what "since the last bundle"
 // exports compare against, so relayed changes are forwarded too.
 
@@ -46,6 +51,7 @@ interface Row {
   field_clocks: string;
   field_ctx: string;
   deleted_at: string | null;
+  deletion: string | null;
 }
 
 export interface MergeInput {
@@ -64,10 +70,24 @@ export interface MergeInput {
   audit: AuditTip;
 }
 
+/** A record this import deletes here, for the preview: what it is and what goes with it. */
+export interface IncomingDelete {
+  kind: Kind;
+  id: string;
+  label: string;
+  /** For a person: what goes with her. */
+  takes?: TakenAlong;
+}
+
 export interface MergeCounts {
   new: number;
   updated: number;
+  deleted: number;
+  /** Field conflicts: concurrent writes of one field, both values kept. */
   conflicts: number;
+  /** Records that outlived a delete (an edit it had not seen, or a hold): "deleted there, changed here". */
+  deleteConflicts: number;
+  deletes: IncomingDelete[];
 }
 
 const corrupt = (message: string) => new AmparoError('BUNDLE_CORRUPT', message);
@@ -89,48 +109,37 @@ function seenBySender(stamp: string, knowledge: Record<string, string>): boolean
   return known !== undefined && stamp <= known;
 }
 
-/** The highest stamp a change line carries (fields, tombstone, purge marker). */
+/** The highest stamp a change line carries (fields, deletion, purge marker). */
 export function highestStamp(change: ChangeLine): string {
-  let high = change.deleted ?? '';
+  let high = change.deletion?.clock ?? change.deleted ?? '';
   if (change.purged && change.purged > high) high = change.purged;
   for (const f of Object.values(change.fields)) if (f.clock > high) high = f.clock;
   return high;
 }
 
-/** Removes the row (if any) and keeps the marker; true when something was removed. */
-function purge(input: MergeInput, kind: Kind, id: string, stamp: string): boolean {
-  const { db } = input;
-  const table = SPECS[kind].table;
-  const row = stmt(db, `SELECT rowid FROM ${table} WHERE id = ?`).get(id) as { rowid: number } | undefined;
-  if (row) {
-    if (kind === 'person') clearPersonIndex(db, row.rowid);
-    stmt(db, `DELETE FROM ${table} WHERE id = ?`).run(id);
-  }
-  // Kept conflict values are personal data too.
-  stmt(db, 'DELETE FROM sync_conflicts WHERE kind = ? AND record_id = ?').run(kind, id);
-  stmt(
-    db,
-    'INSERT INTO purged (kind, id, clock) VALUES (?, ?, ?) ON CONFLICT (kind, id) DO UPDATE SET clock = max(clock, excluded.clock)',
-  ).run(kind, id, stamp);
-  if (row) audit(input, kind, id, 'purge', []);
-  return row !== undefined;
+/**
+ * The line's deletion. Bundles before deletions carried contexts say only `deleted: <stamp>`; for those the
+ * sender's knowledge stands in for what the deletion had seen.
+ */
+function incomingDeletion(change: ChangeLine, input: MergeInput): Deletion | null {
+  if (change.deletion) return change.deletion;
+  if (change.deleted === undefined) return null;
+  const office = parseStamp(change.deleted).office;
+  const ctx = Object.entries(input.knowledge)
+    .filter(([id, stamp]) => id !== office && stamp < (change.deleted as string))
+    .map(([, stamp]) => stamp)
+    .sort();
+  return ctx.length > 0
+    ? { deleted: true, clock: change.deleted, ctx }
+    : { deleted: true, clock: change.deleted };
 }
 
-function audit(input: MergeInput, kind: Kind, id: string, action: 'import' | 'purge', fields: string[]) {
-  appendAudit(
-    input.db,
-    {
-      at: input.now,
-      officeId: input.senderOfficeId,
-      operator: input.operator,
-      action,
-      kind,
-      recordId: id,
-      fields,
-    },
-    input.audit,
-  );
+/** Imported writes are audited as the sending office's. */
+function writeAudit(input: MergeInput): WriteAudit {
+  return { at: input.now, officeId: input.senderOfficeId, operator: input.operator, tip: input.audit };
 }
+
+const held = (data: Data): boolean => data.legalHold !== undefined && data.legalHold !== null;
 
 function recordConflict(
   input: MergeInput,
@@ -166,7 +175,8 @@ function recordConflict(
   return true;
 }
 
-function insertNew(input: MergeInput, kind: Kind, change: ChangeLine): void {
+/** The line's fields as a fresh row's values, stamps and contexts. */
+function fieldsOf(change: ChangeLine): { data: Data; clocks: Clocks; contexts: FieldContexts } {
   const data: Data = {};
   const clocks: Clocks = {};
   const contexts: FieldContexts = {};
@@ -175,41 +185,47 @@ function insertNew(input: MergeInput, kind: Kind, change: ChangeLine): void {
     setContext(contexts, field, ctx);
     if (value !== null && value !== undefined) data[field] = value;
   }
-  const deleted = change.deleted !== undefined;
-  if (!deleted) validate(kind, data);
-  const columns = [
-    'id',
-    'data',
-    'field_clocks',
-    'field_ctx',
-    'clock',
-    'created_at',
-    'updated_at',
-    'deleted_at',
-  ];
-  const values: unknown[] = [
-    change.id,
-    JSON.stringify(data),
-    encodeClocks(clocks),
-    writeContexts(contexts),
-    input.localStamp,
-    input.now,
-    input.now,
-    deleted ? input.now : null,
-  ];
-  const derived = derivedColumns(kind, data);
-  columns.push(...Object.keys(derived));
-  values.push(...Object.values(derived));
-  const { lastInsertRowid } = stmt(
-    input.db,
-    `INSERT INTO ${SPECS[kind].table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
-  ).run(...values);
-  if (kind === 'person' && !deleted) indexPerson(input.db, Number(lastInsertRowid), data, { fresh: true });
-  audit(input, kind, change.id, 'import', Object.keys(change.fields).sort());
+  return { data, clocks, contexts };
 }
 
-/** Merges one line into an existing row; returns [a value changed or it was deleted, conflicts recorded]. */
-function mergeExisting(input: MergeInput, kind: Kind, change: ChangeLine, row: Row): [boolean, number] {
+/**
+ * A record this office does not hold: new, or erased here (its tombstone). Stored as a row only if it is
+ * alive under the merged deletion; a deleted record arriving whole leaves only a tombstone, never values.
+ */
+function insertNew(input: MergeInput, kind: Kind, change: ChangeLine, counts: MergeCounts): void {
+  const tombstone = readTombstone(input.db, change.id);
+  const deletion = mergeDeletion(tombstone?.deletion ?? null, incomingDeletion(change, input));
+  const { data, clocks, contexts } = fieldsOf(change);
+  if (Object.keys(clocks).length === 0 || isDeleted(clocks, contexts, deletion)) {
+    if (deletion?.deleted) writeTombstone(input.db, kind, change.id, deletion);
+    return;
+  }
+  validate(kind, data);
+  if (tombstone) removeTombstone(input.db, change.id);
+  const row = {
+    id: change.id,
+    data,
+    fieldClocks: encodeClocks(clocks),
+    fieldContexts: writeContexts(contexts),
+    clock: input.localStamp,
+    createdAt: input.now,
+    updatedAt: input.now,
+    deletedAt: null,
+    deletion,
+  };
+  insertRows(input.db, kind, [row], 'import', () => Object.keys(change.fields).sort(), writeAudit(input));
+  counts.new++;
+  if (deletion?.deleted) counts.deleteConflicts++;
+}
+
+/** Merges one line into a row this office holds (live or in Recently deleted). */
+function mergeExisting(
+  input: MergeInput,
+  kind: Kind,
+  change: ChangeLine,
+  row: Row,
+  counts: MergeCounts,
+): void {
   const data = JSON.parse(row.data) as Data;
   const clocks = decodeClocks(row.field_clocks);
   const contexts = readContexts(row.field_ctx);
@@ -217,7 +233,6 @@ function mergeExisting(input: MergeInput, kind: Kind, change: ChangeLine, row: R
   // A winning stamp with an equal value, or a grown context, is stored (so clocks and contexts converge)
   // but is not a change to report.
   let restamped = false;
-  let conflicts = 0;
   for (const [field, incoming] of Object.entries(change.fields)) {
     const localClock = clocks[field];
     const local = { value: data[field], clock: localClock ?? '', ctx: contexts[field] };
@@ -228,7 +243,7 @@ function mergeExisting(input: MergeInput, kind: Kind, change: ChangeLine, row: R
         !same(local.value, incoming.value) &&
         recordConflict(input, kind, change.id, field, local, incoming)
       )
-        conflicts++;
+        counts.conflicts++;
       const joined = joinContext(local, incoming);
       if (!sameContext(joined, local.ctx)) {
         setContext(contexts, field, joined);
@@ -243,66 +258,71 @@ function mergeExisting(input: MergeInput, kind: Kind, change: ChangeLine, row: R
     else data[field] = incoming.value;
     changed.push(field);
   }
+  const before = readDeletion(row.deletion);
+  const deletion = mergeDeletion(before, incomingDeletion(change, input));
+  const deletionChanged = writeDeletion(deletion) !== writeDeletion(before);
   const wasDeleted = row.deleted_at !== null;
-  const deleting = change.deleted !== undefined && !wasDeleted;
-  if (!restamped && !deleting) return [false, conflicts];
-  const deleted = wasDeleted || deleting;
+  // A held case is never deleted by a bundle: the deletion is kept (so it shows as a conflict) but not applied.
+  const deleted = isDeleted(clocks, contexts, deletion) && !held(data);
+  if (!restamped && !deletionChanged) return;
   if (!deleted) validate(kind, data);
-  const sets = [
-    'data = ?',
-    'field_clocks = ?',
-    'field_ctx = ?',
-    'clock = ?',
-    'updated_at = ?',
-    'deleted_at = ?',
-  ];
-  const values: unknown[] = [
-    JSON.stringify(data),
-    encodeClocks(clocks),
-    writeContexts(contexts),
-    input.localStamp,
-    input.now,
-    deleted ? (row.deleted_at ?? input.now) : null,
-  ];
-  const derived = derivedColumns(kind, data);
-  sets.push(...Object.keys(derived).map((column) => `${column} = ?`));
-  values.push(...Object.values(derived));
-  stmt(input.db, `UPDATE ${SPECS[kind].table} SET ${sets.join(', ')} WHERE rowid = ?`).run(
-    ...values,
-    row.rowid,
+  const deleting = deleted && !wasDeleted;
+  const reviving = wasDeleted && !deleted;
+  const pendingBefore = !wasDeleted && before?.deleted === true;
+  const pendingAfter = !deleted && deletion?.deleted === true;
+  if (pendingAfter && !pendingBefore) counts.deleteConflicts++;
+  const reported = changed.length > 0 || deleting || reviving;
+  updateRow(
+    input.db,
+    kind,
+    { rowid: row.rowid, id: change.id },
+    {
+      data,
+      fieldClocks: encodeClocks(clocks),
+      fieldContexts: writeContexts(contexts),
+      clock: input.localStamp,
+      updatedAt: input.now,
+      deletedAt: deleted ? (row.deleted_at ?? input.now) : null,
+      deletion,
+    },
+    reported
+      ? { action: deleting ? 'delete' : reviving ? 'restore' : 'import', fields: changed.sort() }
+      : null,
+    writeAudit(input),
   );
-  if (kind === 'person') {
-    if (deleted) clearPersonIndex(input.db, row.rowid);
-    else indexPerson(input.db, row.rowid, data, { fresh: false });
+  if (deleting && keepDays(input.db) === 0 && deletion) {
+    eraseRow(input.db, kind, { rowid: row.rowid, id: change.id }, deletion, writeAudit(input));
   }
-  if (changed.length === 0 && !deleting) return [false, conflicts];
-  audit(input, kind, change.id, 'import', changed.sort());
-  return [true, conflicts];
+  if (deleting) {
+    counts.deleted++;
+    const takes = kind === 'person' ? takenAlong(input.db, change.id, new Date(input.now)) : undefined;
+    counts.deletes.push({ kind, id: change.id, label: labelOf(data), ...(takes ? { takes } : {}) });
+  } else if (reported) counts.updated++;
 }
 
 /** Applies every change; the caller wraps this in one transaction (or a rolled-back one for a preview). */
 export function applyChanges(input: MergeInput): MergeCounts {
-  const counts: MergeCounts = { new: 0, updated: 0, conflicts: 0 };
+  const counts: MergeCounts = {
+    new: 0,
+    updated: 0,
+    deleted: 0,
+    conflicts: 0,
+    deleteConflicts: 0,
+    deletes: [],
+  };
   for (const change of input.changes) {
     const kind = kindOf(change.entity);
-    if (!/^[0-9a-f]{32}$/.test(change.id)) throw corrupt('A change names an invalid record id.');
-    if (change.purged !== undefined) {
-      if (purge(input, kind, change.id, change.purged)) counts.updated++;
-      continue;
-    }
+    if (!ID_PATTERN.test(change.id)) throw corrupt('A change names an invalid record id.');
+    // Not a remote wipe: this office's own retention decides what it purges.
+    if (change.purged !== undefined) continue;
+    // Purged here: later changes must not bring the record back.
     if (stmt(input.db, 'SELECT 1 FROM purged WHERE kind = ? AND id = ?').get(kind, change.id)) continue;
     const row = stmt(
       input.db,
-      `SELECT rowid, data, field_clocks, field_ctx, deleted_at FROM ${SPECS[kind].table} WHERE id = ?`,
+      `SELECT rowid, data, field_clocks, field_ctx, deleted_at, deletion FROM ${SPECS[kind].table} WHERE id = ?`,
     ).get(change.id) as Row | undefined;
-    if (!row) {
-      insertNew(input, kind, change);
-      counts.new++;
-      continue;
-    }
-    const [changed, conflicts] = mergeExisting(input, kind, change, row);
-    if (changed) counts.updated++;
-    counts.conflicts += conflicts;
+    if (row) mergeExisting(input, kind, change, row, counts);
+    else insertNew(input, kind, change, counts);
   }
   return counts;
 }

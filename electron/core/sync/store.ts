@@ -1,6 +1,6 @@
 // The sync store API: everything bundle export/import and the trust handlers read or write about offices,
 // keys, redaction and the inbox. SQL lives in the small modules re-exported here.
-import type { Database } from '../context';
+import type { Database } from '../kernel/context';
 
 export { loadIdentity, ourFingerprint, saveIdentity } from './identity-store';
 export {

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
-import type { Database } from '../context';
+import type { Database } from '../kernel/context';
 import { writeFileAtomic } from './files';
 
 // The rollback anchor: outside the vault folder (in the app's profile), this computer keeps the newest

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { AmparoError } from '../../../shared/errors';
-import type { Database as Db } from '../context';
+import type { Database as Db } from '../kernel/context';
 
 // Opens the vault database with SQLite3MultipleCiphers. The DEK is passed as a raw key, which skips
 // SQLCipher's own PBKDF2 (our KDF is Argon2id, run before this). PRAGMA key reports "ok" for any key, so
@@ -52,7 +52,7 @@ export function rawKey(dek: Buffer): Buffer {
  */
 export const CACHE_KIB = 256 * 1024;
 
-/** Settings from DESIGN §4. Temp files are not encrypted by the cipher, so they are kept in memory. */
+/** Encryption-safe settings. Temp files are not encrypted by the cipher, so they are kept in memory. */
 export function applyPragmas(db: Db): void {
   db.pragma('journal_mode = WAL');
   db.pragma(`cache_size = -${CACHE_KIB}`);

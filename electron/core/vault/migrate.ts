@@ -1,5 +1,5 @@
 import { AmparoError } from '../../../shared/errors';
-import type { Database } from '../context';
+import type { Database } from '../kernel/context';
 import { userVersion } from './database';
 import type { Migration } from './migrations/types';
 

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3-multiple-ciphers';
-import type { Database as Db } from '../context';
+import type { Database as Db } from '../kernel/context';
 import { migrate } from './migrate';
 import type { Migration } from './migrations/types';
 

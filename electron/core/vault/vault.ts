@@ -1,7 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { AmparoError } from '../../../shared/errors';
-import type { Clock, OfficeRef, Session } from '../context';
+import type { Clock, Database, OfficeRef, Session } from '../kernel/context';
 import { applyPragmas, isCorruption, openEncrypted, vaultCorrupt } from './database';
 import { vaultPath } from './files';
 import { calibrate, deriveKek, KDF_FLOOR, type KdfOptions } from './kdf';
@@ -27,6 +27,32 @@ export type CreationHook = (session: Session) => void;
 export interface OpenedVault {
   session: Session;
   keyId: string;
+  /** A second, read-only connection to the same database, when asked for (see openReader). */
+  reader?: Database;
+}
+
+/** What to open besides the vault's own connection. */
+export interface OpenOptions {
+  /** Also open a read-only connection (the service serves calls from it while a long job writes). */
+  reader?: boolean;
+}
+
+/**
+ * A read-only connection with the same key, opened while the key is at hand (it is zeroed right after).
+ * In WAL mode it reads the last committed snapshot while the other connection writes. Its sorts stay in
+ * memory like the writer's, and it gets a smaller page cache: it serves single lookups and pages.
+ */
+function openReader(vaultDir: string, dek: Buffer): Database {
+  const db = openEncrypted(vaultPath(vaultDir, 'db'), dek, { create: false });
+  try {
+    db.pragma('query_only = ON');
+    db.pragma('temp_store = MEMORY');
+    db.pragma('cache_size = -65536');
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
 }
 
 /**
@@ -47,7 +73,7 @@ export async function createVault(
   officeName: string,
   passphrase: string,
   clock: Clock,
-  options: { kdf?: KdfOptions; onCreate?: CreationHook[] } = {},
+  options: { kdf?: KdfOptions; onCreate?: CreationHook[] } & OpenOptions = {},
 ): Promise<OpenedVault> {
   mkdirSync(vaultDir, { recursive: true, mode: 0o700 });
   if (vaultExists(vaultDir)) throw new AmparoError('VAULT_EXISTS', 'A vault already exists in this folder.');
@@ -77,14 +103,18 @@ export async function createVault(
       );
       for (const hook of options.onCreate ?? []) hook(session);
     })();
-    return { session, keyId: vaultKeyId(dek) };
+    return withReader({ session, keyId: vaultKeyId(dek) }, vaultDir, dek, options);
   } finally {
     kek.fill(0);
     dek.fill(0);
   }
 }
 
-export async function unlockVault(vaultDir: string, passphrase: string): Promise<OpenedVault> {
+export async function unlockVault(
+  vaultDir: string,
+  passphrase: string,
+  options: OpenOptions = {},
+): Promise<OpenedVault> {
   const file = readKeyFile(vaultDir);
   if (!existsSync(vaultPath(vaultDir, 'db')))
     throw new AmparoError('VAULT_CORRUPT', 'The vault database is missing.');
@@ -95,7 +125,8 @@ export async function unlockVault(vaultDir: string, passphrase: string): Promise
     try {
       applyPragmas(db);
       migrate(db, MIGRATIONS);
-      return { session: { db, office: readOffice(db) }, keyId: vaultKeyId(dek) };
+      const opened = { session: { db, office: readOffice(db) }, keyId: vaultKeyId(dek) };
+      return withReader(opened, vaultDir, dek, options);
     } catch (error) {
       db.close();
       // A damaged page behind the first one is found only now, by the migration check or the office read.
@@ -104,6 +135,16 @@ export async function unlockVault(vaultDir: string, passphrase: string): Promise
     }
   } finally {
     dek.fill(0);
+  }
+}
+
+function withReader(opened: OpenedVault, vaultDir: string, dek: Buffer, options: OpenOptions): OpenedVault {
+  if (!options.reader) return opened;
+  try {
+    return { ...opened, reader: openReader(vaultDir, dek) };
+  } catch (error) {
+    opened.session.db.close();
+    throw error;
   }
 }
 

@@ -12,6 +12,7 @@ import {
 import { formatANumber } from '../../../shared/anumber';
 import type { Person } from '../../../shared/model';
 import { useNavigation } from '../../app/navigation';
+import { HoldBadge } from './PersonActions';
 import type { PeopleQuery } from './usePeoplePages';
 
 // The People table: TanStack Table owns the columns and the sort state (sorting itself happens in SQLite,
@@ -41,13 +42,16 @@ export function PeopleTable({ total, rowAt, ensure, sort, onSort, sortable }: Pr
         header: () => t('person.name'),
         accessorFn: (p) => `${p.familyName}, ${p.givenName}`,
         cell: (info) => (
-          <button
-            type="button"
-            className="link"
-            onClick={() => navigate({ section: 'people', id: info.row.original.id })}
-          >
-            {info.getValue<string>()}
-          </button>
+          <span className="name-cell">
+            <button
+              type="button"
+              className="link"
+              onClick={() => navigate({ section: 'people', id: info.row.original.id })}
+            >
+              {info.getValue<string>()}
+            </button>
+            {info.row.original.legalHold ? <HoldBadge short /> : null}
+          </span>
         ),
       },
       {

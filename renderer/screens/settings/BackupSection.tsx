@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { useAction } from '../../app/useCall';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { JobProgress } from '../../components/JobProgress';
 import { NewPassphraseFields, useNewPassphrase } from '../../components/NewPassphraseFields';
 import { base64ToBytes, saveFile } from '../sync/files';
 
@@ -49,6 +50,7 @@ export function BackupSection() {
         help={t('settings.backup.passphraseHelp')}
         showStrength={false}
       />
+      {backUp.busy ? <JobProgress kinds={['backup']} /> : null}
       <ErrorAlert code={backUp.error} />
       {saved ? <p role="status">{t('settings.backup.done', { fileName: saved })}</p> : null}
       <button type="submit" disabled={backUp.busy}>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Conflict, Contact } from '../../../shared/sync-channels';
+import type { Conflict, Contact } from '../../../shared/channels/sync';
 import { call, errorCode } from '../../api';
 import { useDates } from '../../app/format';
 import { useNavigation } from '../../app/navigation';

@@ -1,19 +1,20 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Contact } from '../../../shared/sync-channels';
+import type { AddedContact, Contact } from '../../../shared/channels/sync';
 import { call, errorCode } from '../../api';
 import { useDates } from '../../app/format';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
 import { Dialog } from './Dialog';
-import { DropZone, FingerprintGroups, fingerprintGroups } from './DropZone';
+import { DropZone, fingerprintGroups } from './DropZone';
+import { VerifyDialog } from './VerifyDialog';
 
 /** Other offices: import their card, verify it by reading fingerprints aloud, revoke it with a reason. */
 export function ContactsSection({ contacts, onChange }: { contacts: Contact[]; onChange(): void }) {
   const { t } = useTranslation();
   const dates = useDates();
   const [error, setError] = useState<string | null>(null);
-  const [added, setAdded] = useState<Contact | null>(null);
+  const [added, setAdded] = useState<AddedContact | null>(null);
   const [verifying, setVerifying] = useState<Contact | null>(null);
   const [revoking, setRevoking] = useState<Contact | null>(null);
 
@@ -41,6 +42,19 @@ export function ContactsSection({ contacts, onChange }: { contacts: Contact[]; o
         <p role="status">
           {t('sync.contacts.added', { name: added.officeName, state: t(`sync.state.${added.state}`) })}
         </p>
+      ) : null}
+      {added && added.resembles.length > 0 ? (
+        <div role="alert" className="notice warning">
+          <p>
+            {added.resembles.some((r) => r.own)
+              ? t('sync.contacts.resemblesOwn', { name: added.officeName })
+              : t('sync.contacts.resembles', {
+                  name: added.officeName,
+                  others: added.resembles.map((r) => r.officeName).join(', '),
+                })}
+          </p>
+          <p>{t('sync.contacts.resemblesAdvice')}</p>
+        </div>
       ) : null}
       <ErrorAlert code={error} />
       {contacts.length === 0 ? (
@@ -96,33 +110,15 @@ export function ContactsSection({ contacts, onChange }: { contacts: Contact[]; o
         </table>
       )}
       {verifying ? (
-        <Dialog
-          title={t('sync.verify.title', { name: verifying.officeName })}
+        <VerifyDialog
+          contact={verifying}
           onClose={() => setVerifying(null)}
-        >
-          <p>{t('sync.verify.instructions', { name: verifying.officeName })}</p>
-          <FingerprintGroups
-            groups={fingerprintGroups(verifying.fingerprint)}
-            label={t('sync.verify.theirFingerprint', { name: verifying.officeName })}
-          />
-          <div className="actions">
-            <button
-              type="button"
-              className="primary"
-              onClick={() => {
-                const fingerprint = verifying.fingerprint;
-                setVerifying(null);
-                setAdded(null);
-                void run(() => call('contact:verify', { fingerprint }));
-              }}
-            >
-              {t('sync.verify.confirm')}
-            </button>
-            <button type="button" onClick={() => setVerifying(null)}>
-              {t('sync.verify.cancel')}
-            </button>
-          </div>
-        </Dialog>
+          onConfirm={(fingerprint) => {
+            setVerifying(null);
+            setAdded(null);
+            void run(() => call('contact:verify', { fingerprint }));
+          }}
+        />
       ) : null}
       {revoking ? (
         <RevokeDialog

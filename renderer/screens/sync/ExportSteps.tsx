@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Contact, RedactionProfile } from '../../../shared/sync-channels';
+import type { Contact, RedactionProfile } from '../../../shared/channels/sync';
 import { call } from '../../api';
 import { Field } from '../../components/Field';
+import { KINDS } from '../../../shared/model';
+import { SentFields, sentOf } from './SentFields';
 
 export type ScopeChoice = 'since-last' | 'all' | 'people';
 export interface PickedPerson {
@@ -139,30 +141,53 @@ function PeoplePicker({ people, onPeople }: { people: PickedPerson[]; onPeople(p
   );
 }
 
-/** Step 3: the redaction profile. A redacted field is left out of the bundle entirely. */
+/**
+ * Step 3: the redaction profile. Only the fields it sends go in the bundle. Once one is chosen, the step
+ * restates who receives the bundle and what it carries, the last thing read before creating it.
+ */
 export function RedactionStep(props: {
   profiles: RedactionProfile[];
   value: string;
   onChange(name: string): void;
+  recipients: Contact[];
 }) {
   const { t } = useTranslation();
+  const chosen = props.profiles.find((p) => p.name === props.value);
   return (
-    <fieldset className="group">
-      <legend>{t('sync.export.redaction')}</legend>
-      {props.profiles.map((profile) => (
-        <label key={profile.name} className="check">
-          <input
-            type="radio"
-            name="export-redaction"
-            value={profile.name}
-            checked={props.value === profile.name}
-            onChange={() => props.onChange(profile.name)}
-          />
-          <ProfileName profile={profile} /> — <RedactionSummary profile={profile} />
-        </label>
-      ))}
-      <p className="field-help">{t('sync.export.redactionHelp')}</p>
-    </fieldset>
+    <>
+      <fieldset className="group">
+        <legend>{t('sync.export.redaction')}</legend>
+        {props.profiles.map((profile) => (
+          <label key={profile.name} className="check">
+            <input
+              type="radio"
+              name="export-redaction"
+              value={profile.name}
+              checked={props.value === profile.name}
+              onChange={() => props.onChange(profile.name)}
+            />
+            <ProfileName profile={profile} /> — <RedactionSummary profile={profile} />
+          </label>
+        ))}
+        <p className="field-help">{t('sync.export.redactionHelp')}</p>
+      </fieldset>
+      {chosen ? (
+        <section className="notice" aria-labelledby="export-recap-title">
+          <h4 id="export-recap-title">{t('sync.export.recap')}</h4>
+          <p>
+            {t('sync.export.recapTo', {
+              offices: props.recipients
+                .map((c) => `${c.officeName} (${t(`sync.state.${c.state}`)})`)
+                .join(', '),
+            })}
+          </p>
+          <p>
+            {t('sync.export.recapProfile')} <ProfileName profile={chosen} />
+          </p>
+          <SentFields profile={chosen} />
+        </section>
+      ) : null}
+    </>
   );
 }
 
@@ -178,13 +203,15 @@ export function ProfileName({ profile }: { profile: RedactionProfile }) {
   );
 }
 
-/** "Removes N fields" or "Removes nothing", for a profile. */
+/** "Sends everything" or "sends N fields", for a profile. */
 export function RedactionSummary({ profile }: { profile: RedactionProfile }) {
   const { t } = useTranslation();
-  const removed = Object.values(profile.fields).reduce((sum, fields) => sum + (fields?.length ?? 0), 0);
+  const sent = KINDS.reduce((sum, kind) => sum + (sentOf(profile, kind)?.length ?? 0), 0);
   return (
     <>
-      {removed === 0 ? t('sync.redaction.nothingRemoved') : t('sync.redaction.removes', { count: removed })}
+      {profile.everything
+        ? t('sync.redaction.sendsEverything')
+        : t('sync.redaction.sendsFields', { count: sent })}
     </>
   );
 }

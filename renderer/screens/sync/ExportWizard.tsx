@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelInput } from '../../../shared/ipc';
-import type { Contact, RedactionProfile } from '../../../shared/sync-channels';
+import type { Contact, RedactionProfile } from '../../../shared/channels/sync';
 import { call, errorCode } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { RecipientsStep, RedactionStep, ScopeStep, type PickedPerson, type ScopeChoice } from './ExportSteps';
@@ -86,7 +86,7 @@ export function ExportWizard({ contacts }: { contacts: Contact[] }) {
         <ScopeStep scope={scope} onScope={setScope} people={people} onPeople={setPeople} />
       ) : null}
       {current === 'redaction' ? (
-        <RedactionStep profiles={profiles} value={redaction} onChange={setRedaction} />
+        <RedactionStep profiles={profiles} value={redaction} onChange={setRedaction} recipients={chosen} />
       ) : null}
       <div className="actions">
         {step > 0 ? (

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AmparoError } from '../../../shared/errors';
-import type { BundleSummary } from '../../../shared/sync-channels';
+import type { BundleSummary } from '../../../shared/channels/sync';
 import { call, errorCode } from '../../api';
 import { useDates } from '../../app/format';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { DropZone } from './DropZone';
+import { IncomingDeletes, useDeleteCounts } from './IncomingDeletes';
 import { bytesToBase64 } from './files';
 
 interface Refusal {
@@ -32,10 +33,12 @@ export function ImportPanel({ onImported }: { onImported(): void }) {
   const [applied, setApplied] = useState<BundleSummary | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Refusal | null>(null);
+  const [confirmed, setConfirmed] = useState(false);
 
   const reset = () => {
     setBytes(null);
     setPreview(null);
+    setConfirmed(false);
   };
 
   const pick = async (file: File) => {
@@ -59,7 +62,7 @@ export function ImportPanel({ onImported }: { onImported(): void }) {
     setBusy(true);
     setError(null);
     try {
-      setApplied(await call('bundle:import', { bytes }));
+      setApplied(await call('bundle:import', { bytes, ...(confirmed ? { confirmUnverified: true } : {}) }));
       reset();
       onImported();
     } catch (caught) {
@@ -69,8 +72,13 @@ export function ImportPanel({ onImported }: { onImported(): void }) {
     }
   };
 
+  // Importing from an office whose fingerprint nobody compared takes the same explicit consent as sending
+  // to one: the bundle may come from an impostor.
+  const needsConfirmation = preview !== null && preview.sender.state !== 'verified';
+  const deleteCounts = useDeleteCounts();
   const counts = (summary: BundleSummary) =>
-    t('sync.import.counts', { new: summary.new, updated: summary.updated, conflicts: summary.conflicts });
+    t('sync.import.counts', { new: summary.new, updated: summary.updated, conflicts: summary.conflicts }) +
+    deleteCounts(summary);
 
   return (
     <section className="card" aria-labelledby="import-title">
@@ -92,15 +100,42 @@ export function ImportPanel({ onImported }: { onImported(): void }) {
           <dl className="fields">
             <dt>{t('sync.import.sender')}</dt>
             <dd>{preview.sender.officeName}</dd>
+            <dt>{t('sync.import.senderState')}</dt>
+            <dd>
+              <span className={`state state-${preview.sender.state}`}>
+                {t(`sync.state.${preview.sender.state}`)}
+              </span>
+            </dd>
             <dt>{t('sync.import.created')}</dt>
             <dd>{dates.dateTime(preview.createdAt)}</dd>
             <dt>{t('sync.import.changes')}</dt>
             <dd>{counts(preview)}</dd>
           </dl>
+          <IncomingDeletes summary={preview} />
           {preview.alreadyImported ? <p className="notice">{t('sync.import.alreadyImported')}</p> : null}
+          {needsConfirmation && !preview.alreadyImported ? (
+            <>
+              <p className="notice warning">
+                {t('sync.import.unverified', { name: preview.sender.officeName })}
+              </p>
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={confirmed}
+                  onChange={(event) => setConfirmed(event.target.checked)}
+                />
+                {t('sync.import.confirmUnverified')}
+              </label>
+            </>
+          ) : null}
           <div className="actions">
             {preview.alreadyImported ? null : (
-              <button type="button" className="primary" disabled={busy} onClick={() => void apply()}>
+              <button
+                type="button"
+                className="primary"
+                disabled={busy || (needsConfirmation && !confirmed)}
+                onClick={() => void apply()}
+              >
                 {t('sync.import.apply')}
               </button>
             )}

@@ -4,7 +4,10 @@ import { call, errorCode } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
 
-/** The watched inbox folder (a Syncthing share, a USB stick). Bundles there are imported after full checks. */
+/**
+ * The watched inbox folder (a Syncthing share, a USB stick). Bundles there are imported after full checks,
+ * except from offices that are not verified: those are listed as notices on the Offices screen.
+ */
 export function InboxSettings() {
   const { t } = useTranslation();
   const [folder, setFolder] = useState('');
@@ -44,6 +47,7 @@ export function InboxSettings() {
       <h3 id="inbox-title">{t('sync.inbox.title')}</h3>
       <p>{t('sync.inbox.explain')}</p>
       <p className="field-help">{t('sync.inbox.partial')}</p>
+      <p className="field-help">{t('sync.inbox.untouched')}</p>
       <Field
         label={t('sync.inbox.folder')}
         value={folder}

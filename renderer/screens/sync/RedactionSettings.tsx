@@ -1,20 +1,32 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { KINDS, SCHEMAS, type Kind } from '../../../shared/model';
-import type { RedactionProfile } from '../../../shared/sync-channels';
+import { HEARING_KINDS } from '../../../shared/model';
+import type { RedactionProfile, RedactionSetInput } from '../../../shared/channels/sync';
 import { call, errorCode } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { Field } from '../../components/Field';
 import { ProfileName, RedactionSummary } from './ExportSteps';
+import { ProfileEditor, type ProfileDraft } from './ProfileEditor';
+import { SentFields } from './SentFields';
 
-type Fields = RedactionProfile['fields'];
-const fieldsOf = (kind: Kind) => Object.keys(SCHEMAS[kind].fields.shape);
+const draftOf = (profile: RedactionProfile): ProfileDraft => ({
+  name: profile.name,
+  send: profile.send,
+  includeFamilyContacts: profile.includeFamilyContacts,
+  hearingsOnly:
+    profile.eventKinds !== null &&
+    profile.eventKinds.length === HEARING_KINDS.length &&
+    HEARING_KINDS.every((kind) => profile.eventKinds?.includes(kind)),
+  isNew: false,
+});
 
-/** Redaction profiles: the built-in ones are read-only; custom ones are made by ticking fields to leave out. */
+/**
+ * Redaction profiles, each with the fields it sends per kind. Full and Dispatch are fixed; Legal's family
+ * contacts can be ticked; custom profiles are made by ticking the fields to send.
+ */
 export function RedactionSettings() {
   const { t } = useTranslation();
   const [profiles, setProfiles] = useState<RedactionProfile[]>([]);
-  const [editing, setEditing] = useState<{ name: string; fields: Fields; isNew: boolean } | null>(null);
+  const [editing, setEditing] = useState<ProfileDraft | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -30,6 +42,7 @@ export function RedactionSettings() {
       setError(errorCode(caught));
     }
   };
+  const save = (input: RedactionSetInput) => void run(() => call('redaction:set', input));
 
   return (
     <section className="card" aria-labelledby="redaction-title">
@@ -43,13 +56,9 @@ export function RedactionSettings() {
             </strong>
             {profile.builtIn ? <span className="muted"> ({t('sync.redaction.builtIn')})</span> : null} —{' '}
             <RedactionSummary profile={profile} />{' '}
-            {profile.builtIn ? null : (
+            {profile.editable === 'all' ? (
               <>
-                <button
-                  type="button"
-                  className="small"
-                  onClick={() => setEditing({ name: profile.name, fields: profile.fields, isNew: false })}
-                >
+                <button type="button" className="small" onClick={() => setEditing(draftOf(profile))}>
                   {t('sync.redaction.edit', { name: profile.name })}
                 </button>{' '}
                 <button
@@ -63,103 +72,43 @@ export function RedactionSettings() {
                   {t('sync.redaction.delete', { name: profile.name })}
                 </button>
               </>
-            )}
-            <RemovedFields fields={profile.fields} />
+            ) : null}
+            {profile.builtIn ? (
+              <p className="field-help">
+                {t(`sync.redaction.builtInHelp.${profile.name}`, { defaultValue: '' })}
+              </p>
+            ) : null}
+            <SentFields profile={profile} />
+            {profile.editable === 'familyContacts' ? (
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={profile.includeFamilyContacts}
+                  onChange={(event) =>
+                    save({ name: profile.name, includeFamilyContacts: event.target.checked })
+                  }
+                />
+                {t('sync.redaction.familyContactsOf', {
+                  name: t(`sync.redaction.builtInNames.${profile.name}`, { defaultValue: profile.name }),
+                })}
+              </label>
+            ) : null}
           </li>
         ))}
       </ul>
       <ErrorAlert code={error} />
       {editing ? (
-        <ProfileEditor
-          key={editing.name}
-          initial={editing}
-          onCancel={() => setEditing(null)}
-          onSave={(name, fields) => void run(() => call('redaction:set', { name, fields }))}
-        />
+        <ProfileEditor key={editing.name} initial={editing} onCancel={() => setEditing(null)} onSave={save} />
       ) : (
-        <button type="button" onClick={() => setEditing({ name: '', fields: {}, isNew: true })}>
+        <button
+          type="button"
+          onClick={() =>
+            setEditing({ name: '', send: {}, includeFamilyContacts: false, hearingsOnly: false, isNew: true })
+          }
+        >
           {t('sync.redaction.new')}
         </button>
       )}
     </section>
   );
-}
-
-function ProfileEditor(props: {
-  initial: { name: string; fields: Fields; isNew: boolean };
-  onCancel(): void;
-  onSave(name: string, fields: Fields): void;
-}) {
-  const { t } = useTranslation();
-  const [name, setName] = useState(props.initial.name);
-  const [fields, setFields] = useState<Fields>(props.initial.fields);
-  const [attempted, setAttempted] = useState(false);
-
-  const toggle = (kind: Kind, field: string) => {
-    const current = fields[kind] ?? [];
-    const next = current.includes(field) ? current.filter((f) => f !== field) : [...current, field];
-    setFields({ ...fields, [kind]: next });
-  };
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setAttempted(true);
-    if (name.trim() !== '') props.onSave(name.trim(), fields);
-  };
-
-  return (
-    <form className="stack" onSubmit={submit} noValidate aria-labelledby="profile-editor-title">
-      <h4 id="profile-editor-title">
-        {props.initial.isNew
-          ? t('sync.redaction.new')
-          : t('sync.redaction.edit', { name: props.initial.name })}
-      </h4>
-      <Field
-        label={t('sync.redaction.name')}
-        value={name}
-        maxLength={60}
-        readOnly={!props.initial.isNew}
-        onChange={(event) => setName(event.target.value)}
-        error={attempted && name.trim() === '' ? t('sync.redaction.nameRequired') : undefined}
-      />
-      <p className="field-help">{t('sync.redaction.tick')}</p>
-      {KINDS.map((kind) => (
-        <details key={kind} open={kind === 'person'}>
-          <summary>
-            {t(`sync.kinds.${kind}`)} ({fields[kind]?.length ?? 0})
-          </summary>
-          <fieldset className="group group-fields">
-            <legend className="visually-hidden">{t(`sync.kinds.${kind}`)}</legend>
-            {fieldsOf(kind).map((field) => (
-              <label key={field} className="check">
-                <input
-                  type="checkbox"
-                  checked={fields[kind]?.includes(field) ?? false}
-                  onChange={() => toggle(kind, field)}
-                />
-                {t(`${kind}.${field}`, { defaultValue: field })}
-              </label>
-            ))}
-          </fieldset>
-        </details>
-      ))}
-      <div className="actions">
-        <button type="submit" className="primary">
-          {t('sync.redaction.save')}
-        </button>
-        <button type="button" onClick={props.onCancel}>
-          {t('sync.verify.cancel')}
-        </button>
-      </div>
-    </form>
-  );
-}
-
-function RemovedFields({ fields }: { fields: Fields }) {
-  const { t } = useTranslation();
-  const parts = KINDS.flatMap((kind) =>
-    (fields[kind] ?? []).map(
-      (field) => `${t(`sync.kinds.${kind}`)}: ${t(`${kind}.${field}`, { defaultValue: field })}`,
-    ),
-  );
-  return parts.length > 0 ? <p className="field-help">{parts.join(' · ')}</p> : null;
 }

@@ -1,6 +1,6 @@
 import type { Migration } from './types';
 
-// Office-to-office sync (DESIGN §5). The office's own keys live only here, inside the encrypted database:
+// Office-to-office sync. The office's own keys live only here, inside the encrypted database:
 // key_id is the minisign key id as 16 lower-case hex (byte order as stored in signatures), signing_secret the
 // 32-byte Ed25519 seed in base64, signing_public the 32-byte public key in base64, age_identity/age_recipient
 // the AGE-SECRET-KEY-1… / age1… strings. Contacts keep the verified card they were added from, and the

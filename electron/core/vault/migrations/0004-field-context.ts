@@ -1,6 +1,6 @@
 import type { Migration } from './types';
 
-// Per-field causal context for sync's conflict detection (DESIGN §5 "Merge", electron/core/records/causal.ts):
+// Per-field causal context for sync's conflict detection (electron/core/records/causal.ts):
 // `field_ctx` holds, per field, the other offices' highest stamps that the field's value was written having
 // seen, as JSON `{field: [stamp, …]}`. Empty contexts are left out, so existing rows start as '{}' ("each
 // field has seen only its own stamp"). Runs in the migration's transaction like every migration.

@@ -2,9 +2,20 @@ import { m0001Office } from './0001-office';
 import { m0002Records } from './0002-records';
 import { m0003Sync } from './0003-sync';
 import { m0004FieldContext } from './0004-field-context';
+import { m0005InboxFiles } from './0005-inbox-files';
+import { m0006Deletes } from './0006-deletes';
+import { m0007NeedToKnow } from './0007-need-to-know';
 import type { Migration } from './types';
 
 // Append new migrations here, in order. Never edit one that has shipped: add the next number instead.
-export const MIGRATIONS: readonly Migration[] = [m0001Office, m0002Records, m0003Sync, m0004FieldContext];
+export const MIGRATIONS: readonly Migration[] = [
+  m0001Office,
+  m0002Records,
+  m0003Sync,
+  m0004FieldContext,
+  m0005InboxFiles,
+  m0006Deletes,
+  m0007NeedToKnow,
+];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,4 +1,4 @@
-import type { Database } from '../../context';
+import type { Database } from '../../kernel/context';
 
 /**
  * One numbered schema step. The runner applies every migration above the database's user_version, each in

@@ -1,0 +1,33 @@
+import type { Kind, NewRecordOf, PatchOf, RecordOf } from '../../../shared/model';
+import { createRecord, updateRecord } from './repository';
+import { createAssignment, createEvent, updateAssignment } from './rules';
+import type { Writer } from './writer';
+
+// What a kind does differently when it is created or changed locally, declared once per kind. Storage
+// facts (table, columns, search index) are in specs.ts; the rules themselves in rules.ts. A kind absent
+// here is created and updated by the generic repository.
+
+export interface KindBehaviour<K extends Kind> {
+  create?: (w: Writer, input: NewRecordOf<K>) => RecordOf<K>;
+  update?: (w: Writer, id: string, patch: PatchOf<K>) => RecordOf<K>;
+}
+
+const BEHAVIOURS: { [K in Kind]?: KindBehaviour<K> } = {
+  // Capacity is a warning, a conflict of interest a refusal; an active assignment marks the case assigned.
+  assignment: {
+    create: (w, input) => createAssignment(w, input).record,
+    update: updateAssignment,
+  },
+  // A transfer moves the person; a release or removal changes custody.
+  event: { create: createEvent },
+};
+
+export function createOf<K extends Kind>(w: Writer, kind: K, input: NewRecordOf<K>): RecordOf<K> {
+  const behaviour = BEHAVIOURS[kind] as KindBehaviour<K> | undefined;
+  return behaviour?.create ? behaviour.create(w, input) : createRecord(w, kind, input);
+}
+
+export function updateOf<K extends Kind>(w: Writer, kind: K, id: string, patch: PatchOf<K>): RecordOf<K> {
+  const behaviour = BEHAVIOURS[kind] as KindBehaviour<K> | undefined;
+  return behaviour?.update ? behaviour.update(w, id, patch) : updateRecord(w, kind, id, patch);
+}

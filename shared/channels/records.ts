@@ -1,0 +1,169 @@
+import { z } from 'zod';
+import { SCHEMAS, type Kind } from '../model';
+import { Id } from '../records/common';
+import { Dashboard, DuplicateQuery, PeopleView, VolunteerQuery } from '../records/queries';
+import { ListQuery, listResult } from '../records/query';
+
+// The record channels of the IPC contract: five CRUD channels per kind (`person:create` … `report:list`)
+// plus the case-work queries. Generated from the model so every kind is covered the same way.
+
+type Schemas = typeof SCHEMAS;
+const Deleted = z.object({ id: Id, deleted: z.literal(true), erased: z.boolean() });
+/** `eraseNow` skips Recently deleted: for a person who asks to be forgotten. */
+const DeleteInput = z.object({ id: Id, eraseNow: z.boolean().optional() }).strict();
+type Crud<K extends Kind> = {
+  [C in `${K}:create`]: { input: Schemas[K]['create']; output: Schemas[K]['record'] };
+} & {
+  [C in `${K}:update`]: {
+    input: z.ZodObject<{ id: typeof Id; patch: Schemas[K]['patch'] }>;
+    output: Schemas[K]['record'];
+  };
+} & { [C in `${K}:delete`]: { input: typeof DeleteInput; output: typeof Deleted } } & {
+  [C in `${K}:get`]: { input: z.ZodObject<{ id: typeof Id }>; output: Schemas[K]['record'] };
+} & {
+  [C in `${K}:list`]: {
+    input: typeof ListQuery;
+    output: z.ZodObject<{ rows: z.ZodArray<Schemas[K]['record']>; total: z.ZodNumber }>;
+  };
+};
+
+function crud<K extends Kind>(kind: K): Crud<K> {
+  const schemas = SCHEMAS[kind];
+  return {
+    [`${kind}:create`]: { input: schemas.create, output: schemas.record },
+    [`${kind}:update`]: {
+      input: z.object({ id: Id, patch: schemas.patch }).strict(),
+      output: schemas.record,
+    },
+    [`${kind}:delete`]: { input: DeleteInput, output: Deleted },
+    [`${kind}:get`]: { input: z.object({ id: Id }).strict(), output: schemas.record },
+    [`${kind}:list`]: { input: ListQuery, output: listResult(schemas.record) },
+  } as unknown as Crud<K>;
+}
+
+const AuditEntry = z.object({
+  seq: z.number(),
+  at: z.string(),
+  officeId: z.string(),
+  operator: z.string(),
+  action: z.string(),
+  kind: z.string(),
+  recordId: z.string(),
+  fields: z.array(z.string()),
+});
+
+export const recordChannels = {
+  ...crud('person'),
+  ...crud('volunteer'),
+  ...crud('attorney'),
+  ...crud('assignment'),
+  ...crud('event'),
+  ...crud('facility'),
+  ...crud('report'),
+  'person:duplicates': {
+    input: DuplicateQuery,
+    output: z.array(
+      z.object({
+        id: Id,
+        givenName: z.string(),
+        familyName: z.string(),
+        reason: z.enum(['A_NUMBER', 'NAME_AND_DOB', 'SIMILAR_NAME_AND_DOB']),
+      }),
+    ),
+  },
+  'person:view': {
+    input: z
+      .object({
+        view: PeopleView,
+        limit: z.number().int().min(1).max(1000).optional(),
+        offset: z.number().int().min(0).optional(),
+      })
+      .strict(),
+    output: listResult(SCHEMAS.person.record),
+  },
+  'assignment:check': {
+    input: z.object({ personId: Id, attorneyId: Id }).strict(),
+    output: z.object({
+      activeCases: z.number(),
+      capacity: z.number().nullable(),
+      overCapacity: z.boolean(),
+      conflict: z.boolean(),
+      hasActiveLead: z.boolean(),
+    }),
+  },
+  'attorney:suggest': {
+    input: z.object({ personId: Id }).strict(),
+    output: z.array(
+      z.object({
+        attorney: SCHEMAS.attorney.record,
+        activeCases: z.number(),
+        freeCapacity: z.number().nullable(),
+        sharedLanguages: z.array(z.string()),
+        conflict: z.boolean(),
+      }),
+    ),
+  },
+  'volunteer:find': { input: VolunteerQuery, output: listResult(SCHEMAS.volunteer.record) },
+  'dashboard:summary': { input: z.undefined(), output: Dashboard },
+  'audit:history': {
+    input: z.object({ kind: z.enum(Object.keys(SCHEMAS) as [Kind, ...Kind[]]), id: Id }).strict(),
+    output: z.array(AuditEntry),
+  },
+  'audit:verify': {
+    input: z.undefined(),
+    output: z.object({
+      ok: z.boolean(),
+      entries: z.number(),
+      brokenAt: z.number().nullable(),
+      /** The newest rollback unlock found (an older copy of the vault), when there was one. */
+      rollback: z
+        .object({ expectedEntries: z.number(), foundEntries: z.number(), detectedAt: z.string() })
+        .optional(),
+    }),
+  },
+  'settings:operator': {
+    input: z.object({ name: z.string().trim().max(80).optional() }).strict(),
+    output: z.object({ name: z.string() }),
+  },
+} as const;
+
+export const CSV_KIND = z.enum(['person', 'volunteer', 'attorney']);
+const CsvError = z.object({ row: z.number(), path: z.string(), message: z.string() });
+
+/** CSV and demo-data channels (the file is read by the UI or the CLI; only its text crosses IPC). */
+export const ioChannels = {
+  'csv:import': {
+    input: z
+      .object({
+        kind: CSV_KIND,
+        text: z.string().max(20 * 1024 * 1024),
+        mapping: z.record(z.string().max(200), z.string().max(60)).optional(),
+        dryRun: z.boolean().optional(),
+      })
+      .strict(),
+    output: z.object({
+      imported: z.number(),
+      valid: z.number(),
+      skipped: z.number(),
+      errors: z.array(CsvError),
+      columns: z.array(z.string()),
+      dryRun: z.boolean(),
+    }),
+  },
+  'csv:export': {
+    input: z.object({ kind: CSV_KIND }).strict(),
+    output: z.object({ csv: z.string(), count: z.number() }),
+  },
+  'demo:generate': {
+    input: z
+      .object({
+        people: z.number().int().min(0).max(200_000),
+        volunteers: z.number().int().min(0).max(50_000),
+        attorneys: z.number().int().min(0).max(10_000),
+        eventsPerPerson: z.number().int().min(0).max(10).optional(),
+        seed: z.number().int().optional(),
+      })
+      .strict(),
+    output: z.record(z.string(), z.number()),
+  },
+} as const;

@@ -1,0 +1,18 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startCoreHost } from '../../electron/core/host/host';
+const dir = mkdtempSync(join(tmpdir(), 'amp-h-'));
+const t0 = performance.now();
+const host = await startCoreHost({ vaultDir: join(dir, 'v'), kdf: { fixed: { memoryKiB: 8192, iterations: 1 } } });
+console.log('ready', Math.round(performance.now() - t0), host.prefs(), host.isUnlocked());
+host.on('vault:locked', (p) => console.log('locked event', p));
+console.log(await host.dispatch('vault:create', { officeName: 'X', passphrase: 'bench passphrase long enough' }));
+console.log(host.isUnlocked());
+const p = await host.handlers['person:create']({ givenName: 'A', familyName: 'B' });
+console.log(await host.dispatch('person:get', { id: p.id }));
+console.log(await host.dispatch('nope', {}));
+host.lock('manual');
+console.log(await host.dispatch('person:get', { id: p.id }));
+await host.close();
+console.log('closed', Math.round(performance.now() - t0));
