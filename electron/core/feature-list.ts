@@ -5,8 +5,4 @@ import { syncFeature } from './sync/feature';
 
 // Every feature module the app ships, in the order their creation hooks run. The service composes them;
 // nothing below this file imports it.
-export const FEATURES: readonly FeatureModule[] = [
-  recordsFeature,
-  syncFeature,
-  maintenanceFeature,
-];
+export const FEATURES: readonly FeatureModule[] = [recordsFeature, syncFeature, maintenanceFeature];

@@ -55,7 +55,6 @@ export const JOB_CHANNELS: ReadonlySet<string> = new Set<Channel>([
   'retention:purge',
   'bundle:import',
   'bundle:preview',
-  'bundle:export',
 ]);
 
 /** Channels that never write: served from the read-only connection while a job runs. */

@@ -11,7 +11,6 @@ export const JOB_KINDS = [
   'purge',
   'bundle-import',
   'bundle-preview',
-  'bundle-export',
 ] as const;
 export const JobKind = z.enum(JOB_KINDS);
 export type JobKind = z.infer<typeof JobKind>;

@@ -246,6 +246,16 @@ for (const lang of ['en', 'es'] as const) {
     await expect(page.getByRole('button', { name: t('hold.set') })).toBeFocused();
     await expect(deleteButton).toBeEnabled();
     expect((await seed(service, 'person:get', { id: person.id })).legalHold).toBeUndefined();
+
+    // Delete and erase now, for someone who asks to be forgotten: nothing waits in Recently deleted.
+    await deleteButton.click();
+    await page
+      .getByRole('dialog', { name: t('person.deleteDialog.title', { name }) })
+      .getByRole('button', { name: t('person.deleteDialog.eraseNow') })
+      .click();
+    await expect(page.getByRole('heading', { level: 2, name: t('nav.people') })).toBeFocused();
+    expect((await seed(service, 'deleted:list')).items).toEqual([]);
+    await expect(seed(service, 'person:get', { id: person.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   test(`a partner's delete is named in the import preview, and a delete that met an edit waits for a choice (${lang})`, async ({

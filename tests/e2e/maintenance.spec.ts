@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import type { AmparoService } from '../../electron/core/kernel/context';
+import type { CoreHost } from '../../electron/core/host/host';
 import { manualClock, PASSPHRASE } from '../helpers/vault';
 import { expect, snap, test } from './fixtures';
 
@@ -11,7 +11,7 @@ import { expect, snap, test } from './fixtures';
 const DAY = 24 * 60 * 60 * 1000;
 
 /** Closed and open cases: one due, one recent, one with a hearing in 2027, one on legal hold. */
-async function seedCases(service: AmparoService, clock: ReturnType<typeof manualClock>) {
+async function seedCases(service: Pick<CoreHost, 'handlers'>, clock: ReturnType<typeof manualClock>) {
   const person = (givenName: string, familyName: string, caseStatus: 'CLOSED' | 'ASSIGNED') =>
     service.handlers['person:create']({ givenName, familyName, caseStatus });
   await person('Rosa', 'Olvidada', 'CLOSED');

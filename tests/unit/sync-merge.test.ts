@@ -113,9 +113,7 @@ describe('merge', () => {
     });
     const preview = await b.service.handlers['bundle:preview']({ bytes: out.bytes });
     expect(preview).toMatchObject({ deleted: 1, conflicts: 0, deleteConflicts: 0 });
-    expect(preview.deletes).toEqual([
-      expect.objectContaining({ kind: 'person', id, label: 'Marta Rojas' }),
-    ]);
+    expect(preview.deletes).toEqual([expect.objectContaining({ kind: 'person', id, label: 'Marta Rojas' })]);
     await b.service.handlers['bundle:import']({ bytes: out.bytes });
     await expect(
       Promise.resolve().then(() => b.service.handlers['person:get']({ id })),
@@ -124,7 +122,7 @@ describe('merge', () => {
     expect(recent.items.map((item) => item.id)).toContain(id);
   });
 
-  it('keeps a purged record from coming back, and does not wipe a partner\'s copy', async () => {
+  it("keeps a purged record from coming back, and does not wipe a partner's copy", async () => {
     const id = await shared('Elena');
     const old = await b.service.handlers['bundle:export']({
       to: [a.fingerprint],

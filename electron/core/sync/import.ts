@@ -3,13 +3,14 @@ import type { Kind } from '../../../shared/model';
 import { CONTEXT_FORMAT_VERSION } from '../../../shared/sync';
 import type { BundleSummary } from '../../../shared/channels/sync';
 import type { ServiceContext } from '../kernel/context';
+import type { Job, JobSteps } from '../kernel/jobs';
 import { parseStamp } from '../records/hlc';
 import { SPECS } from '../records/specs';
 import { stmt } from '../records/statements';
 import { writerFor } from '../records/writer';
 import { openBundle, type BundleSource, type OpenedBundle } from './bundle';
 import type { BundleLimits } from './limits';
-import { applyChanges, highestStamp, type MergeCounts } from './merge';
+import { applyChanges, highestStamp, type MergeCounts, type MergeInput } from './merge';
 import { contactByKeyId, loadIdentity, noteKnowledge, ourFingerprint } from './store';
 
 // Bundle import and preview. openBundle runs steps 1–6 and writes nothing; then everything is
@@ -66,21 +67,64 @@ function summary(opened: OpenedBundle, counts: MergeCounts, alreadyImported: boo
   };
 }
 
-function apply(ctx: ServiceContext, opened: OpenedBundle, options: ImportOptions): MergeCounts {
+/** The merge as job steps: the changes a chunk at a time, all in the job's one transaction. */
+function* mergeSteps(input: MergeInput): JobSteps<MergeCounts> {
+  const total = input.changes.length;
+  const counts: MergeCounts = {
+    new: 0,
+    updated: 0,
+    deleted: 0,
+    conflicts: 0,
+    deleteConflicts: 0,
+    deletes: [],
+  };
+  let size = (yield { done: 0, total }) ?? total;
+  for (let from = 0; from < total;) {
+    const part = applyChanges({ ...input, changes: input.changes.slice(from, from + size) });
+    counts.new += part.new;
+    counts.updated += part.updated;
+    counts.deleted += part.deleted;
+    counts.conflicts += part.conflicts;
+    counts.deleteConflicts += part.deleteConflicts;
+    counts.deletes.push(...part.deletes);
+    from = Math.min(total, from + size);
+    size = (yield { done: from, total }) ?? size;
+  }
+  return counts;
+}
+
+/**
+ * Steps 7 and 8 as a job (kernel/jobs.ts): the transaction is written in chunks of changes, other calls are
+ * answered in between, and a cancel or a lock rolls all of it back. A preview rolls back at the end.
+ */
+function apply(ctx: ServiceContext, opened: OpenedBundle, options: ImportOptions): Promise<MergeCounts> {
+  return ctx.job(
+    options.dryRun ? 'bundle-preview' : 'bundle-import',
+    (job) => applySteps(ctx, opened, options, job),
+    { transaction: 'write', checkpoint: !options.dryRun, background: options.source === 'inbox' },
+  );
+}
+
+async function applySteps(
+  ctx: ServiceContext,
+  opened: OpenedBundle,
+  options: ImportOptions,
+  job: Job,
+): Promise<MergeCounts> {
   const w = writerFor(ctx);
   const { db } = w.session;
   const { manifest, changes, sender } = opened;
-  return db.transaction(() => {
-    // Highest stamp per office in this bundle: what we now know, and what our clock must move past.
-    const seen = new Map<string, string>();
-    for (const change of changes) {
-      const high = highestStamp(change);
-      if (!high) continue;
-      const office = parseStamp(high).office;
-      if ((seen.get(office) ?? '') < high) seen.set(office, high);
-    }
-    for (const stamp of seen.values()) w.hlc.receive(stamp);
-    const counts = applyChanges({
+  // Highest stamp per office in this bundle: what we now know, and what our clock must move past.
+  const seen = new Map<string, string>();
+  for (const change of changes) {
+    const high = highestStamp(change);
+    if (!high) continue;
+    const office = parseStamp(high).office;
+    if ((seen.get(office) ?? '') < high) seen.set(office, high);
+  }
+  for (const stamp of seen.values()) w.hlc.receive(stamp);
+  const counts = await job.drive(
+    mergeSteps({
       db,
       changes,
       knowledge: manifest.knowledge,
@@ -91,26 +135,26 @@ function apply(ctx: ServiceContext, opened: OpenedBundle, options: ImportOptions
       now: w.now(),
       operator: w.operator,
       audit: w.audit,
-    });
-    if (options.dryRun) throw new Rollback(counts);
-    for (const [office, stamp] of seen) noteKnowledge(db, office, stamp);
-    stmt(
-      db,
-      `INSERT INTO bundles_in (bundle_id, sender_fingerprint, sender_name, created_at, imported_at, new_count,
-         updated_count, conflict_count, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      manifest.bundleId,
-      sender.fingerprint,
-      sender.officeName,
-      manifest.createdAt,
-      w.now(),
-      counts.new,
-      counts.updated,
-      counts.conflicts,
-      options.source ?? 'manual',
-    );
-    return counts;
-  })();
+    }),
+  );
+  if (options.dryRun) throw new Rollback(counts);
+  for (const [office, stamp] of seen) noteKnowledge(db, office, stamp);
+  stmt(
+    db,
+    `INSERT INTO bundles_in (bundle_id, sender_fingerprint, sender_name, created_at, imported_at, new_count,
+       updated_count, conflict_count, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    manifest.bundleId,
+    sender.fingerprint,
+    sender.officeName,
+    manifest.createdAt,
+    w.now(),
+    counts.new,
+    counts.updated,
+    counts.conflicts,
+    options.source ?? 'manual',
+  );
+  return counts;
 }
 
 export async function importBundle(
@@ -145,7 +189,7 @@ export async function importBundle(
       [{ path: 'sender', message: opened.sender.fingerprint }],
     );
   try {
-    return summary(opened, apply(ctx, opened, options), false);
+    return summary(opened, await apply(ctx, opened, options), false);
   } catch (err) {
     if (err instanceof Rollback) return summary(opened, err.counts, false);
     throw err;

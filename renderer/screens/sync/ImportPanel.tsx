@@ -5,6 +5,7 @@ import type { BundleSummary } from '../../../shared/channels/sync';
 import { call, errorCode } from '../../api';
 import { useDates } from '../../app/format';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { JobProgress } from '../../components/JobProgress';
 import { DropZone } from './DropZone';
 import { IncomingDeletes, useDeleteCounts } from './IncomingDeletes';
 import { bytesToBase64 } from './files';
@@ -86,6 +87,10 @@ export function ImportPanel({ onImported }: { onImported(): void }) {
       <DropZone label={t('sync.import.file')} accept=".amparo" disabled={busy} onFile={(f) => void pick(f)} />
       <div role="status" aria-live="polite">
         {busy ? <p aria-busy="true">{t('sync.import.working')}</p> : null}
+      </div>
+      {/* Checking and importing a bundle are jobs in the core: progress, and a way to stop them. */}
+      {busy ? <JobProgress kinds={['bundle-preview', 'bundle-import']} /> : null}
+      <div role="status" aria-live="polite">
         {applied ? (
           <p>
             {applied.alreadyImported
