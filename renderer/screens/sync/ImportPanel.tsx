@@ -85,12 +85,10 @@ export function ImportPanel({ onImported }: { onImported(): void }) {
     <section className="card" aria-labelledby="import-title">
       <h3 id="import-title">{t('sync.import.title')}</h3>
       <DropZone label={t('sync.import.file')} accept=".amparo" disabled={busy} onFile={(f) => void pick(f)} />
-      <div role="status" aria-live="polite">
-        {busy ? <p aria-busy="true">{t('sync.import.working')}</p> : null}
-      </div>
       {/* Checking and importing a bundle are jobs in the core: progress, and a way to stop them. */}
       {busy ? <JobProgress kinds={['bundle-preview', 'bundle-import']} /> : null}
       <div role="status" aria-live="polite">
+        {busy ? <p aria-busy="true">{t('sync.import.working')}</p> : null}
         {applied ? (
           <p>
             {applied.alreadyImported
