@@ -399,7 +399,9 @@ for (const lang of ['en', 'es'] as const) {
     await confirm.check();
     await apply.click();
     const counts = t('sync.import.counts', { new: 1, updated: 0, conflicts: 0 });
-    await expect(B.page.getByRole('status')).toHaveText(t('sync.import.applied', { counts }));
+    // The import panel's own status: other sections of the tab have theirs.
+    const panel = B.page.getByRole('region', { name: t('sync.import.title') });
+    await expect(panel.getByRole('status')).toHaveText(t('sync.import.applied', { counts }));
 
     // Through the inbox folder, in a subfolder: never applied, listed with sender, file and reason.
     const inbox = join(dir, 'share');
