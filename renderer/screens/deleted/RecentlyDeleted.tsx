@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DeletedItem } from '../../../shared/channels/deletes';
+import { DEFAULT_KEEP_DAYS, type DeletedItem } from '../../../shared/channels/deletes';
 import { call } from '../../api';
 import { useDates } from '../../app/format';
 import { useAction, useCall } from '../../app/useCall';
@@ -119,12 +119,15 @@ export function RecentlyDeleted() {
         {t('deleted.title')}
       </h2>
       <p className="intro">
-        {keepDays === 0 ? t('deleted.introOff') : t('deleted.intro', { count: keepDays ?? 14 })}
+        {keepDays === 0
+          ? t('deleted.introOff')
+          : t('deleted.intro', { count: keepDays ?? DEFAULT_KEEP_DAYS })}
       </p>
       <div role="status" aria-live="polite">
         {done ? <p className="notice">{done}</p> : null}
       </div>
-      <ErrorAlert code={action.error ?? list.error} />
+      {/* While a confirmation is open, its own alert says what went wrong. */}
+      <ErrorAlert code={erasing || erasingAll ? list.error : (action.error ?? list.error)} />
       {list.data && rows.length === 0 ? <p className="muted">{t('deleted.empty')}</p> : null}
       {rows.length > 0 ? (
         <>

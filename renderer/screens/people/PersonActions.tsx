@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DEFAULT_KEEP_DAYS } from '../../../shared/channels/deletes';
 import { HEARING_KINDS, type Person } from '../../../shared/model';
 import { call } from '../../api';
 import { useDates } from '../../app/format';
@@ -218,7 +219,7 @@ function DeleteDialog({ person, onClose }: { person: Person; onClose(): void }) 
           <button
             type="button"
             className="primary"
-            disabled={remove.busy || keepDays === undefined}
+            disabled={remove.busy || (preview.data === undefined && preview.error === null)}
             aria-describedby={softId}
             onClick={() => void remove.run(false)}
           >
@@ -227,7 +228,7 @@ function DeleteDialog({ person, onClose }: { person: Person; onClose(): void }) 
           <p id={softId} className="field-help">
             {keepDays === 0
               ? t('person.deleteDialog.deleteExplainOff')
-              : t('person.deleteDialog.deleteExplain', { count: keepDays ?? 14 })}
+              : t('person.deleteDialog.deleteExplain', { count: keepDays ?? DEFAULT_KEEP_DAYS })}
           </p>
         </div>
         <div className="choice">
