@@ -125,14 +125,16 @@ describe('bundle round trip', () => {
     await importInto(c, out.bytes);
     const person = (await c.service.handlers['person:list']({ search: 'Ana' })).rows[0]!;
     expect(person.aNumber).toBeUndefined();
-    expect(person.phone).toBeDefined();
+    expect(person.phone).toBeUndefined();
+    expect(person.familyName).toBe('Pérez');
     const clocks = c.service.context
       .session()
       .db.prepare('SELECT field_clocks FROM people WHERE id = ?')
       .get(person.id) as { field_clocks: string };
     const fields = Object.keys(decodeClocks(clocks.field_clocks));
-    expect(fields).toContain('phone');
+    expect(fields).toContain('familyName');
     expect(fields).not.toContain('aNumber');
+    expect(fields).not.toContain('phone');
   });
 });
 
