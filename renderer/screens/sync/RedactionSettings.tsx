@@ -40,9 +40,16 @@ export function RedactionSettings() {
       setEditing(null);
     } catch (caught) {
       setError(errorCode(caught));
+      // Show what is stored again, not a change that did not happen.
+      call('redaction:list').then(setProfiles, () => undefined);
     }
   };
   const save = (input: RedactionSetInput) => void run(() => call('redaction:set', input));
+  const tickContacts = (name: string, includeFamilyContacts: boolean) => {
+    // The box follows the click at once; the stored list replaces it when the save answers.
+    setProfiles((current) => current.map((p) => (p.name === name ? { ...p, includeFamilyContacts } : p)));
+    save({ name, includeFamilyContacts });
+  };
 
   return (
     <section className="card" aria-labelledby="redaction-title">
@@ -84,9 +91,7 @@ export function RedactionSettings() {
                 <input
                   type="checkbox"
                   checked={profile.includeFamilyContacts}
-                  onChange={(event) =>
-                    save({ name: profile.name, includeFamilyContacts: event.target.checked })
-                  }
+                  onChange={(event) => tickContacts(profile.name, event.target.checked)}
                 />
                 {t('sync.redaction.familyContactsOf', {
                   name: t(`sync.redaction.builtInNames.${profile.name}`, { defaultValue: profile.name }),

@@ -21,8 +21,11 @@ export function SentFields({ profile }: { profile: RedactionProfile }) {
   const { t } = useTranslation();
   if (profile.everything) return <p className="field-help">{t('sync.redaction.everything')}</p>;
   const notSent = KINDS.filter((kind) => profile.send[kind] === undefined);
+  const name = profile.builtIn
+    ? t(`sync.redaction.builtInNames.${profile.name}`, { defaultValue: profile.name })
+    : profile.name;
   return (
-    <ul className="plain field-help" aria-label={t('sync.redaction.sendsList', { name: profile.name })}>
+    <ul className="plain field-help" aria-label={t('sync.redaction.sendsList', { name })}>
       {KINDS.map((kind) => {
         const fields = sentOf(profile, kind);
         if (fields === undefined) return null;
