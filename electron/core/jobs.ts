@@ -6,7 +6,7 @@ import type { JobKind } from '../../shared/channels/jobs';
 import type { Channel, EventName, EventPayload } from '../../shared/ipc';
 import { KINDS } from '../../shared/model';
 import type { Database, HandlerGroup, Session } from './kernel/context';
-import type { Job, JobSteps, RunJob } from './kernel/jobs';
+import { runSteps, type Job, type JobSteps, type RunJob } from './kernel/jobs';
 
 // Long jobs, and how the other calls are served while one runs.
 //
@@ -89,6 +89,8 @@ export interface JobRunnerDeps {
   /** The writable session, or null while locked. */
   session(): Session | null;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  /** false: jobs never pause (a one-shot command); their steps run straight through in big chunks. */
+  interleave: boolean;
 }
 
 export interface JobRunner {
@@ -189,10 +191,13 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
           scope.job = state;
           current = state;
           const write = options.transaction === 'write';
-          // The commit of a large transaction must not also fold the WAL back: that is a separate step.
-          const autoCheckpoint = write ? (db.pragma('wal_autocheckpoint', { simple: true }) as number) : 0;
+          // A bulk job folds the WAL back as a step of its own, not inside its commit.
+          const ownCheckpoint = write && options.checkpoint === true;
+          const autoCheckpoint = ownCheckpoint
+            ? (db.pragma('wal_autocheckpoint', { simple: true }) as number)
+            : 0;
           try {
-            if (write) db.pragma('wal_autocheckpoint = 0');
+            if (ownCheckpoint) db.pragma('wal_autocheckpoint = 0');
             if (options.transaction !== 'none') db.exec(write ? 'BEGIN IMMEDIATE' : 'BEGIN');
             const value = await work(handleFor(state));
             if (state.stopped) throw stopError(state.stopped);
@@ -200,7 +205,7 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
             state.committed = true;
             if (options.checkpoint || options.afterCommit) {
               // Calls that waited during the commit go first; then the WAL is folded back (one step).
-              await nextTurn();
+              if (deps.interleave) await nextTurn();
               if (db.open && !db.inTransaction) {
                 options.afterCommit?.(value);
                 if (options.checkpoint) db.pragma('wal_checkpoint(TRUNCATE)');
@@ -211,7 +216,7 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
             if (db.open && db.inTransaction && !state.committed) db.exec('ROLLBACK');
             throw state.stopped ? stopError(state.stopped) : error;
           } finally {
-            if (write && db.open) db.pragma(`wal_autocheckpoint = ${Math.trunc(autoCheckpoint)}`);
+            if (ownCheckpoint && db.open) db.pragma(`wal_autocheckpoint = ${Math.trunc(autoCheckpoint)}`);
             scope.job = undefined;
             if (current === state) current = null;
           }
@@ -234,6 +239,7 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
         });
       }
       if (state.stopped) throw stopError(state.stopped);
+      if (!deps.interleave) return;
       await nextTurn();
       if (state.stopped) throw stopError(state.stopped);
     };
@@ -242,6 +248,8 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
       kind: state.kind,
       step,
       async drive<T>(steps: JobSteps<T>, firstChunk = 64): Promise<T> {
+        // Straight through: each generator's own (large) chunks, with no pause between them.
+        if (!deps.interleave) return runSteps(steps);
         let size = firstChunk;
         let result = steps.next(size);
         while (!result.done) {

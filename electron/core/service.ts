@@ -46,6 +46,12 @@ export interface ServiceOptions {
    */
   background?: boolean;
   /**
+   * Long jobs pause between chunks so other calls are answered meanwhile (jobs.ts). A one-shot caller has
+   * nothing else to answer: its jobs run straight through, in big chunks, the same statements every run.
+   * Default: the same as `background`.
+   */
+  interleave?: boolean;
+  /**
    * The rollback anchor (vault/anchor.ts): a file outside the vault folder, in the app's profile, where
    * this computer keeps the newest audit-chain head it saw for each vault. Without it there is no rollback
    * check. The app passes a file in Electron's userData; the CLI one beside the vault folder.
@@ -76,7 +82,11 @@ export function createService(options: ServiceOptions): AmparoService {
     for (const listener of listeners.get(event) ?? []) (listener as (p: EventPayload<E>) => void)(payload);
   };
 
-  const jobs = createJobRunner({ session: () => session, emit });
+  const jobs = createJobRunner({
+    session: () => session,
+    emit,
+    interleave: options.interleave ?? options.background !== false,
+  });
 
   const context: ServiceContext = {
     vaultDir,

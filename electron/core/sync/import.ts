@@ -101,7 +101,7 @@ function apply(ctx: ServiceContext, opened: OpenedBundle, options: ImportOptions
   return ctx.job(
     options.dryRun ? 'bundle-preview' : 'bundle-import',
     (job) => applySteps(ctx, opened, options, job),
-    { transaction: 'write', checkpoint: !options.dryRun, background: options.source === 'inbox' },
+    { transaction: 'write', background: options.source === 'inbox' },
   );
 }
 
