@@ -96,8 +96,9 @@ async function encryptInSlices(
         controller.close();
         return;
       }
-      controller.enqueue(bytes.subarray(offset, offset + SLICE_BYTES));
-      offset += SLICE_BYTES;
+      const end = Math.min(bytes.length, offset + SLICE_BYTES);
+      controller.enqueue(bytes.subarray(offset, end));
+      offset = end;
     },
   });
   const parts: Uint8Array[] = [];
