@@ -227,10 +227,15 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
 
   const handleFor = (state: JobState): Job => {
     let lastEmit = -Infinity;
+    let shownDone = 0;
     const step = async (done: number, total: number) => {
       const now = performance.now();
-      if (now - lastEmit >= PROGRESS_EVERY_MS || done >= total) {
+      // The first chunk's progress always goes out, so the bar moves at once even on a job that ends in
+      // less than PROGRESS_EVERY_MS; after that, at most one event per PROGRESS_EVERY_MS, and the last.
+      const first = shownDone === 0 && done > 0;
+      if (first || now - lastEmit >= PROGRESS_EVERY_MS || done >= total) {
         lastEmit = now;
+        shownDone = done;
         deps.emit('job:progress', {
           jobId: state.id,
           kind: state.kind,

@@ -44,7 +44,8 @@ export function rowidMarks(db: Db): Map<string, number> {
   return marks;
 }
 
-// Ordinary tables only: virtual tables and their shadow tables are filled by SQLite itself.
+// Ordinary rowid tables only: virtual tables and their shadow tables are filled by SQLite itself, and the
+// WITHOUT ROWID tombstone table has no rowid to mark (a bulk create never writes to it).
 function capturedTables(db: Db): string[] {
   const all = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table'").all() as {
     name: string;
@@ -53,6 +54,7 @@ function capturedTables(db: Db): string[] {
   const virtual = all.filter((t) => /^CREATE VIRTUAL/i.test(t.sql)).map((t) => t.name);
   return all
     .filter((t) => !t.name.startsWith('sqlite_') && !/^CREATE VIRTUAL/i.test(t.sql))
+    .filter((t) => !/WITHOUT\s+ROWID\s*$/i.test(t.sql))
     .filter((t) => !virtual.some((v) => t.name.startsWith(`${v}_`)))
     .map((t) => t.name);
 }

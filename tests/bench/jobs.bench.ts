@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { allFakers } from '@faker-js/faker';
@@ -10,7 +11,10 @@ import { percentile, round } from './stats';
 
 // Lookups during a long job: the core runs in its worker thread, as in the app, and imports a CSV of people
 // as one job. From the moment the import is sent, person lookups (person:get, through the host, as the
-// window sends them) go one after another; each one's latency is the time from sending it to its answer.
+// window sends them) go one after another, a few milliseconds apart (1–8 ms, drawn at random), so they land
+// at any moment of the import's work, as a person's clicks and keystrokes do; each one's latency is the
+// time from sending it to its answer. (Back to back with no pause at all, the worker answers them in runs
+// between two chunks and the import itself slows down: a flood no screen sends.)
 // Only lookups answered while the import was still running count. The slowest ones are listed with the
 // import's phase they met: parsing the file (before its first progress event), the chunks, or the commit and
 // the checkpoint (after its last progress event). The same lookups on an idle vault are the baseline.
@@ -70,7 +74,12 @@ export async function benchJobs(options: JobsBenchOptions) {
       return { result, ms: performance.now() - importStarted };
     });
     const during: { sentAt: number; ms: number }[] = [];
+    // A fixed sequence of pauses, so runs differ by the machine only.
+    let gap = 7;
     for (let i = 0; pending; i++) {
+      gap = (gap * 37 + 11) % 8;
+      await sleep(1 + gap);
+      if (!pending) break;
       const sentAt = performance.now();
       const ms = await lookup(i);
       if (pending) during.push({ sentAt, ms });

@@ -91,7 +91,11 @@ describe('leak scan', () => {
     // Exchange cards, send everything A has to B in a bundle, import it there and search for it.
     await amparo(dirs.a, 'card', 'export', join(dirs.out, 'a.amparo-card'));
     await amparo(dirs.b, 'card', 'export', join(dirs.out, 'b.amparo-card'));
-    await amparo(dirs.b, 'contact', 'add', join(dirs.out, 'a.amparo-card'));
+    // B compares A's fingerprint and marks A verified: a bundle from an unverified office is never applied.
+    const aContact = JSON.parse(await amparo(dirs.b, 'contact', 'add', join(dirs.out, 'a.amparo-card'))) as {
+      fingerprint: string;
+    };
+    await amparo(dirs.b, 'contact', 'verify', aContact.fingerprint);
     const bContact = JSON.parse(await amparo(dirs.a, 'contact', 'add', join(dirs.out, 'b.amparo-card'))) as {
       fingerprint: string;
     };
