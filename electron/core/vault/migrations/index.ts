@@ -6,6 +6,7 @@ import { m0005InboxFiles } from './0005-inbox-files';
 import { m0006Deletes } from './0006-deletes';
 import { m0007NeedToKnow } from './0007-need-to-know';
 import { m0008Hotline } from './0008-hotline';
+import { m0009SyncScale } from './0009-sync-scale';
 import type { Migration } from './types';
 
 // Append new migrations here, in order. Never edit one that has shipped: add the next number instead.
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0006Deletes,
   m0007NeedToKnow,
   m0008Hotline,
+  m0009SyncScale,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
