@@ -7,6 +7,7 @@ import { m0006Deletes } from './0006-deletes';
 import { m0007NeedToKnow } from './0007-need-to-know';
 import { m0008Hotline } from './0008-hotline';
 import { m0009SyncScale } from './0009-sync-scale';
+import { m0010Deadlines } from './0010-deadlines';
 import type { Migration } from './types';
 
 // Append new migrations here, in order. Never edit one that has shipped: add the next number instead.
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0007NeedToKnow,
   m0008Hotline,
   m0009SyncScale,
+  m0010Deadlines,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
