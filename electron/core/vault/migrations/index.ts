@@ -8,6 +8,7 @@ import { m0007NeedToKnow } from './0007-need-to-know';
 import { m0008Hotline } from './0008-hotline';
 import { m0009SyncScale } from './0009-sync-scale';
 import { m0010Deadlines } from './0010-deadlines';
+import { m0011CaseFile } from './0011-case-file';
 import type { Migration } from './types';
 
 // Append new migrations here, in order. Never edit one that has shipped: add the next number instead.
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0008Hotline,
   m0009SyncScale,
   m0010Deadlines,
+  m0011CaseFile,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
