@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ERROR_CODES, type ErrorPayload, type Result } from './errors';
+import { AmparoError, ERROR_CODES, type ErrorPayload, type Result } from './errors';
 import { deleteChannels } from './channels/deletes';
 import { ioChannels, recordChannels } from './channels/records';
 import { maintenanceChannels } from './channels/maintenance';
@@ -37,6 +37,20 @@ export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
 
 export function isChannel(value: unknown): value is Channel {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(contract, value);
+}
+
+/**
+ * Checks `raw` against the channel's input schema: the core's boundary check, and a form's check of what it
+ * built from loosely typed fields before it sends them. Throws INVALID_INPUT with one issue per field.
+ */
+export function parseInput<C extends Channel>(channel: C, raw: unknown): ParsedInput<C> {
+  const parsed = contract[channel].input.safeParse(raw);
+  if (parsed.success) return parsed.data as ParsedInput<C>;
+  throw new AmparoError(
+    'INVALID_INPUT',
+    'Some fields are not valid.',
+    parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })),
+  );
 }
 
 // Events flow from the Node side to the renderer only.

@@ -24,6 +24,11 @@ export interface CommandContext {
   warn(message: string): void;
   /** Calls a contract channel through the same dispatcher as the app; throws AmparoError on failure. */
   call<C extends Channel>(channel: C, input?: ChannelInput<C>): Promise<ChannelOutput<C>>;
+  /**
+   * The same call for a channel chosen at run time (`<kind>:create`) with input built from the command
+   * line: the dispatcher checks the input against the channel's schema, the caller gets `unknown` back.
+   */
+  callDynamic(channel: Channel, input: unknown): Promise<unknown>;
 }
 
 export interface Command {

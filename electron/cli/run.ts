@@ -66,6 +66,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
 function commandContext(service: AmparoService, args: ParsedArgs, io: CliIo): CommandContext {
   const passphraseFile = stringFlag(args, 'passphrase-file');
+  const callDynamic = async (channel: Channel, input: unknown) => {
+    const result = await dispatch(service.handlers, channel, input);
+    if (!result.ok) throw new AmparoError(result.error.code, result.error.message, result.error.issues);
+    return result.value;
+  };
   return {
     service,
     args,
@@ -94,10 +99,9 @@ function commandContext(service: AmparoService, args: ParsedArgs, io: CliIo): Co
     },
     warn: (message) => io.stderr(`${JSON.stringify({ warning: message })}\n`),
     async call<C extends Channel>(channel: C, input?: ChannelInput<C>) {
-      const result = await dispatch(service.handlers, channel, input);
-      if (!result.ok) throw new AmparoError(result.error.code, result.error.message, result.error.issues);
-      return result.value as ChannelOutput<C>;
+      return (await callDynamic(channel, input)) as ChannelOutput<C>;
     },
+    callDynamic,
   };
 }
 

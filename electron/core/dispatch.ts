@@ -1,5 +1,5 @@
 import { AmparoError, type ErrorPayload, type Result } from '../../shared/errors';
-import { contract, isChannel } from '../../shared/ipc';
+import { isChannel, parseInput } from '../../shared/ipc';
 import type { Handlers } from './kernel/context';
 import { isCorruption, vaultCorrupt } from './vault/database';
 
@@ -34,23 +34,15 @@ export async function dispatch(
   if (!isChannel(channel)) {
     return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'Unknown request.' } };
   }
-  const parsed = contract[channel].input.safeParse(rawInput);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      error: {
-        code: 'INVALID_INPUT',
-        message: 'Some fields are not valid.',
-        issues: parsed.error.issues.map((issue) => ({
-          path: issue.path.map(String).join('.'),
-          message: issue.message,
-        })),
-      },
-    };
+  let input: unknown;
+  try {
+    input = parseInput(channel, rawInput);
+  } catch (error) {
+    return { ok: false, error: toErrorPayload(error) };
   }
   try {
     const handler = handlers[channel] as (input: unknown) => unknown;
-    const value = await handler(parsed.data);
+    const value = await handler(input);
     return { ok: true, value };
   } catch (error) {
     if (!(error instanceof AmparoError) && !isCorruption(error)) report(channel, error);

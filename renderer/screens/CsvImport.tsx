@@ -6,7 +6,8 @@ import { runTask, useAction, useLoad } from '../app/useCall';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { JobProgress } from '../components/JobProgress';
 import { SelectField } from '../components/SelectField';
-import { CSV_FIELDS, type CsvKind } from './csv-fields';
+import type { CsvKind } from '../../shared/channels/records';
+import { CSV_FIELDS } from './csv-fields';
 
 type Report = ChannelOutput<'csv:import'>;
 

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VERIFICATIONS, type Person, type Report, type Volunteer } from '../../shared/model';
 import { COUNTIES_NORCAL } from '../../shared/records/places';
+import type { ChannelInput } from '../../shared/ipc';
 import { call } from '../api';
 import { useDates, useEnumOptions } from '../app/format';
 import { useNavigation } from '../app/navigation';
@@ -45,9 +46,9 @@ export function ReportsScreen() {
     });
   };
 
-  const patch = (report: Report, change: Partial<Report>) =>
+  const patch = (report: Report, change: ChannelInput<'report:update'>['patch']) =>
     action.run(async () => {
-      await call('report:update', { id: report.id, patch: change as never });
+      await call('report:update', { id: report.id, patch: change });
       reports.reload();
     });
 

@@ -127,7 +127,10 @@ export const recordChannels = {
   },
 } as const;
 
-export const CSV_KIND = z.enum(['person', 'volunteer', 'attorney']);
+/** The kinds that go in and out as CSV files. */
+export const CSV_KINDS = ['person', 'volunteer', 'attorney'] as const satisfies readonly Kind[];
+export type CsvKind = (typeof CSV_KINDS)[number];
+export const CSV_KIND = z.enum(CSV_KINDS);
 const CsvError = z.object({ row: z.number(), path: z.string(), message: z.string() });
 
 /** CSV and demo-data channels (the file is read by the UI or the CLI; only its text crosses IPC). */

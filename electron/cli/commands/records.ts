@@ -38,8 +38,6 @@ function listArray(value: string | boolean | string[] | undefined): string[] {
 }
 
 const channel = (kind: Kind, action: string) => `${kind}:${action}` as Channel;
-// The channel is chosen at run time from a validated kind; the dispatcher validates the payload.
-const callAny = (ctx: CommandContext, name: Channel, input: unknown) => ctx.call(name, input as never);
 
 export const recordCommands: Command[] = [
   {
@@ -59,7 +57,7 @@ export const recordCommands: Command[] = [
             ctx.warn(`This attorney is at or over capacity (${check.activeCases}/${check.capacity}).`);
         }
       }
-      return callAny(ctx, channel(kind, 'create'), input);
+      return ctx.callDynamic(channel(kind, 'create'), input);
     },
   },
   {
@@ -69,7 +67,7 @@ export const recordCommands: Command[] = [
     needs: 'unlock',
     options: ['json'],
     async run(ctx) {
-      return callAny(ctx, channel(kindArg(ctx), 'update'), { id: idArg(ctx), patch: jsonArg(ctx) });
+      return ctx.callDynamic(channel(kindArg(ctx), 'update'), { id: idArg(ctx), patch: jsonArg(ctx) });
     },
   },
   {
@@ -81,7 +79,7 @@ export const recordCommands: Command[] = [
     options: ['erase-now'],
     async run(ctx) {
       const eraseNow = ctx.args.flags['erase-now'] === true;
-      return callAny(ctx, channel(kindArg(ctx), 'delete'), {
+      return ctx.callDynamic(channel(kindArg(ctx), 'delete'), {
         id: idArg(ctx),
         ...(eraseNow ? { eraseNow } : {}),
       });
@@ -93,7 +91,7 @@ export const recordCommands: Command[] = [
     summary: 'Print one record.',
     needs: 'unlock',
     async run(ctx) {
-      return callAny(ctx, channel(kindArg(ctx), 'get'), { id: idArg(ctx) });
+      return ctx.callDynamic(channel(kindArg(ctx), 'get'), { id: idArg(ctx) });
     },
   },
   {
@@ -126,14 +124,14 @@ export const recordCommands: Command[] = [
       if (view !== undefined) {
         if (kind !== 'person') throw new AmparoError('INVALID_INPUT', 'Saved views are for people only.');
         // Friendly spelling on the command line (urgent, hearings-this-week); the channel validates the name.
-        const viewed = (await callAny(ctx, 'person:view', {
+        const viewed = (await ctx.callDynamic('person:view', {
           view: view.toUpperCase().replace(/-/g, '_'),
           limit: number('limit') ?? 1000,
           offset: number('offset') ?? 0,
         })) as { rows: unknown[] };
         return viewed.rows;
       }
-      const result = (await callAny(ctx, channel(kind, 'list'), {
+      const result = (await ctx.callDynamic(channel(kind, 'list'), {
         ...(Object.keys(filters).length ? { filters } : {}),
         ...(stringFlag(ctx.args, 'search') ? { search: stringFlag(ctx.args, 'search') } : {}),
         ...(field ? { sort: { field, direction: direction === 'desc' ? 'desc' : 'asc' } } : {}),

@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import type { z } from 'zod';
 import { AmparoError } from '../../../shared/errors';
 import { SCHEMAS, type Kind } from '../../../shared/model';
+import type { CsvKind } from '../../../shared/channels/records';
 import type { FieldIssue } from '../../../shared/errors';
 import { checkRecord } from './repository';
 import { readSheet } from './csv-sheet';
@@ -11,8 +12,6 @@ import { runSteps, type JobSteps } from '../kernel/jobs';
 // equal to a field name maps itself), converts text to each field's type from the zod schema, validates
 // every row, and reports bad rows by row, field and message. Nothing is written in a dry run.
 
-export const CSV_KINDS = ['person', 'volunteer', 'attorney'] as const;
-export type CsvKind = (typeof CSV_KINDS)[number];
 export const MAX_CSV_BYTES = 20 * 1024 * 1024;
 const LIST_SEPARATOR = /\s*[;|]\s*/;
 // A spreadsheet reads a cell starting with one of = + - @ tab CR as a formula, even when a line break comes

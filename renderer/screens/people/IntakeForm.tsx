@@ -2,6 +2,7 @@ import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ARRESTING_AGENCIES, CUSTODY_STATUSES, PRIORITIES, REPORT_SOURCES } from '../../../shared/model';
 import { AmparoError } from '../../../shared/errors';
+import { parseInput, type ParsedInput } from '../../../shared/ipc';
 import { call } from '../../api';
 import { useEnumOptions } from '../../app/format';
 import { pause } from '../../app/latest';
@@ -20,7 +21,8 @@ const EMPTY: Draft = {};
 
 type Duplicate = { id: string; givenName: string; familyName: string; reason: string };
 
-function toInput(draft: Draft): Record<string, unknown> {
+/** The draft as person:create takes it, checked by the contract's own schema (field issues throw). */
+function toInput(draft: Draft): ParsedInput<'person:create'> {
   const text = (key: string) =>
     typeof draft[key] === 'string' && (draft[key] as string).trim() !== ''
       ? (draft[key] as string).trim()
@@ -61,7 +63,10 @@ function toInput(draft: Draft): Record<string, unknown> {
       },
     ];
   }
-  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+  return parseInput(
+    'person:create',
+    Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)),
+  );
 }
 
 export function IntakeForm() {
@@ -95,7 +100,7 @@ export function IntakeForm() {
     setSaved(null);
     setIssues({});
     try {
-      const person = await call('person:create', toInput(draft) as never);
+      const person = await call('person:create', toInput(draft));
       if (andNew) {
         setDraft(EMPTY);
         setSaved(t('intake.saved', { name: `${person.givenName} ${person.familyName}` }));

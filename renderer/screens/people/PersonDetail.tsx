@@ -34,7 +34,7 @@ export function PersonDetail({ id }: { id: string }) {
     replace(
       await call('person:update', {
         id,
-        patch: { [field]: value.trim() === '' ? null : value.trim() } as never,
+        patch: { [field]: value.trim() === '' ? null : value.trim() },
       }),
     );
     setVersion((v) => v + 1);
