@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { ERROR_CODES } from '../errors';
 import { EVENT_KINDS, KINDS } from '../model';
-import { FINGERPRINT, SHA256_HEX } from '../sync';
+import { CONTACT_STATES, FINGERPRINT, SHA256_HEX } from '../sync';
 
 // The sync channels of the IPC contract. Trust (identity, cards, contacts, redaction profiles, inbox) and
 // bundles (export, preview, import, history, conflicts) are separate groups so each can be registered in
 // shared/ipc.ts as soon as its handlers exist. Bundle bytes cross IPC as base64: the renderer never touches
 // the filesystem, it hands files it was given (picker, drag-and-drop) and receives files to save.
 
-export const ContactState = z.enum(['unverified', 'verified', 'revoked']);
+export const ContactState = z.enum(CONTACT_STATES);
 export const Contact = z.object({
   fingerprint: FINGERPRINT,
   officeId: z.string(),
