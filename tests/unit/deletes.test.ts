@@ -113,6 +113,25 @@ describe('local deletes', () => {
     await h['deleted:setKeepDays']({ days: 14 });
   });
 
+  it('"Erase now" in Recently deleted erases a person with the events and assignments that went with her', async () => {
+    const h = a.service.handlers;
+    const person = await h['person:create']({ givenName: 'Olvido', familyName: 'Pronto' });
+    const event = await h['event:create']({
+      personId: person.id,
+      kind: 'MASTER_HEARING',
+      at: '2027-02-01T17:00:00Z',
+      notes: 'courtroom note Erasable-Event',
+    });
+    await h['person:delete']({ id: person.id });
+    expect(vaultText(a)).toContain('Erasable-Event');
+    await h['deleted:erase']({ kind: 'person', id: person.id });
+    expect(vaultText(a)).not.toContain('Erasable-Event');
+    expect(vaultText(a)).not.toContain('Pronto');
+    const left = (await h['deleted:list'](undefined)).items.map((i) => i.id);
+    expect(left).not.toContain(person.id);
+    expect(left).not.toContain(event.id);
+  });
+
   it('refuses to delete a person on legal hold, or her events, until the hold is cleared', async () => {
     const h = a.service.handlers;
     const person = await h['person:create']({ givenName: 'Hilda', familyName: 'Held' });

@@ -127,6 +127,21 @@ describe('bundle', () => {
     await expect(openBundle(fine, openOptions(oak, [asContact(sj)], now))).resolves.toBeTruthy();
   });
 
+  it('refuses a tombstone whose delete is stamped more than 24 h ahead', async () => {
+    const ahead = now.getTime() + 25 * 3600 * 1000;
+    const tombstone = {
+      entity: 'person' as const,
+      id: recordId(99),
+      fields: {},
+      deletion: { deleted: true, clock: stamp(ahead, sj.officeId) },
+    };
+    const changes = [...personChanges(sj.officeId, now.getTime(), 1), tombstone];
+    const bytes = await buildBundle(bundleInput(sj, [oak], changes, now));
+    expect(await refusal(openBundle(bytes, openOptions(oak, [asContact(sj)], now)))).toBe(
+      'BUNDLE_FUTURE_CLOCK',
+    );
+  });
+
   it('refuses a gzip bomb and oversized entries as BUNDLE_TOO_LARGE', async () => {
     const line = `${JSON.stringify(personChanges(sj.officeId, now.getTime(), 1)[0])}\n`;
     const bomb = new Uint8Array(gzipSync(Buffer.from(line.repeat(200_000))));

@@ -187,14 +187,18 @@ export function pendingDeletes(db: Database): PendingDelete[] {
   return out;
 }
 
-/** Erases a record in Recently deleted now. */
+/** Erases a record in Recently deleted now; a person with the events and assignments that went with her. */
 export function eraseRecord(w: Writer, kind: Kind, id: string): { id: string } {
   const { db } = w.session;
   const row = findRow(db, kind, id);
-  const deletion = readDeletion(row?.deletion);
-  if (!row || row.deleted_at === null || !deletion)
+  if (!row || row.deleted_at === null || !readDeletion(row.deletion))
     throw new AmparoError('NOT_FOUND', `No recently deleted ${kind} with that id.`);
-  eraseRow(db, kind, row, deletion, writeAuditOf(w, w.now()));
+  const by = writeAuditOf(w, w.now());
+  const gone = [{ kind, row }, ...(kind === 'person' ? dependentsOf(db, id, row.deleted_at) : [])];
+  for (const item of gone) {
+    const deletion = readDeletion(item.row.deletion);
+    if (deletion) eraseRow(db, item.kind, item.row, deletion, by);
+  }
   return { id };
 }
 

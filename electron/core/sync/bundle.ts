@@ -330,6 +330,7 @@ class LineChecks {
       }
       for (const stamp of [
         change.deleted,
+        change.deletion?.clock,
         change.purged,
         ...Object.values(change.fields).map((f) => f.clock),
       ])
