@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AmparoError, ERROR_CODES, type ErrorPayload, type Result } from './errors';
+import { caseFileChannels } from './channels/case-file';
 import { deleteChannels } from './channels/deletes';
 import { ioChannels, recordChannels } from './channels/records';
 import { maintenanceChannels } from './channels/maintenance';
@@ -20,6 +21,7 @@ export const contract = {
   ...recordChannels,
   ...ioChannels,
   ...deleteChannels,
+  ...caseFileChannels,
   ...syncTrustChannels,
   ...syncBundleChannels,
   ...maintenanceChannels,

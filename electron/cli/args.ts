@@ -45,6 +45,7 @@ export const OPTIONS = {
   'report-days': { type: 'string' },
   'volunteer-months': { type: 'string' },
   'erase-now': { type: 'boolean' },
+  status: { type: 'string' },
 } as const satisfies ParseArgsOptionsConfig;
 
 export type OptionName = keyof typeof OPTIONS;

@@ -27,6 +27,7 @@ import { runSteps, type Job, type JobSteps, type RunJob } from './kernel/jobs';
 const QUERY_CHANNELS = [
   'person:duplicates',
   'person:view',
+  'bond:list',
   'assignment:check',
   'attorney:suggest',
   'volunteer:find',

@@ -13,6 +13,10 @@ import {
   recordSchemas,
   ShortText,
 } from './common';
+import { Alias, Bond, CaregiverPlan, CourtCase, Habeas, LocatorCheck } from './case-file';
+
+// The case file's parts (court, bond, habeas, locator) are declared next to this schema.
+export * from './case-file';
 
 export const ARRESTING_AGENCIES = [
   'ICE',
@@ -41,7 +45,8 @@ export const FamilyContact = z
     relationship: ShortText.optional(),
     phone: Phone.optional(),
     language: LanguageCode.optional(),
-    okToContact: z.boolean().default(true),
+    /** Calling someone can expose them: nobody is called until a person says it is safe. */
+    okToContact: z.boolean().default(false),
   })
   .strict();
 
@@ -52,6 +57,8 @@ export const person = recordSchemas({
   otherNames: z.array(Name).max(20).optional(),
   aNumber: ANumber.optional(),
   dateOfBirth: IsoDate.optional(),
+  /** Every name exactly as ICE paperwork spells it, for the Online Detainee Locator. */
+  aliases: z.array(Alias).max(20).optional(),
   countryOfBirth: CountryCode.optional(),
   languages: z.array(LanguageCode).max(10).optional(),
   needsInterpreter: z.boolean().optional(),
@@ -67,6 +74,7 @@ export const person = recordSchemas({
   minorsAtHome: z.number().int().min(0).max(30).optional(),
   medicalNeeds: LongText.optional(),
   contacts: z.array(FamilyContact).max(20).optional(),
+  caregiverPlan: CaregiverPlan.optional(),
   consentRecorded: z.boolean().optional(),
   reportSource: z.enum(REPORT_SOURCES).optional(),
   notes: LongText.optional(),
@@ -74,6 +82,10 @@ export const person = recordSchemas({
   legalHold: z
     .object({ reason: ShortText.min(1), since: IsoDateTime })
     .strict()
+  courtCase: CourtCase.optional(),
+  bond: Bond.optional(),
+  habeas: Habeas.optional(),
+  locatorChecks: z.array(LocatorCheck).max(500).optional(),
     .optional(),
 });
 export type Person = z.infer<typeof person.record>;

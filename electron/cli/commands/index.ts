@@ -1,4 +1,5 @@
 import type { Command } from '../command';
+import { caseFileCommands } from './case-file';
 import { deleteCommands } from './deletes';
 import { maintenanceCommands } from './maintenance';
 import { recordCommands } from './records';
@@ -13,6 +14,7 @@ export const COMMANDS: readonly Command[] = [
   ...recordCommands,
   ...deleteCommands,
   ...recordIoCommands,
+  ...caseFileCommands,
   ...syncTrustCommands,
   ...syncBundleCommands,
   ...maintenanceCommands,

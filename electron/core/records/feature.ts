@@ -1,4 +1,5 @@
 import type { FeatureModule } from '../kernel/feature-module';
+import { caseFileHandlers } from './case-file-handlers';
 import { deleteHandlers, eraseExpired } from './delete-handlers';
 import { seedFacilities } from './facilities';
 import { recordHandlers } from './handlers';
@@ -8,7 +9,12 @@ import { recordIoHandlers } from './io-handlers';
 // and legal holds. Each unlock erases what has been in Recently deleted longer than the office keeps it.
 export const recordsFeature: FeatureModule = {
   name: 'records',
-  handlers: (ctx) => ({ ...recordHandlers(ctx), ...recordIoHandlers(ctx), ...deleteHandlers(ctx) }),
+  handlers: (ctx) => ({
+    ...recordHandlers(ctx),
+    ...recordIoHandlers(ctx),
+    ...deleteHandlers(ctx),
+    ...caseFileHandlers(ctx),
+  }),
   onCreate: (session, ctx) => seedFacilities(session, ctx.clock),
   activate: (ctx) => {
     eraseExpired(ctx);
