@@ -5,6 +5,7 @@ import type { LockReason, VaultKind, VaultStatus } from '../../shared/vault';
 import { call, errorCode, subscribe } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { AppShell } from '../screens/AppShell';
+import { AnnouncerProvider } from './announcer';
 import { CreateVault } from '../screens/CreateVault';
 import { RestoreVault } from '../screens/RestoreVault';
 import { Unlock } from '../screens/Unlock';
@@ -26,6 +27,14 @@ function viewFor(status: VaultStatus, reason: LockReason | null = null): View {
 }
 
 export function App() {
+  return (
+    <AnnouncerProvider>
+      <Views />
+    </AnnouncerProvider>
+  );
+}
+
+function Views() {
   const { t } = useTranslation();
   const [view, setView] = useState<View>({ kind: 'loading' });
 

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PASSPHRASE_MIN_LENGTH, passphraseStrength } from '../../shared/vault';
 import { Field } from './Field';
@@ -12,6 +12,7 @@ interface PassphraseFieldProps {
   autoFocus?: boolean;
   error?: string | undefined;
   autoComplete: 'current-password' | 'new-password';
+  inputRef?: Ref<HTMLInputElement>;
 }
 
 export function PassphraseField({
@@ -22,6 +23,7 @@ export function PassphraseField({
   autoFocus,
   error,
   autoComplete,
+  inputRef,
 }: PassphraseFieldProps) {
   const { t } = useTranslation();
   const [visible, setVisible] = useState(false);
@@ -34,6 +36,7 @@ export function PassphraseField({
     ) : undefined;
   return (
     <Field
+      ref={inputRef}
       label={label}
       type={visible ? 'text' : 'password'}
       value={value}

@@ -1,26 +1,39 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VaultStatus } from '../../shared/vault';
-import { NavigationContext, type Location } from '../app/navigation';
+import { NavigationContext, type LeaveGuard, type Location } from '../app/navigation';
 import { ROUTES } from '../app/routes';
 import { useShortcut } from '../app/useShortcut';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { NavBadge, useConflictCount } from './shell/ConflictCount';
 
 export function AppShell({ status, onLock }: { status: VaultStatus; onLock(): void }) {
   const { t } = useTranslation();
-  const [location, setLocation] = useState<Location>({ section: ROUTES[0]?.id ?? 'settings' });
+  // Every navigation is a new `visit`: the screen is keyed by it, so it mounts afresh and its ScreenHeading
+  // takes focus and is announced, even when only the record id changed.
+  const [{ location, visit }, setPlace] = useState<{ location: Location; visit: number }>({
+    location: { section: ROUTES[0]?.id ?? 'settings' },
+    visit: 0,
+  });
   const route = ROUTES.find((r) => r.id === location.section) ?? ROUTES[0];
-  const mainRef = useRef<HTMLElement>(null);
-  const navigate = useCallback((to: Location) => setLocation(to), []);
-  const navigation = useMemo(() => ({ location, navigate }), [location, navigate]);
+  const leaveGuard = useRef<LeaveGuard | null>(null);
+  const [asking, setAsking] = useState<Location | null>(null);
+  const go = useCallback((to: Location) => {
+    leaveGuard.current = null;
+    setAsking(null);
+    setPlace((current) => ({ location: to, visit: current.visit + 1 }));
+  }, []);
+  const navigate = useCallback((to: Location) => (leaveGuard.current?.() ? setAsking(to) : go(to)), [go]);
+  const guard = useCallback((check: LeaveGuard) => {
+    leaveGuard.current = check;
+    return () => {
+      if (leaveGuard.current === check) leaveGuard.current = null;
+    };
+  }, []);
+  const navigation = useMemo(() => ({ location, navigate, guard }), [location, navigate, guard]);
   useShortcut('i', () => navigate({ section: 'people', id: 'new' }));
-
-  // Move focus to the new page's heading so keyboard and screen-reader users land in it, unless the page
-  // already focused its own first field (the intake form does).
-  useEffect(() => {
-    const main = mainRef.current;
-    if (main && !main.contains(document.activeElement)) main.querySelector<HTMLElement>('h2')?.focus();
-  }, [location]);
+  const conflicts = useConflictCount(visit);
 
   return (
     <NavigationContext.Provider value={navigation}>
@@ -39,6 +52,7 @@ export function AppShell({ status, onLock }: { status: VaultStatus; onLock(): vo
                     onClick={() => navigate({ section: r.id })}
                   >
                     {t(r.labelKey)}
+                    {r.id === 'offices' ? <NavBadge count={conflicts} /> : null}
                   </button>
                 </li>
               ))}
@@ -51,12 +65,26 @@ export function AppShell({ status, onLock }: { status: VaultStatus; onLock(): vo
             </button>
           </div>
         </aside>
-        <main ref={mainRef} className="content">
+        <main className="content">
           {status.vault === 'training' ? <TrainingBanner /> : null}
           {status.rollback ? <RollbackBanner /> : null}
-          {route?.render()}
+          <div key={visit} className="screen">
+            {route?.render()}
+          </div>
         </main>
       </div>
+      {asking ? (
+        <ConfirmDialog
+          title={t('shell.leave.title')}
+          confirmLabel={t('shell.leave.confirm')}
+          cancelLabel={t('shell.leave.cancel')}
+          danger
+          onConfirm={() => go(asking)}
+          onCancel={() => setAsking(null)}
+        >
+          <p>{t('shell.leave.body')}</p>
+        </ConfirmDialog>
+      ) : null}
     </NavigationContext.Provider>
   );
 }

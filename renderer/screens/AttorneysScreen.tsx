@@ -5,6 +5,7 @@ import { useAction, useLoad } from '../app/useCall';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Field } from '../components/Field';
 import { splitList, useDraft } from '../app/useDraft';
+import { ScreenHeading } from '../components/ScreenHeading';
 
 // Attorneys with their capacity and current active case count.
 export function AttorneysScreen() {
@@ -51,9 +52,7 @@ export function AttorneysScreen() {
 
   return (
     <section aria-labelledby="section-title" className="stack wide">
-      <h2 id="section-title" tabIndex={-1}>
-        {t('nav.attorneys')}
-      </h2>
+      <ScreenHeading>{t('nav.attorneys')}</ScreenHeading>
       <ErrorAlert code={create.error ?? attorneys.error} />
       <table className="simple">
         <caption className="visually-hidden">{t('nav.attorneys')}</caption>

@@ -6,6 +6,7 @@ import { useAction } from '../app/useCall';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Field } from '../components/Field';
 import { GateHeader } from '../components/GateHeader';
+import { ScreenHeading } from '../components/ScreenHeading';
 import { NewPassphraseFields, useNewPassphrase } from '../components/NewPassphraseFields';
 
 export function CreateVault({
@@ -41,7 +42,7 @@ export function CreateVault({
       <GateHeader />
       <p className="tagline">{t('app.tagline')}</p>
       <form onSubmit={submit} noValidate aria-labelledby="create-title" className="card">
-        <h2 id="create-title">{t('create.title')}</h2>
+        <ScreenHeading id="create-title">{t('create.title')}</ScreenHeading>
         <p>{t('create.intro')}</p>
         <Field
           label={t('create.office')}

@@ -3,6 +3,7 @@ import { useDates } from '../app/format';
 import { useNavigation } from '../app/navigation';
 import { useCall } from '../app/useCall';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { ScreenHeading } from '../components/ScreenHeading';
 
 export function Dashboard() {
   const { t } = useTranslation();
@@ -18,9 +19,7 @@ export function Dashboard() {
 
   return (
     <section aria-labelledby="section-title" className="stack wide">
-      <h2 id="section-title" tabIndex={-1}>
-        {t('nav.dashboard')}
-      </h2>
+      <ScreenHeading>{t('nav.dashboard')}</ScreenHeading>
       <ErrorAlert code={error} />
       {data ? (
         <>

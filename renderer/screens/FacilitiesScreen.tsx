@@ -1,14 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { useFacilities } from '../app/useFacilities';
+import { ScreenHeading } from '../components/ScreenHeading';
 
 export function FacilitiesScreen() {
   const { t } = useTranslation();
   const facilities = useFacilities();
   return (
     <section aria-labelledby="section-title" className="stack wide">
-      <h2 id="section-title" tabIndex={-1}>
-        {t('nav.facilities')}
-      </h2>
+      <ScreenHeading>{t('nav.facilities')}</ScreenHeading>
       <p className="muted">{t('facility.verify')}</p>
       <table className="simple">
         <caption className="visually-hidden">{t('nav.facilities')}</caption>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { MAX_UI_BACKUP_BYTES } from '../../shared/channels/vault';
 import { call, errorCode } from '../api';
 import { GateHeader } from '../components/GateHeader';
+import { ScreenHeading } from '../components/ScreenHeading';
 import { NewPassphraseFields, useNewPassphrase } from '../components/NewPassphraseFields';
 import { PassphraseField } from '../components/PassphraseField';
 import { DropZone } from './sync/DropZone';
@@ -58,7 +59,7 @@ export function RestoreVault({ onCancel, onRestored }: { onCancel(): void; onRes
     <main className="gate">
       <GateHeader />
       <form onSubmit={submit} noValidate aria-labelledby="restore-title" aria-busy={busy} className="card">
-        <h2 id="restore-title">{t('restore.title')}</h2>
+        <ScreenHeading id="restore-title">{t('restore.title')}</ScreenHeading>
         <p>{t('restore.intro')}</p>
         <DropZone label={t('restore.file')} accept=".age" disabled={busy} onFile={setFile} />
         {file ? (

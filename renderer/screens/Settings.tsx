@@ -10,14 +10,13 @@ import { CsvImport } from './CsvImport';
 import { BackupSection } from './settings/BackupSection';
 import { RetentionSection } from './settings/RetentionSection';
 import { TrainingSection } from './settings/TrainingSection';
+import { ScreenHeading } from '../components/ScreenHeading';
 
 export function Settings() {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="section-title" className="stack">
-      <h2 id="section-title" tabIndex={-1}>
-        {t('settings.title')}
-      </h2>
+      <ScreenHeading>{t('settings.title')}</ScreenHeading>
       <GeneralSettings />
       <OperatorName />
       <CsvImport />

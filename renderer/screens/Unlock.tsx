@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LockReason, VaultKind, VaultStatus } from '../../shared/vault';
 import { call } from '../api';
@@ -6,6 +6,7 @@ import { useAction, useCall } from '../app/useCall';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { GateHeader } from '../components/GateHeader';
 import { PassphraseField } from '../components/PassphraseField';
+import { ScreenHeading } from '../components/ScreenHeading';
 
 const KINDS: readonly VaultKind[] = ['office', 'training'];
 
@@ -37,16 +38,21 @@ export function Unlock({
     );
     onUnlocked(unlocked);
   });
+  // A wrong passphrase empties the field and disables the button that had focus: focus goes back to the
+  // field, so the passphrase typed again lands in it.
+  const field = useRef<HTMLInputElement>(null);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void unlock.run();
+    void unlock.run().then((unlocked) => {
+      if (!unlocked) field.current?.focus();
+    });
   };
 
   return (
     <main className="gate">
       <GateHeader />
       <form onSubmit={submit} aria-labelledby="unlock-title" className="card">
-        <h2 id="unlock-title">{t('unlock.title')}</h2>
+        <ScreenHeading id="unlock-title">{t('unlock.title')}</ScreenHeading>
         {restored ? (
           <p className="notice" role="status">
             {t('restore.done')}
@@ -79,6 +85,7 @@ export function Unlock({
           onChange={setPassphrase}
           autoFocus
           autoComplete="current-password"
+          inputRef={field}
         />
         <ErrorAlert code={unlock.error} />
         <button type="submit" className="primary" disabled={unlock.busy || passphrase.length === 0}>

@@ -9,6 +9,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { Field } from '../components/Field';
 import { splitList, useDraft } from '../app/useDraft';
 import { SelectField } from '../components/SelectField';
+import { ScreenHeading } from '../components/ScreenHeading';
 
 // The volunteer roster: filter by language, county, role, training (current or expired) and who is
 // available right now; add a volunteer quickly.
@@ -63,9 +64,7 @@ export function VolunteersScreen() {
   const today = new Date().toISOString().slice(0, 10);
   return (
     <section aria-labelledby="section-title" className="stack wide">
-      <h2 id="section-title" tabIndex={-1}>
-        {t('nav.volunteers')}
-      </h2>
+      <ScreenHeading>{t('nav.volunteers')}</ScreenHeading>
       <div className="filters">
         <Field
           label={t('volunteer.language')}

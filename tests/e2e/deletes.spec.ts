@@ -94,7 +94,7 @@ for (const lang of ['en', 'es'] as const) {
 
     await nav(page, t('nav.people'));
     await page.getByRole('button', { name: 'Gutiérrez, Rosa María' }).click();
-    await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
     const deleteButton = page.getByRole('button', { name: t('person.delete') });
 
     // The confirmation names her and what goes with her; Escape closes it and focus returns to the button.
@@ -116,12 +116,12 @@ for (const lang of ['en', 'es'] as const) {
     // Delete: back to the list, whose heading takes focus; she is no longer in it.
     await deleteButton.click();
     await dialog.getByRole('button', { name: t('person.deleteDialog.delete'), exact: true }).click();
-    await expect(page.getByRole('heading', { level: 2, name: t('nav.people') })).toBeFocused();
+    await expect(page.getByRole('heading', { level: 1, name: t('nav.people') })).toBeFocused();
     await expect(page.getByRole('button', { name: 'Gutiérrez, Rosa María' })).toHaveCount(0);
 
     // Recently deleted: one row for her, with what went with her.
     await nav(page, t('nav.deleted'));
-    const heading = page.getByRole('heading', { level: 2, name: t('deleted.title') });
+    const heading = page.getByRole('heading', { level: 1, name: t('deleted.title') });
     await expect(heading).toBeFocused();
     const table = page.getByRole('table', { name: t('deleted.table') });
     await expect(table.getByRole('row')).toHaveCount(2);
@@ -253,7 +253,7 @@ for (const lang of ['en', 'es'] as const) {
       .getByRole('dialog', { name: t('person.deleteDialog.title', { name }) })
       .getByRole('button', { name: t('person.deleteDialog.eraseNow') })
       .click();
-    await expect(page.getByRole('heading', { level: 2, name: t('nav.people') })).toBeFocused();
+    await expect(page.getByRole('heading', { level: 1, name: t('nav.people') })).toBeFocused();
     expect((await seed(service, 'deleted:list')).items).toEqual([]);
     await expect(seed(service, 'person:get', { id: person.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });

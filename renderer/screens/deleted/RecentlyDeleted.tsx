@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
 import { Dialog } from '../sync/Dialog';
 import { useRecordName, useTakenAlong } from './labels';
+import { ScreenHeading } from '../../components/ScreenHeading';
 
 // Recently deleted: what waits here before it is erased for good, with Restore and Erase now per record,
 // Erase all now, and how many days this office keeps deleted records.
@@ -115,9 +116,7 @@ export function RecentlyDeleted() {
 
   return (
     <section aria-labelledby="section-title" className="stack wide deleted">
-      <h2 id="section-title" tabIndex={-1} ref={headingRef}>
-        {t('deleted.title')}
-      </h2>
+      <ScreenHeading ref={headingRef}>{t('deleted.title')}</ScreenHeading>
       <p className="intro">
         {keepDays === 0
           ? t('deleted.introOff')

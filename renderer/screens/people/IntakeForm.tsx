@@ -1,4 +1,5 @@
 import { useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { localInstant, readDateInput, readDateTimeInput, type DateOrder } from '../../app/dates/parse';
 import { useTranslation } from 'react-i18next';
 import { ARRESTING_AGENCIES, CUSTODY_STATUSES, PRIORITIES, REPORT_SOURCES } from '../../../shared/model';
 import { AmparoError } from '../../../shared/errors';
@@ -6,12 +7,15 @@ import { parseInput, type ParsedInput } from '../../../shared/ipc';
 import { call } from '../../api';
 import { useEnumOptions } from '../../app/format';
 import { pause } from '../../app/latest';
-import { useNavigation } from '../../app/navigation';
+import { useLeaveGuard, useNavigation } from '../../app/navigation';
+import { useFocusFirstInvalid } from '../../app/useFocusFirstInvalid';
 import { useAction, useLoad } from '../../app/useCall';
 import { useFacilities } from '../../app/useFacilities';
+import { DateField, dateFieldProblem, useDateOrder } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
+import { ScreenHeading } from '../../components/ScreenHeading';
 
 // Keyboard-first intake. Only the two names are required; the Detainee Locator fields are grouped; a live
 // duplicate check links existing records. Ctrl/Cmd+Enter saves; Ctrl/Cmd+Shift+Enter saves and starts a new one.
@@ -21,8 +25,14 @@ const EMPTY: Draft = {};
 
 type Duplicate = { id: string; givenName: string; familyName: string; reason: string };
 
-/** The draft as person:create takes it, checked by the contract's own schema (field issues throw). */
-function toInput(draft: Draft): ParsedInput<'person:create'> {
+// The fields typed as dates, read in the UI language's order; checked before anything is sent.
+const DATE_FIELDS = { dateOfBirth: 'date', detainedAt: 'datetime' } as const;
+
+/**
+ * The draft as person:create takes it, checked by the contract's own schema (field issues throw). The date
+ * fields were checked before (`dateIssues`), so a reading here is a value or an empty field.
+ */
+function toInput(draft: Draft, order: DateOrder): ParsedInput<'person:create'> {
   const text = (key: string) =>
     typeof draft[key] === 'string' && (draft[key] as string).trim() !== ''
       ? (draft[key] as string).trim()
@@ -36,11 +46,11 @@ function toInput(draft: Draft): ParsedInput<'person:create'> {
     familyName: text('familyName') ?? '',
     aNumber: text('aNumber'),
     countryOfBirth: text('countryOfBirth'),
-    dateOfBirth: text('dateOfBirth'),
+    dateOfBirth: dateOf(text('dateOfBirth'), order),
     phone: text('phone'),
     languages: list('languages'),
     needsInterpreter: draft.needsInterpreter === true ? true : undefined,
-    detainedAt: text('detainedAt') ? new Date(text('detainedAt') as string).toISOString() : undefined,
+    detainedAt: instantOf(text('detainedAt'), order),
     arrestLocation: text('arrestLocation'),
     arrestCounty: text('arrestCounty'),
     arrestingAgency: text('arrestingAgency'),
@@ -51,6 +61,7 @@ function toInput(draft: Draft): ParsedInput<'person:create'> {
     medicalNeeds: text('medicalNeeds'),
     consentRecorded: draft.consentRecorded === true ? true : undefined,
     notes: text('notes'),
+    reportId: text('reportId'),
     caseStatus: 'INTAKE',
   };
   if (text('contactName')) {
@@ -69,20 +80,57 @@ function toInput(draft: Draft): ParsedInput<'person:create'> {
   );
 }
 
-export function IntakeForm() {
+function dateOf(text: string | undefined, order: DateOrder): string | undefined {
+  const reading = text === undefined ? null : readDateInput(text, order);
+  return reading?.state === 'ok' ? reading.date : undefined;
+}
+
+function instantOf(text: string | undefined, order: DateOrder): string | undefined {
+  const reading = text === undefined ? null : readDateTimeInput(text, order);
+  return reading?.state === 'ok' ? localInstant(reading.date, reading.time) : undefined;
+}
+
+/** The intake's field labels, for the error summary at the top of the form. */
+const FIELD_LABELS: Record<string, string> = {
+  contactName: 'contact.name',
+  contactRelationship: 'contact.relationship',
+  contactPhone: 'contact.phone',
+  facilityId: 'person.facility',
+};
+const labelKey = (field: string) => FIELD_LABELS[field] ?? `person.${field}`;
+
+/** `initial` pre-fills the form (an intake started from a hotline report carries its `reportId`). */
+export function IntakeForm({ initial = EMPTY, banner }: { initial?: Draft; banner?: ReactNode } = {}) {
   const { t } = useTranslation();
   const enumOptions = useEnumOptions();
   const facilities = useFacilities();
   const { navigate } = useNavigation();
-  const [draft, setDraft] = useState<Draft>(EMPTY);
+  const [draft, setDraft] = useState<Draft>(initial);
   const [issues, setIssues] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState<string | null>(null);
   const firstField = useRef<HTMLInputElement>(null);
+  const form = useRef<HTMLFormElement>(null);
+  const order = useDateOrder();
+  // Bumped by every submit that found a problem: focus then goes to the first invalid field.
+  const [attempt, setAttempt] = useState(0);
+  useFocusFirstInvalid(form, attempt);
+  // A half-typed intake asks before the app navigates away; a saved one (or a saving one) doesn't.
+  const leaving = useRef(false);
+  useLeaveGuard(
+    () =>
+      !leaving.current &&
+      Object.entries(draft).some(([k, v]) => v !== '' && v !== false && v !== initial[k]),
+  );
   const set = (key: string) => (value: string | boolean) => setDraft((d) => ({ ...d, [key]: value }));
   const str = (key: string) => (typeof draft[key] === 'string' ? (draft[key] as string) : '');
 
   // Live duplicate check, debounced so typing stays smooth.
-  const identity = [str('givenName'), str('familyName'), str('aNumber'), str('dateOfBirth')] as const;
+  const identity = [
+    str('givenName'),
+    str('familyName'),
+    str('aNumber'),
+    dateOf(str('dateOfBirth'), order) ?? '',
+  ] as const;
   const duplicateCheck = useLoad(async (signal): Promise<Duplicate[]> => {
     const [givenName, familyName, aNumber, dateOfBirth] = identity;
     if (!aNumber && !(dateOfBirth && (givenName || familyName))) return [];
@@ -98,14 +146,25 @@ export function IntakeForm() {
 
   const create = useAction(async (andNew: boolean) => {
     setSaved(null);
-    setIssues({});
+    const unreadable = Object.fromEntries(
+      Object.entries(DATE_FIELDS).flatMap(([field, kind]) => {
+        const problem = dateFieldProblem(kind, str(field), order);
+        return problem ? [[field, t(problem)]] : [];
+      }),
+    );
+    setIssues(unreadable);
+    if (Object.keys(unreadable).length > 0) {
+      setAttempt((n) => n + 1);
+      return;
+    }
     try {
-      const person = await call('person:create', toInput(draft));
+      const person = await call('person:create', toInput(draft, order));
       if (andNew) {
-        setDraft(EMPTY);
+        setDraft(initial);
         setSaved(t('intake.saved', { name: `${person.givenName} ${person.familyName}` }));
         firstField.current?.focus();
       } else {
+        leaving.current = true;
         navigate({ section: 'people', id: person.id });
       }
     } catch (caught) {
@@ -118,6 +177,7 @@ export function IntakeForm() {
             ]),
           ),
         );
+        setAttempt((n) => n + 1);
       }
       throw caught;
     }
@@ -154,11 +214,25 @@ export function IntakeForm() {
 
   return (
     <section aria-labelledby="section-title" className="stack wide">
-      <h2 id="section-title" tabIndex={-1}>
-        {t('intake.title')}
-      </h2>
+      <ScreenHeading>{t('intake.title')}</ScreenHeading>
+      {banner}
       <p className="muted">{t('intake.shortcuts')}</p>
       {saved ? <p role="status">{saved}</p> : null}
+      {/* Problems at the top, where the eye is after pressing Save; focus goes to the first field named. */}
+      {Object.keys(issues).length > 0 ? (
+        <div role="alert" className="alert">
+          <p>{t('intake.fixFields', { count: Object.keys(issues).length })}</p>
+          <ul>
+            {Object.entries(issues).map(([field, message]) => (
+              <li key={field}>
+                <strong>{t(labelKey(field))}</strong>: {message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <ErrorAlert code={create.error} />
+      )}
       {duplicates.length > 0 ? (
         <div role="alert" className="alert">
           <p>{t('intake.duplicate', { count: duplicates.length })}</p>
@@ -178,7 +252,7 @@ export function IntakeForm() {
           </ul>
         </div>
       ) : null}
-      <form onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate className="intake">
+      <form ref={form} onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate className="intake">
         {group(
           t('intake.identity'),
           <>
@@ -188,11 +262,16 @@ export function IntakeForm() {
               value={str('givenName')}
               onChange={(e) => set('givenName')(e.target.value)}
               error={issues.givenName}
-              autoFocus
               required
             />
             {text('familyName', `${t('person.familyName')} *`, { required: true })}
-            {text('dateOfBirth', t('person.dateOfBirth'), { type: 'date' })}
+            <DateField
+              kind="date"
+              label={t('person.dateOfBirth')}
+              value={str('dateOfBirth')}
+              onChange={set('dateOfBirth')}
+              error={issues.dateOfBirth}
+            />
             {text('phone', t('person.phone'), { type: 'tel' })}
             {text('languages', t('person.languages'), { help: t('intake.languagesHelp') })}
             <label className="check">
@@ -219,7 +298,13 @@ export function IntakeForm() {
         {group(
           t('intake.detention'),
           <>
-            {text('detainedAt', t('person.detainedAt'), { type: 'datetime-local' })}
+            <DateField
+              kind="datetime"
+              label={t('person.detainedAt')}
+              value={str('detainedAt')}
+              onChange={set('detainedAt')}
+              error={issues.detainedAt}
+            />
             {text('arrestLocation', t('person.arrestLocation'))}
             {text('arrestCounty', t('person.arrestCounty'))}
             <SelectField
@@ -282,7 +367,6 @@ export function IntakeForm() {
             {text('contactPhone', t('contact.phone'), { type: 'tel' })}
           </>,
         )}
-        <ErrorAlert code={create.error} />
         <div className="actions">
           <button type="submit" className="primary" aria-keyshortcuts="Control+Enter">
             {t('intake.save')}

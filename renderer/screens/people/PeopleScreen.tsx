@@ -12,6 +12,7 @@ import { PeopleTable } from './PeopleTable';
 import { PersonDetail } from './PersonDetail';
 import { usePeoplePages, type PeopleQuery } from './usePeoplePages';
 
+import { ScreenHeading } from '../../components/ScreenHeading';
 export function PeopleScreen() {
   const { location } = useNavigation();
   if (location.id === 'new') return <IntakeForm />;
@@ -37,9 +38,7 @@ function PeopleList() {
   return (
     <section aria-labelledby="section-title" className="stack wide people">
       <div className="title-row">
-        <h2 id="section-title" tabIndex={-1}>
-          {t('nav.people')}
-        </h2>
+        <ScreenHeading>{t('nav.people')}</ScreenHeading>
         <button
           type="button"
           className="primary"

@@ -14,6 +14,7 @@ import { InboxSettings } from './InboxSettings';
 import { OwnCard } from './OwnCard';
 import { PendingDeletes } from './PendingDeletes';
 import { RedactionSettings } from './RedactionSettings';
+import { ScreenHeading } from '../../components/ScreenHeading';
 
 const TABS = ['offices', 'send', 'receive', 'conflicts', 'settings'] as const;
 type Tab = (typeof TABS)[number];
@@ -54,9 +55,7 @@ export function OfficesScreen() {
 
   return (
     <section aria-labelledby="section-title" className="stack wide offices">
-      <h2 id="section-title" tabIndex={-1}>
-        {t('nav.offices')}
-      </h2>
+      <ScreenHeading>{t('nav.offices')}</ScreenHeading>
       <div role="group" aria-label={t('sync.tabs.label')} className="views">
         {TABS.map((id) => (
           <button type="button" key={id} aria-pressed={tab === id} onClick={() => setTab(id)}>
