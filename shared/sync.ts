@@ -14,9 +14,13 @@ export const CARD_FORMAT = 'amparo-card/1';
 export const BUNDLE_FORMAT = 'amparo-bundle';
 /**
  * 2: change lines carry per-field causal contexts (`ctx`). 3: a record's deletion travels with its own
- * context (`deletion`), so an edit its office had not seen outlives it. Older formats are still read.
+ * context (`deletion`), so an edit its office had not seen outlives it. 4: a line carries only the fields its
+ * recipients lack, and the manifest says what the bundle was built against (`base`), which bundles the sender
+ * has imported (`received`) and which stamps every office has seen (`stable`). Older formats are still read.
  */
-export const BUNDLE_FORMAT_VERSION = 3;
+export const BUNDLE_FORMAT_VERSION = 4;
+/** The first format whose knowledge is complete (every stamp up to it held) and whose contexts may be pruned. */
+export const SCALE_FORMAT_VERSION = 4;
 /** The first format whose lines carry contexts: in older ones a missing `ctx` means "unknown". */
 export const CONTEXT_FORMAT_VERSION = 2;
 export const PAYLOAD_NAME = 'changes.jsonl.gz';
@@ -100,7 +104,23 @@ export const manifestSchema = z
     recipients: z.array(FINGERPRINT).min(1).max(64),
     sequence: z.number().int().nonnegative(),
     schemaVersion: z.number().int().positive(),
+    /**
+     * What the sender holds completely: for each office, every write up to this stamp (format 4 and later;
+     * before, the highest stamp seen). The sender's own entry is the bundle's own stamp.
+     */
     knowledge: z.record(OFFICE_ID, HLC_STAMP),
+    /**
+     * The bundle carries every field the sender holds above this vector (under a profile that removes
+     * nothing): a recipient that holds `base` holds `knowledge` once imported. Absent: no such promise.
+     */
+    base: z.record(OFFICE_ID, HLC_STAMP).optional(),
+    /** Per office, the highest bundle stamp (its knowledge entry for itself) the sender imported from it. */
+    received: z.record(OFFICE_ID, HLC_STAMP).optional(),
+    /**
+     * Stamps every office has seen, and every write made before seeing them has reached every office: a
+     * context entry at or below it is left out, and a version counts as having seen it.
+     */
+    stable: z.record(OFFICE_ID, HLC_STAMP).optional(),
     payload: z
       .object({
         name: z.literal(PAYLOAD_NAME),

@@ -167,6 +167,8 @@ export const BundleSummary = z.object({
         .optional(),
     }),
   ),
+  /** Lines that brought nothing this office did not already hold. */
+  unchanged: z.number().int().optional(),
   alreadyImported: z.boolean(),
 });
 export type BundleSummary = z.infer<typeof BundleSummary>;

@@ -29,12 +29,41 @@ export type FieldContexts = Record<string, string[]>;
 /** The office id of a stamp `<ms 12>:<counter 4>:<office 16>`. */
 const officeOf = (stamp: string): string => stamp.slice(18);
 
+/**
+ * Per office, the stamps every office has seen and that no unseen write can be concurrent with (causal
+ * stability, sync/stability.ts). Context entries at or below it are pruned, so a field version counts as
+ * having seen them.
+ */
+export type Floor = Readonly<Record<string, string>>;
+
 /** True when `stamp` is the version's own stamp or in its causal history. */
-export function covers(version: Versioned, stamp: string): boolean {
+export function covers(version: Versioned, stamp: string, floor?: Floor): boolean {
   const office = officeOf(stamp);
   if (officeOf(version.clock) === office) return stamp <= version.clock;
+  if (floor && stamp <= (floor[office] ?? '')) return true;
   for (const seen of version.ctx ?? []) if (officeOf(seen) === office) return stamp <= seen;
   return false;
+}
+
+/** A context without the entries the floor makes redundant (undefined when nothing is left). */
+export function pruneContext(ctx: readonly string[] | undefined, floor: Floor): string[] | undefined {
+  if (!ctx?.length) return undefined;
+  const kept = ctx.filter((stamp) => stamp > (floor[officeOf(stamp)] ?? ''));
+  return kept.length > 0 ? kept : undefined;
+}
+
+/** Prunes every field's context in place; true when any changed. */
+export function pruneContexts(contexts: FieldContexts, floor: Floor): boolean {
+  let changed = false;
+  for (const field of Object.keys(contexts)) {
+    const before = contexts[field];
+    const after = pruneContext(before, floor);
+    if ((after?.length ?? 0) !== (before?.length ?? 0)) {
+      setContext(contexts, field, after);
+      changed = true;
+    }
+  }
+  return changed;
 }
 
 /** How the incoming version relates to the local one. */
@@ -44,10 +73,10 @@ export type Order = 'same' | 'incoming-follows' | 'local-follows' | 'concurrent'
  * `localSeen` adds outside knowledge that the incoming writer had seen the local stamp (the manifest's
  * knowledge vector, for format-1 bundles whose lines carry no context).
  */
-export function order(local: Versioned, incoming: Versioned, localSeen = false): Order {
+export function order(local: Versioned, incoming: Versioned, localSeen = false, floor?: Floor): Order {
   if (local.clock === incoming.clock) return 'same';
-  if (localSeen || covers(incoming, local.clock)) return 'incoming-follows';
-  if (covers(local, incoming.clock)) return 'local-follows';
+  if (localSeen || covers(incoming, local.clock, floor)) return 'incoming-follows';
+  if (covers(local, incoming.clock, floor)) return 'local-follows';
   return 'concurrent';
 }
 

@@ -3,6 +3,7 @@ import { DEFAULT_KEEP_DAYS } from '../../../shared/channels/deletes';
 import { HEARING_KINDS, KINDS, type Kind, type Person } from '../../../shared/model';
 import type { Database } from '../kernel/context';
 import { contextOfRow, readDeletion, type Deletion } from './deletion';
+import { readFloor } from './floor';
 import { eraseRow, updateRow } from './rows';
 import { readSetting, writeSetting } from './settings';
 import { SPECS } from './specs';
@@ -119,7 +120,13 @@ export function restoreRecord(w: Writer, kind: Kind, id: string): { id: string }
  */
 function stampDeletion(w: Writer, kind: Kind, row: StoredRow, deleted: boolean, now: string): Deletion {
   const stamp = w.hlc.tick();
-  const ctx = contextOfRow(row.field_clocks, row.field_ctx, readDeletion(row.deletion), stamp);
+  const ctx = contextOfRow(
+    row.field_clocks,
+    row.field_ctx,
+    readDeletion(row.deletion),
+    stamp,
+    readFloor(w.session.db),
+  );
   const deletion: Deletion = ctx ? { deleted, clock: stamp, ctx } : { deleted, clock: stamp };
   updateRow(
     w.session.db,

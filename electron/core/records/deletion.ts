@@ -1,4 +1,4 @@
-import { covers, joinContext } from './causal';
+import { covers, joinContext, type Floor } from './causal';
 import { decodeClocks } from './clocks';
 
 // A record's deletion state, synced like a field: a stamp, a causal context and a value (deleted or
@@ -36,8 +36,15 @@ export function contextOfRow(
   contextsJson: string,
   prior: Deletion | null,
   stamp: string,
+  floor: Floor = {},
 ): string[] | undefined {
-  let acc: { clock: string; ctx?: string[] | undefined } = { clock: stamp };
+  // Pruned contexts no longer list stable stamps: the deletion has seen them all, and says so explicitly,
+  // because a deletion is never judged by stability (an office whose row still lists one must agree).
+  const stable = Object.values(floor).filter((s) => s < stamp);
+  let acc: { clock: string; ctx?: string[] | undefined } = {
+    clock: stamp,
+    ctx: joinContext({ clock: stamp }, { clock: stamp, ctx: stable }),
+  };
   const clocks = decodeClocks(clocksJson);
   const contexts = JSON.parse(contextsJson) as Record<string, string[]>;
   for (const [field, clock] of Object.entries(clocks)) {

@@ -50,6 +50,10 @@ export interface BuildBundleInput {
   changes: ChangeLine[];
   sequence: number;
   knowledge: Record<string, string>;
+  /** Format 4: what the bundle was built against, what the sender imported, what is stable. */
+  base?: Record<string, string>;
+  received?: Record<string, string>;
+  stable?: Record<string, string>;
   schemaVersion: number;
   now: Date;
 }
@@ -110,6 +114,9 @@ export function buildManifest(
     sequence: input.sequence,
     schemaVersion: input.schemaVersion,
     knowledge: input.knowledge,
+    ...(input.base ? { base: input.base } : {}),
+    ...(input.received ? { received: input.received } : {}),
+    ...(input.stable ? { stable: input.stable } : {}),
     payload: { name: PAYLOAD_NAME, bytes: payload.length, changeCount, sha256: sha256Hex(payload) },
   };
 }

@@ -8,7 +8,10 @@ import { writerFor } from '../records/writer';
 import { SCHEMA_VERSION } from '../vault/migrations';
 import { buildManifest, encodeChanges, sealManifest } from './bundle';
 import { extractChanges, type ExtractScope } from './changes';
+import { knownTo, receivedVector, recordPromise } from './reach';
 import { sendPolicy } from './redaction';
+import { readStable } from './stability';
+import { meetVectors } from './vectors';
 import {
   contactKeys,
   getKnowledge,
@@ -19,7 +22,8 @@ import {
 } from './store';
 
 // Bundle export: check the recipients, pick the changes for the scope, redact, sign and encrypt, and
-// remember what was sent (per-sender sequence and the local stamp it covers, for "since last").
+// remember what was sent: the per-sender sequence, and the bundle as a promise to its recipients
+// (sync/reach.ts), so the next "since last" bundle carries only what they are not known to hold.
 
 export interface ExportRequest {
   to: string[];
@@ -51,23 +55,24 @@ function recipients(ctx: ServiceContext, req: ExportRequest): ContactKeys[] {
   });
 }
 
-/** The local stamp covered by the last bundle sent to this recipient, or null if none was sent. */
-function lastSentTo(ctx: ServiceContext, fingerprint: string): string | null {
-  const row = stmt(
-    ctx.session().db,
-    `SELECT high_clock FROM bundles_out WHERE EXISTS (SELECT 1 FROM json_each(recipients) WHERE value = ?)
-     ORDER BY sequence DESC LIMIT 1`,
-  ).get(fingerprint) as { high_clock: string } | undefined;
-  return row?.high_clock ?? null;
-}
+/** The profile a bundle's promise is kept under: null for one that removes nothing. */
+const promiseProfile = (profile: { name: string; everything: boolean }) =>
+  profile.everything ? null : profile.name;
 
-function resolveScope(ctx: ServiceContext, req: ExportRequest): ExtractScope {
+/**
+ * "Since last" sends what ANY recipient lacks: the meet of what each is known to hold. Without any word
+ * from or promise to a recipient, that is everything.
+ */
+function resolveScope(
+  ctx: ServiceContext,
+  req: ExportRequest,
+  to: ContactKeys[],
+  profile: string | null,
+): ExtractScope {
   if (req.scope.scope === 'all') return { scope: 'all' };
   if (req.scope.scope === 'people') return { scope: 'people', personIds: req.scope.personIds };
-  // Since the last bundle to EACH recipient: the oldest of those points covers them all.
-  const points = req.to.map((fp) => lastSentTo(ctx, fp));
-  if (points.some((p) => p === null)) return { scope: 'all' };
-  return { scope: 'since', after: (points as string[]).sort()[0] as string };
+  const { db, office } = ctx.session();
+  return { scope: 'since', base: meetVectors(to.map((c) => knownTo(db, office.id, c.officeId, profile))) };
 }
 
 /** `amparo-20261124-k3x9qa.amparo`: a date and random letters, never an office or a person. */
@@ -83,12 +88,17 @@ export async function exportBundle(ctx: ServiceContext, req: ExportRequest): Pro
   const { db, office } = w.session;
   const to = recipients(ctx, req);
   const profile = redactionProfile(db, req.redaction);
-  const scope = resolveScope(ctx, req);
+  const scope = resolveScope(ctx, req, to, promiseProfile(profile));
   const fingerprint = ourFingerprint(db);
   if (!fingerprint) throw new AmparoError('VAULT_CORRUPT', 'The vault has no sync identity.');
-  // Every row written from now on gets a greater local stamp, so the next "since last" starts here.
+  // The bundle's own stamp: every write this office made before it is in it or held by its recipients.
   const highClock = w.hlc.tick();
-  const changes = extractChanges(db, scope, sendPolicy(profile));
+  const floor = readStable(db);
+  const changes = extractChanges(db, scope, sendPolicy(profile), floor);
+  const knowledge = { ...getKnowledge(db), [office.id]: highClock };
+  // Complete: removes nothing and carries everything above its base, so it raises what recipients hold.
+  const base =
+    scope.scope === 'people' || !profile.everything ? undefined : scope.scope === 'all' ? {} : scope.base;
   const sequence =
     ((stmt(db, 'SELECT max(sequence) AS s FROM bundles_out').get() as { s: number | null }).s ?? 0) + 1;
   const now = ctx.clock.now();
@@ -100,7 +110,10 @@ export async function exportBundle(ctx: ServiceContext, req: ExportRequest): Pro
       sender: { officeId: office.id, name: office.name, fingerprint },
       recipients: to.map((c) => ({ fingerprint: c.fingerprint, ageRecipient: c.ageRecipient })),
       sequence,
-      knowledge: { ...getKnowledge(db), [office.id]: highClock },
+      knowledge,
+      ...(base ? { base } : {}),
+      received: receivedVector(db, office.id),
+      stable: floor,
       schemaVersion: SCHEMA_VERSION,
       now,
     },
@@ -127,5 +140,15 @@ export async function exportBundle(ctx: ServiceContext, req: ExportRequest): Pro
     highClock,
     changes.length,
   );
+  if (scope.scope !== 'people')
+    recordPromise(db, {
+      bundleId,
+      senderOffice: office.id,
+      highClock,
+      recipients: to.map((c) => c.officeId),
+      knowledge,
+      complete: base !== undefined,
+      profile: promiseProfile(profile),
+    });
   return { bundleId, bytes, fileName: bundleFileName(now), changeCount: changes.length };
 }

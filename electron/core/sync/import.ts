@@ -1,6 +1,6 @@
 import { AmparoError } from '../../../shared/errors';
 import type { Kind } from '../../../shared/model';
-import { CONTEXT_FORMAT_VERSION } from '../../../shared/sync';
+import { CONTEXT_FORMAT_VERSION, SCALE_FORMAT_VERSION } from '../../../shared/sync';
 import type { BundleSummary } from '../../../shared/channels/sync';
 import type { ServiceContext } from '../kernel/context';
 import type { Job, JobSteps } from '../kernel/jobs';
@@ -11,7 +11,14 @@ import { writerFor } from '../records/writer';
 import { openBundle, type BundleSource, type OpenedBundle } from './bundle';
 import type { BundleLimits } from './limits';
 import { applyChanges, highestStamp, type MergeCounts, type MergeInput } from './merge';
-import { contactByKeyId, loadIdentity, noteKnowledge, ourFingerprint } from './store';
+import { readSetting } from '../records/settings';
+import { contactByKeyId, getKnowledge, loadIdentity, noteKnowledge, ourFingerprint } from './store';
+import { noteReport, recordPromise } from './reach';
+import { adoptStable, advanceStability } from './stability';
+import { vectorAtMost, type Vector } from './vectors';
+
+/** An office set to relay only (a hub) keeps no conflicts: the offices that work the cases do. */
+export const RELAY_ONLY_KEY = 'sync.relayOnly';
 
 // Bundle import and preview. openBundle runs steps 1–6 and writes nothing; then everything is
 // applied in ONE transaction (step 7) together with the bundle id (step 8). A preview runs the very same
@@ -77,6 +84,8 @@ function* mergeSteps(input: MergeInput): JobSteps<MergeCounts> {
     conflicts: 0,
     deleteConflicts: 0,
     deletes: [],
+    unchanged: 0,
+    incomplete: 0,
   };
   let size = (yield { done: 0, total }) ?? total;
   for (let from = 0; from < total;) {
@@ -87,6 +96,8 @@ function* mergeSteps(input: MergeInput): JobSteps<MergeCounts> {
     counts.conflicts += part.conflicts;
     counts.deleteConflicts += part.deleteConflicts;
     counts.deletes.push(...part.deletes);
+    counts.unchanged += part.unchanged;
+    counts.incomplete += part.incomplete;
     from = Math.min(total, from + size);
     size = (yield { done: from, total }) ?? size;
   }
@@ -123,12 +134,21 @@ async function applySteps(
     if ((seen.get(office) ?? '') < high) seen.set(office, high);
   }
   for (const stamp of seen.values()) w.hlc.receive(stamp);
+  const scale = manifest.formatVersion >= SCALE_FORMAT_VERSION;
+  const senderStamp = manifest.knowledge[sender.officeId];
+  if (scale && senderStamp) w.hlc.receive(senderStamp);
+  // The sender's lines were pruned below its stable vector: take it over before judging them.
+  for (const stamp of Object.values(manifest.stable ?? {})) w.hlc.receive(stamp);
+  const floor = scale ? adoptStable(db, manifest.stable ?? {}) : undefined;
   const counts = await job.drive(
     mergeSteps({
       db,
       changes,
       knowledge: manifest.knowledge,
       legacy: manifest.formatVersion < CONTEXT_FORMAT_VERSION,
+      ...(floor ? { floor } : {}),
+      partial: scale,
+      raiseConflicts: readSetting(db, RELAY_ONLY_KEY) !== 'true',
       bundleId: manifest.bundleId,
       senderOfficeId: sender.officeId,
       localStamp: w.hlc.tick(),
@@ -138,7 +158,8 @@ async function applySteps(
     }),
   );
   if (options.dryRun) throw new Rollback(counts);
-  for (const [office, stamp] of seen) noteKnowledge(db, office, stamp);
+  if (scale) learnFrom(ctx, opened, counts, w.hlc.tick());
+  else for (const [office, stamp] of seen) noteKnowledge(db, office, stamp);
   stmt(
     db,
     `INSERT INTO bundles_in (bundle_id, sender_fingerprint, sender_name, created_at, imported_at, new_count,
@@ -155,6 +176,54 @@ async function applySteps(
     options.source ?? 'manual',
   );
   return counts;
+}
+
+/**
+ * What a format-4 bundle teaches: if this office held the bundle's base, it now holds everything the sender
+ * held (its knowledge); the sender's own word about itself; the bundle as a promise to its other recipients;
+ * and, from all that, how far stability reaches. `now` is a fresh local stamp: this office's own entry.
+ */
+function learnFrom(ctx: ServiceContext, opened: OpenedBundle, counts: MergeCounts, now: string): void {
+  const { db, office } = ctx.session();
+  const { manifest, sender } = opened;
+  const ours = (): Vector => ({ ...getKnowledge(db), [office.id]: now });
+  if (counts.incomplete > 0) {
+    // This office lacks fields it was taken to hold: it claims nothing more, so the next bundles bring them.
+    db.prepare('DELETE FROM knowledge').run();
+  } else if (manifest.base && vectorAtMost(manifest.base, ours())) {
+    for (const [id, stamp] of Object.entries(manifest.knowledge))
+      if (id !== office.id) noteKnowledge(db, id, stamp);
+  }
+  noteReport(db, sender.officeId, {
+    knowledge: manifest.knowledge,
+    received: manifest.received ?? {},
+    stable: manifest.stable ?? {},
+    reportedAt: manifest.createdAt,
+  });
+  const senderStamp = manifest.knowledge[sender.officeId];
+  if (senderStamp) {
+    const byFingerprint = new Map(
+      (
+        db.prepare('SELECT fingerprint, office_id FROM contacts').all() as {
+          fingerprint: string;
+          office_id: string;
+        }[]
+      ).map((c) => [c.fingerprint, c.office_id]),
+    );
+    recordPromise(db, {
+      bundleId: manifest.bundleId,
+      senderOffice: sender.officeId,
+      highClock: senderStamp,
+      recipients: manifest.recipients.flatMap((fp) => {
+        const id = fp === opened.sender.fingerprint ? undefined : byFingerprint.get(fp);
+        return id ? [id] : [];
+      }),
+      knowledge: manifest.knowledge,
+      complete: manifest.base !== undefined,
+      profile: null,
+    });
+  }
+  advanceStability(db, office.id, ours());
 }
 
 export async function importBundle(
@@ -178,6 +247,8 @@ export async function importBundle(
       conflicts: previous.conflict_count,
       deleteConflicts: 0,
       deletes: [],
+      unchanged: 0,
+      incomplete: 0,
     };
     return summary(opened, counts, true);
   }

@@ -1,17 +1,20 @@
-import { randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { AmparoError } from '../../../shared/errors';
 import { ID_PATTERN, KINDS, SCHEMAS, type Kind } from '../../../shared/model';
 import type { ChangeLine } from '../../../shared/sync';
 import type { Database } from '../kernel/context';
 import type { AuditTip } from '../records/audit';
 import {
+  covers,
   joinContext,
   order,
+  pruneContexts,
   readContexts,
   sameContext,
   setContext,
   writeContexts,
   type FieldContexts,
+  type Floor,
 } from '../records/causal';
 import { decodeClocks, encodeClocks } from '../records/clocks';
 import { parseStamp } from '../records/hlc';
@@ -39,8 +42,13 @@ import { stmt } from '../records/statements';
 //   back only through a write its deletion had not seen (a restore, or a concurrent edit).
 // - A purge marker is not a remote wipe: each office's own retention decides what it purges. A marker is
 //   ignored here; only the purging office refuses later changes to that id.
-// Every row an import touches gets one fresh local stamp in `clock`, which is what "since the last bundle"
-// exports compare against, so relayed changes are forwarded too.
+// - A conflict's id is derived from the record, the field and the losing write, so every office that meets
+//   the same losing write names the same conflict. A write that has itself seen both values (a resolution,
+//   or an edit made after both had met) closes it where it arrives. An office set to relay only raises none.
+// - Stamps at or below the stable floor (sync/stability.ts) count as seen by every field version, and a row
+//   without a deletion drops them from its contexts (a row with one keeps them: deletions are judged by
+//   their explicit contexts only).
+// Every row an import touches gets one fresh local stamp in `clock` (a row's last change here).
 
 type Data = Record<string, unknown>;
 type Clocks = Record<string, string>;
@@ -61,6 +69,12 @@ export interface MergeInput {
   knowledge: Record<string, string>;
   /** The lines carry no causal contexts (format-1 bundle): fall back on `knowledge` to judge conflicts. */
   legacy?: boolean;
+  /** Stamps every office has seen (causal stability): covered by every field version, pruned from contexts. */
+  floor?: Floor;
+  /** Lines may carry only some fields of a record (format 4): a new record that is not whole is skipped. */
+  partial?: boolean;
+  /** False at an office that only relays: it raises no conflicts. */
+  raiseConflicts?: boolean;
   bundleId: string;
   senderOfficeId: string;
   /** One local stamp for every row touched by this import. */
@@ -88,6 +102,10 @@ export interface MergeCounts {
   /** Records that outlived a delete (an edit it had not seen, or a hold): "deleted there, changed here". */
   deleteConflicts: number;
   deletes: IncomingDelete[];
+  /** Lines that changed nothing here: everything they carried was already held. */
+  unchanged: number;
+  /** New records that arrived without every field (this office had erased or never held them). */
+  incomplete: number;
 }
 
 const corrupt = (message: string) => new AmparoError('BUNDLE_CORRUPT', message);
@@ -141,6 +159,23 @@ function writeAudit(input: MergeInput): WriteAudit {
 
 const held = (data: Data): boolean => data.legalHold !== undefined && data.legalHold !== null;
 
+// Closing needs a lookup per winning field; skipped while this office has no open conflict at all.
+const openCache = new WeakMap<MergeInput, boolean>();
+function hasOpenConflicts(input: MergeInput): boolean {
+  let open = openCache.get(input);
+  if (open === undefined) {
+    open =
+      stmt(input.db, 'SELECT 1 FROM sync_conflicts WHERE resolved_at IS NULL LIMIT 1').get() !== undefined;
+    openCache.set(input, open);
+  }
+  return open;
+}
+
+/** The id every office gives the conflict of this losing write of this field. */
+export function conflictId(kind: Kind, id: string, field: string, losingClock: string): string {
+  return createHash('sha256').update(`${kind}\n${id}\n${field}\n${losingClock}`).digest('hex').slice(0, 32);
+}
+
 function recordConflict(
   input: MergeInput,
   kind: Kind,
@@ -149,18 +184,15 @@ function recordConflict(
   local: { value: unknown; clock: string },
   incoming: { value: unknown; clock: string },
 ): boolean {
+  if (input.raiseConflicts === false) return false;
   const { db } = input;
-  const seen = stmt(
+  const loser = local.clock < incoming.clock ? local.clock : incoming.clock;
+  const result = stmt(
     db,
-    'SELECT 1 FROM sync_conflicts WHERE kind = ? AND record_id = ? AND field = ? AND local_clock = ? AND incoming_clock = ?',
-  ).get(kind, id, field, local.clock, incoming.clock);
-  if (seen) return false;
-  stmt(
-    db,
-    `INSERT INTO sync_conflicts (id, kind, record_id, field, local_value, local_clock, incoming_value,
+    `INSERT OR IGNORE INTO sync_conflicts (id, kind, record_id, field, local_value, local_clock, incoming_value,
        incoming_clock, incoming_office, bundle_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
-    randomBytes(16).toString('hex'),
+    conflictId(kind, id, field, loser),
     kind,
     id,
     field,
@@ -172,7 +204,42 @@ function recordConflict(
     input.bundleId,
     input.now,
   );
+  if (result.changes === 0) return false;
+  openCache.set(input, true);
   return true;
+}
+
+/** Closes the open conflicts of a field that an incoming winning write had itself seen both sides of. */
+function closeSeenConflicts(
+  input: MergeInput,
+  kind: Kind,
+  id: string,
+  field: string,
+  incoming: { clock: string; ctx?: readonly string[] | undefined },
+): void {
+  const open = stmt(
+    input.db,
+    `SELECT id, local_clock, incoming_clock FROM sync_conflicts
+     WHERE kind = ? AND record_id = ? AND field = ? AND resolved_at IS NULL`,
+  ).all(kind, id, field) as { id: string; local_clock: string; incoming_clock: string }[];
+  for (const c of open) {
+    if (incoming.clock === c.local_clock || incoming.clock === c.incoming_clock) continue;
+    if (covers(incoming, c.local_clock, input.floor) && covers(incoming, c.incoming_clock, input.floor))
+      stmt(input.db, "UPDATE sync_conflicts SET resolved_at = ?, resolution = 'elsewhere' WHERE id = ?").run(
+        input.now,
+        c.id,
+      );
+  }
+}
+
+/** Whether every reason the data fails its schema is a field the line did not carry. */
+function onlyMissing(kind: Kind, data: Data): boolean {
+  const parsed = SCHEMAS[kind].create.safeParse(data);
+  if (parsed.success) return false;
+  return parsed.error.issues.every((i) => {
+    const key = i.path[0];
+    return typeof key === 'string' && !(key in data);
+  });
 }
 
 /** The line's fields as a fresh row's values, stamps and contexts. */
@@ -197,11 +264,20 @@ function insertNew(input: MergeInput, kind: Kind, change: ChangeLine, counts: Me
   const deletion = mergeDeletion(tombstone?.deletion ?? null, incomingDeletion(change, input));
   const { data, clocks, contexts } = fieldsOf(change);
   if (Object.keys(clocks).length === 0 || isDeleted(clocks, contexts, deletion)) {
-    if (deletion?.deleted) writeTombstone(input.db, kind, change.id, deletion);
+    const same = tombstone && deletion && writeDeletion(tombstone.deletion) === writeDeletion(deletion);
+    if (deletion?.deleted && !same) writeTombstone(input.db, kind, change.id, deletion);
+    else counts.unchanged++;
+    return;
+  }
+  if (input.partial && onlyMissing(kind, data)) {
+    // The sender took this office to hold the other fields (it had them once, then erased them). Nothing is
+    // stored; import.ts forgets what this office claims to hold, so the next bundles bring it whole.
+    counts.incomplete++;
     return;
   }
   validate(kind, data);
   if (tombstone) removeTombstone(input.db, change.id);
+  if (input.floor && !deletion) pruneContexts(contexts, input.floor);
   const row = {
     id: change.id,
     data,
@@ -239,7 +315,7 @@ function mergeExisting(
     if (localClock !== undefined) {
       const seen = input.legacy === true && seenBySender(localClock, input.knowledge);
       if (
-        order(local, incoming, seen) === 'concurrent' &&
+        order(local, incoming, seen, input.floor) === 'concurrent' &&
         !same(local.value, incoming.value) &&
         recordConflict(input, kind, change.id, field, local, incoming)
       )
@@ -250,6 +326,7 @@ function mergeExisting(
         restamped = true;
       }
       if (localClock >= incoming.clock) continue;
+      if (hasOpenConflicts(input)) closeSeenConflicts(input, kind, change.id, field, incoming);
     } else setContext(contexts, field, incoming.ctx);
     clocks[field] = incoming.clock;
     restamped = true;
@@ -263,8 +340,12 @@ function mergeExisting(
   const deletionChanged = writeDeletion(deletion) !== writeDeletion(before);
   const wasDeleted = row.deleted_at !== null;
   // A held case is never deleted by a bundle: the deletion is kept (so it shows as a conflict) but not applied.
+  if (input.floor && !deletion && pruneContexts(contexts, input.floor)) restamped = true;
   const deleted = isDeleted(clocks, contexts, deletion) && !held(data);
-  if (!restamped && !deletionChanged) return;
+  if (!restamped && !deletionChanged) {
+    counts.unchanged++;
+    return;
+  }
   if (!deleted) validate(kind, data);
   const deleting = deleted && !wasDeleted;
   const reviving = wasDeleted && !deleted;
@@ -309,14 +390,21 @@ export function applyChanges(input: MergeInput): MergeCounts {
     conflicts: 0,
     deleteConflicts: 0,
     deletes: [],
+    unchanged: 0,
+    incomplete: 0,
   };
   for (const change of input.changes) {
     const kind = kindOf(change.entity);
     if (!ID_PATTERN.test(change.id)) throw corrupt('A change names an invalid record id.');
     // Not a remote wipe: this office's own retention decides what it purges.
-    if (change.purged !== undefined) continue;
     // Purged here: later changes must not bring the record back.
-    if (stmt(input.db, 'SELECT 1 FROM purged WHERE kind = ? AND id = ?').get(kind, change.id)) continue;
+    if (
+      change.purged !== undefined ||
+      stmt(input.db, 'SELECT 1 FROM purged WHERE kind = ? AND id = ?').get(kind, change.id)
+    ) {
+      counts.unchanged++;
+      continue;
+    }
     const row = stmt(
       input.db,
       `SELECT rowid, data, field_clocks, field_ctx, deleted_at, deletion FROM ${SPECS[kind].table} WHERE id = ?`,

@@ -1,0 +1,141 @@
+import type { Database } from '../kernel/context';
+import { stmt } from '../records/statements';
+import { joinVectors, readVector, writeVector, type Vector } from './vectors';
+
+// What each office is known to have, so a bundle carries only what its recipients lack.
+// Two sources, as the README's sync section tells:
+// - an office's own word: every bundle it sends says what it holds completely (`knowledge`), which bundles
+//   it has imported (`received`) and what is stable (`peer_reports`, kept per office, only ever raised);
+// - promises: a complete bundle (one that removes nothing and carries everything above its base) raises its
+//   recipients' knowledge to its own once imported. Until a recipient's own word says it imported the bundle,
+//   this office counts on it arriving (so it never echoes what it or another office just sent). Once it says
+//   so, its word alone counts: a bundle that was lost, or arrived before its base, is made good by the next.
+//   A bundle this office sent under a redacting profile tells only what that profile sends; it counts for
+//   later bundles under the same profile.
+
+export interface Report {
+  knowledge: Vector;
+  received: Vector;
+  stable: Vector;
+  reportedAt: string;
+}
+
+export function readReports(db: Database): Map<string, Report> {
+  const rows = stmt(
+    db,
+    'SELECT office_id, knowledge, received, stable, reported_at FROM peer_reports',
+  ).all() as {
+    office_id: string;
+    knowledge: string;
+    received: string;
+    stable: string;
+    reported_at: string;
+  }[];
+  return new Map(
+    rows.map((r) => [
+      r.office_id,
+      {
+        knowledge: readVector(r.knowledge),
+        received: readVector(r.received),
+        stable: readVector(r.stable),
+        reportedAt: r.reported_at,
+      },
+    ]),
+  );
+}
+
+/** Raises what an office said of itself (bundles may arrive out of order: each entry only grows). */
+export function noteReport(db: Database, officeId: string, report: Report): void {
+  const before = readReports(db).get(officeId);
+  const merged: Report = before
+    ? {
+        knowledge: joinVectors(before.knowledge, report.knowledge),
+        received: joinVectors(before.received, report.received),
+        stable: joinVectors(before.stable, report.stable),
+        reportedAt: report.reportedAt > before.reportedAt ? report.reportedAt : before.reportedAt,
+      }
+    : report;
+  stmt(
+    db,
+    `INSERT INTO peer_reports (office_id, knowledge, received, stable, reported_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (office_id) DO UPDATE SET knowledge = excluded.knowledge, received = excluded.received,
+       stable = excluded.stable, reported_at = excluded.reported_at`,
+  ).run(
+    officeId,
+    writeVector(merged.knowledge),
+    writeVector(merged.received),
+    writeVector(merged.stable),
+    merged.reportedAt,
+  );
+}
+
+export interface SyncPromise {
+  bundleId: string;
+  senderOffice: string;
+  /** The sender's own knowledge entry: the bundle's stamp. */
+  highClock: string;
+  recipients: string[];
+  knowledge: Vector;
+  complete: boolean;
+  /** A redacting profile this office sent under (bundles it made only). */
+  profile: string | null;
+}
+
+export function recordPromise(db: Database, p: SyncPromise): void {
+  stmt(
+    db,
+    `INSERT OR IGNORE INTO sync_promises (bundle_id, sender_office, high_clock, recipients, knowledge, complete,
+       profile) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    p.bundleId,
+    p.senderOffice,
+    p.highClock,
+    JSON.stringify(p.recipients),
+    writeVector(p.knowledge),
+    p.complete ? 1 : 0,
+    p.profile,
+  );
+}
+
+/** Per office, the highest bundle stamp imported from it: sent in manifests as `received`. */
+export function receivedVector(db: Database, ourOfficeId: string): Vector {
+  const rows = stmt(
+    db,
+    'SELECT sender_office, max(high_clock) AS high FROM sync_promises WHERE sender_office != ? GROUP BY sender_office',
+  ).all(ourOfficeId) as { sender_office: string; high: string }[];
+  return Object.fromEntries(rows.map((r) => [r.sender_office, r.high]));
+}
+
+/**
+ * What office `officeId` is known to hold, for a bundle under `profile` (null: a profile that removes
+ * nothing): its own word, joined with every complete bundle addressed to it that it has not yet said it
+ * imported, and with what this office sent it under the same redacting profile.
+ */
+export function knownTo(db: Database, ourOfficeId: string, officeId: string, profile: string | null): Vector {
+  const report = readReports(db).get(officeId);
+  const received = report?.received ?? {};
+  const rows = stmt(
+    db,
+    `SELECT sender_office, high_clock, knowledge, complete, profile FROM sync_promises
+     WHERE EXISTS (SELECT 1 FROM json_each(recipients) WHERE value = ?)`,
+  ).all(officeId) as {
+    sender_office: string;
+    high_clock: string;
+    knowledge: string;
+    complete: number;
+    profile: string | null;
+  }[];
+  const parts: Vector[] = [report?.knowledge ?? {}];
+  for (const row of rows) {
+    const settled = row.high_clock <= (received[row.sender_office] ?? '');
+    if (row.complete === 1 && !settled) parts.push(readVector(row.knowledge));
+    else if (
+      row.complete === 0 &&
+      profile !== null &&
+      row.sender_office === ourOfficeId &&
+      row.profile === profile
+    )
+      parts.push(readVector(row.knowledge));
+  }
+  return joinVectors(...parts);
+}
