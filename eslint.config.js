@@ -6,7 +6,8 @@ import globals from 'globals';
 
 // The import boundaries (docs/ARCHITECTURE.md) are enforced here: renderer/ and shared/ never import
 // electron, node:* or electron/; electron/core never imports electron; and inside electron/core the feature
-// folders import in one direction only: kernel <- vault <- records <- sync <- maintenance <- the service.
+// folders import in one direction only: kernel <- vault <- records <- hotline <- sync <- maintenance <- the
+// service.
 const nodeBuiltins = [
   'node:*',
   'fs',
@@ -22,7 +23,7 @@ const nodeBuiltins = [
 
 const noElectron = { group: ['electron', 'electron/*'], message: 'electron/core must run without Electron.' };
 /** The feature folders of electron/core, lowest first. */
-const CORE_LAYERS = ['kernel', 'vault', 'records', 'sync', 'maintenance'];
+const CORE_LAYERS = ['kernel', 'vault', 'records', 'hotline', 'sync', 'maintenance'];
 /** The composition layer: only the service (and tests, transports) import these. */
 const CORE_TOP = [
   'service',

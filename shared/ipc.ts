@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AmparoError, ERROR_CODES, type ErrorPayload, type Result } from './errors';
 import { caseFileChannels } from './channels/case-file';
 import { deleteChannels } from './channels/deletes';
+import { hotlineChannels } from './channels/hotline';
 import { ioChannels, recordChannels } from './channels/records';
 import { maintenanceChannels } from './channels/maintenance';
 import { syncBundleChannels, syncTrustChannels } from './channels/sync';
@@ -21,6 +22,7 @@ export const contract = {
   ...recordChannels,
   ...ioChannels,
   ...deleteChannels,
+  ...hotlineChannels,
   ...caseFileChannels,
   ...syncTrustChannels,
   ...syncBundleChannels,

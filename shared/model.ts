@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { dispatch } from './records/dispatch';
 import { facility, report } from './records/field';
 import { assignment, attorney, event } from './records/legal';
+import { workshop } from './records/outreach';
 import { person } from './records/person';
 import { volunteer } from './records/volunteer';
 
@@ -8,8 +10,10 @@ import { volunteer } from './records/volunteer';
 // contract, CSV import and sync all validate through these.
 
 export * from './records/common';
+export * from './records/dispatch';
 export * from './records/field';
 export * from './records/legal';
+export * from './records/outreach';
 export * from './records/person';
 export * from './records/volunteer';
 
@@ -21,11 +25,24 @@ export const KINDS = [
   'event',
   'facility',
   'report',
+  // Appended only: a tombstone stores its kind as the index in this list.
+  'dispatch',
+  'workshop',
 ] as const;
 export const Kind = z.enum(KINDS);
 export type Kind = z.infer<typeof Kind>;
 
-export const SCHEMAS = { person, volunteer, attorney, assignment, event, facility, report } as const;
+export const SCHEMAS = {
+  person,
+  volunteer,
+  attorney,
+  assignment,
+  event,
+  facility,
+  report,
+  dispatch,
+  workshop,
+} as const;
 export type RecordOf<K extends Kind> = z.output<(typeof SCHEMAS)[K]['record']>;
 export type CreateOf<K extends Kind> = z.input<(typeof SCHEMAS)[K]['create']>;
 /** A create input after validation, as handlers receive it. */

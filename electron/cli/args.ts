@@ -45,6 +45,8 @@ export const OPTIONS = {
   'report-days': { type: 'string' },
   'volunteer-months': { type: 'string' },
   'erase-now': { type: 'boolean' },
+  role: { type: 'string' },
+  from: { type: 'string' },
   status: { type: 'string' },
 } as const satisfies ParseArgsOptionsConfig;
 

@@ -60,6 +60,8 @@ export const recordChannels = {
   ...crud('event'),
   ...crud('facility'),
   ...crud('report'),
+  ...crud('dispatch'),
+  ...crud('workshop'),
   'person:duplicates': {
     input: DuplicateQuery,
     output: z.array(

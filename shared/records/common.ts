@@ -52,10 +52,17 @@ export function recordSchemas<S extends Record<string, z.ZodType>>(shape: S) {
     record: RecordMeta.extend(shape),
     create: fields.strict(),
     // In a patch, an absent field is unchanged and null clears it (required fields then fail validation).
+    // A field's default applies when a record is created, never to a patch that leaves the field out (it
+    // would put an assignment back to OFFERED, a report back to UNVERIFIED).
     patch: z
       .object(
         Object.fromEntries(
-          Object.entries(shape).map(([key, schema]) => [key, (schema as z.ZodType).nullable().optional()]),
+          Object.entries(shape).map(([key, schema]) => [
+            key,
+            (schema instanceof z.ZodDefault ? (schema.unwrap() as z.ZodType) : (schema as z.ZodType))
+              .nullable()
+              .optional(),
+          ]),
         ),
       )
       .strict() as z.ZodObject<{ [K in keyof S]: z.ZodOptional<z.ZodNullable<S[K]>> }, z.core.$strict>,

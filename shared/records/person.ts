@@ -22,6 +22,8 @@ export const ARRESTING_AGENCIES = [
   'ICE',
   'CBP',
   'BORDER_PATROL',
+  'HSI',
+  'NATIONAL_GUARD',
   'LOCAL_POLICE',
   'OTHER',
   'UNKNOWN',
@@ -77,6 +79,8 @@ export const person = recordSchemas({
   caregiverPlan: CaregiverPlan.optional(),
   consentRecorded: z.boolean().optional(),
   reportSource: z.enum(REPORT_SOURCES).optional(),
+  /** The hotline report the intake started from (the report lists the person too). */
+  reportId: Id.optional(),
   notes: LongText.optional(),
   /** A legal hold: the case is never deleted or purged while it is set, here or by a partner's bundle. */
   legalHold: z

@@ -247,9 +247,10 @@ test('volunteers, attorneys and hotline reports are added from their screens and
   await expect(page.getByRole('row', { name: /Ana Abogada/ })).toContainText('3');
 
   await page.getByRole('button', { name: 'Hotline reports' }).click();
-  await page.getByLabel('Location').fill('International Blvd & 23rd Ave');
-  await page.getByLabel('County').selectOption('Alameda');
-  await page.getByRole('button', { name: 'Log a report' }).click();
+  const logReport = page.getByRole('form', { name: 'Log a report' });
+  await logReport.getByLabel('Location').fill('International Blvd & 23rd Ave');
+  await logReport.getByLabel('County').selectOption('Alameda');
+  await logReport.getByRole('button', { name: 'Log a report' }).click();
   await expect(page.getByText('International Blvd & 23rd Ave (Alameda)')).toBeVisible();
-  await expect(page.getByLabel('Location')).toHaveValue('');
+  await expect(logReport.getByLabel('Location')).toHaveValue('');
 });

@@ -79,7 +79,17 @@ export function dbDigest(office: Office): string {
   return hash.digest('hex');
 }
 
-const KIND_TABLES = ['people', 'volunteers', 'attorneys', 'assignments', 'events', 'facilities', 'reports'];
+const KIND_TABLES = [
+  'people',
+  'volunteers',
+  'attorneys',
+  'assignments',
+  'events',
+  'facilities',
+  'reports',
+  'dispatches',
+  'workshops',
+];
 
 /**
  * Canonical record state, as offices must agree on it: every live record with its data, field clocks, field

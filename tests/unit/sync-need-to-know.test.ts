@@ -107,6 +107,7 @@ beforeAll(async () => {
     county: 'Santa Clara',
     description: `${SECRET} what was seen`,
     verification: 'VERIFIED',
+    status: 'OPEN',
     dispatchedVolunteerIds: [volunteer.id],
     personIds: [person.id],
   });

@@ -1,6 +1,7 @@
 import type { Command } from '../command';
 import { caseFileCommands } from './case-file';
 import { deleteCommands } from './deletes';
+import { hotlineCommands } from './hotline';
 import { maintenanceCommands } from './maintenance';
 import { recordCommands } from './records';
 import { recordIoCommands } from './records-io';
@@ -13,6 +14,7 @@ export const COMMANDS: readonly Command[] = [
   ...vaultCommands,
   ...recordCommands,
   ...deleteCommands,
+  ...hotlineCommands,
   ...recordIoCommands,
   ...caseFileCommands,
   ...syncTrustCommands,

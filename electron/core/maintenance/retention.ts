@@ -22,7 +22,8 @@ import { runSteps, type JobSteps } from '../kernel/jobs';
 // Retention: personal data the office no longer needs is removed for good, one rule per kind of data, each
 // off until the office turns it on. Closed cases untouched for N days go whole (the person, their events and
 // assignments); the family contacts of closed cases can be cleared sooner; hotline reports go after H hours
-// when they were false alarms and after D days otherwise; inactive volunteers after M months. A case that
+// when they were false alarms and after D days otherwise (with their dispatches); inactive volunteers after M
+// months. A case that
 // still has an event to come, or is on legal hold, is never taken: the preview lists it as kept, with why.
 //
 // A purge removes rows through purgeRow only, leaving a purge marker per record (so an old bundle can't
@@ -293,6 +294,9 @@ function* retentionSteps(w: Writer, run: RetentionRun, now: Date): JobSteps<Purg
         remove('volunteer', id);
         result.volunteers++;
       } else {
+        // Who was sent and what they reported back go with the report.
+        const sent = stmt(db, 'SELECT id FROM dispatches WHERE report_id = ?').all(id) as { id: string }[];
+        for (const row of sent) remove('dispatch', row.id);
         remove('report', id);
         result.reports++;
       }

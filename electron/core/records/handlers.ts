@@ -35,7 +35,7 @@ function crudHandlers<K extends Kind>(kind: K, ctx: ServiceContext): CrudHandler
       return result;
     },
     get: ({ id }: { id: string }) => getRecord(db(), kind, id),
-    list: (query: ListQuery) => listRecords(db(), kind, query),
+    list: (query: ListQuery) => listRecords(db(), kind, query, ctx.clock.now()),
   };
   // Template-literal keys built at run time: TypeScript checks each handler above against the kind's
   // schemas, but cannot follow `${kind}:create` back to the contract's channel, hence this one assertion.

@@ -1,5 +1,12 @@
 import type { Kind, NewRecordOf, PatchOf, RecordOf } from '../../../shared/model';
 import { createRecord, updateRecord } from './repository';
+import {
+  createDispatch,
+  createPerson,
+  createReport,
+  updateDispatch,
+  updateReport,
+} from './hotline-rules';
 import { createAssignment, createEvent, updateAssignment } from './rules';
 import type { Writer } from './writer';
 
@@ -20,6 +27,12 @@ const BEHAVIOURS: { [K in Kind]?: KindBehaviour<K> } = {
   },
   // A transfer moves the person; a release or removal changes custody.
   event: { create: createEvent },
+  // An intake started from a report is listed on the report.
+  person: { create: createPerson },
+  // Verification stamped with who and when; closing erases the caller's callback.
+  report: { create: createReport, update: updateReport },
+  // Status forward only, its times stamped; only active volunteers, once per report at a time.
+  dispatch: { create: createDispatch, update: updateDispatch },
 };
 
 export function createOf<K extends Kind>(w: Writer, kind: K, input: NewRecordOf<K>): RecordOf<K> {

@@ -14,6 +14,7 @@ export function listRecords<K extends Kind>(
   db: Database,
   kind: K,
   query: ListQuery,
+  now: Date = new Date(),
 ): ListResult<RecordOf<K>> {
   const spec = SPECS[kind];
   // A plain search (no filters) is ranked by relevance inside the search index; see searchPage.
@@ -24,6 +25,17 @@ export function listRecords<K extends Kind>(
   const where = ['deleted_at IS NULL'];
   const params: unknown[] = [];
   for (const [field, value] of Object.entries(query.filters ?? {})) {
+    const range = spec.ranges?.[field];
+    if (range) {
+      const bound = rangeBound(range.op, value, now, field);
+      where.push(
+        range.op === 'withinHours'
+          ? `unixepoch(${range.column}, 'subsec') >= unixepoch(?, 'subsec')`
+          : `${range.column} ${range.op === 'from' ? '>=' : '<='} ?`,
+      );
+      params.push(bound);
+      continue;
+    }
     const column = spec.filter[field];
     if (!column)
       throw new AmparoError('INVALID_INPUT', `Cannot filter ${kind} by ${field}.`, [
@@ -66,6 +78,22 @@ export function listRecords<K extends Kind>(
     ),
     total,
   };
+}
+
+/** A range filter's bound, checked: hours back from now, or an ISO date. */
+function rangeBound(op: 'withinHours' | 'from' | 'to', value: unknown, now: Date, field: string): string {
+  const issue = (message: string) =>
+    new AmparoError('INVALID_INPUT', `The ${field} filter is not valid.`, [
+      { path: `filters.${field}`, message },
+    ]);
+  if (op === 'withinHours') {
+    const hours = typeof value === 'number' ? value : Number(value);
+    if (!Number.isFinite(hours) || hours <= 0 || hours > 24 * 366) throw issue('Give a number of hours');
+    return new Date(now.getTime() - hours * 3_600_000).toISOString();
+  }
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value))
+    throw issue('Use the date format YYYY-MM-DD');
+  return value;
 }
 
 /** Reads the given rows in the given order (one statement, rowids bound as a JSON array). */

@@ -9,6 +9,11 @@ export interface KindSpec {
   table: string;
   sort: Record<string, string>;
   filter: Record<string, string>;
+  /**
+   * Filters on a range rather than one value: `withinHours` takes a number of hours back from now (instants
+   * compared as instants), `from`/`to` a bound included (ISO dates, which sort as text).
+   */
+  ranges?: Record<string, { column: string; op: 'withinHours' | 'from' | 'to' }>;
   defaultSort: string;
   /**
    * Columns kept in code rather than generated from the JSON (SQL cannot fold accents). Returns the same
@@ -44,6 +49,7 @@ export const SPECS: Record<Kind, KindSpec> = {
       facilityId: 'facility_id',
       aNumber: 'a_number',
       dateOfBirth: 'date_of_birth',
+      reportId: 'report_id',
     },
     defaultSort: 'familyName',
     derived: (data) => ({ norm_name: normalizedName(data) }),
@@ -82,7 +88,22 @@ export const SPECS: Record<Kind, KindSpec> = {
   report: {
     table: 'reports',
     sort: { ...common, receivedAt: 'received_at' },
-    filter: { county: 'county', verification: 'verification' },
+    filter: { county: 'county', verification: 'verification', status: 'status' },
+    ranges: { receivedWithinHours: { column: 'received_at', op: 'withinHours' } },
     defaultSort: 'receivedAt',
+  },
+  dispatch: {
+    table: 'dispatches',
+    sort: { ...common, sentAt: 'sent_at' },
+    filter: { reportId: 'report_id', volunteerId: 'volunteer_id', status: 'status' },
+    ranges: { sentWithinHours: { column: 'sent_at', op: 'withinHours' } },
+    defaultSort: 'sentAt',
+  },
+  workshop: {
+    table: 'workshops',
+    sort: { ...common, date: 'date' },
+    filter: { county: 'county', language: 'language' },
+    ranges: { from: { column: 'date', op: 'from' }, to: { column: 'date', op: 'to' } },
+    defaultSort: 'date',
   },
 };

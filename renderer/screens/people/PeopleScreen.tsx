@@ -8,14 +8,16 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
 import { IntakeForm } from './IntakeForm';
+import { IntakeFromReport } from './IntakeFromReport';
 import { PeopleTable } from './PeopleTable';
 import { PersonDetail } from './PersonDetail';
 import { usePeoplePages, type PeopleQuery } from './usePeoplePages';
-
 import { ScreenHeading } from '../../components/ScreenHeading';
+
 export function PeopleScreen() {
   const { location } = useNavigation();
-  if (location.id === 'new') return <IntakeForm />;
+  if (location.id === 'new')
+    return location.from ? <IntakeFromReport reportId={location.from} /> : <IntakeForm />;
   if (location.id) return <PersonDetail id={location.id} />;
   return <PeopleList />;
 }
