@@ -33,7 +33,9 @@ test('keyboard-only intake of a new person', async ({ open }, testInfo) => {
   const { page, service } = await open({ lang: 'en' });
   await createVault(page);
   await page.keyboard.press('Control+i');
-  await expect(page.getByRole('heading', { name: 'New intake' })).toBeVisible();
+  // Like every screen, the intake is arrived at on its heading; the first field is one Tab away.
+  await expect(page.getByRole('heading', { level: 1, name: 'New intake' })).toBeFocused();
+  await page.keyboard.press('Tab');
   await expect(page.getByLabel('Given name(s) *')).toBeFocused();
   await page.keyboard.type('Rosa María');
   await page.keyboard.press('Tab');
@@ -53,6 +55,8 @@ test('keyboard-only intake of a new person', async ({ open }, testInfo) => {
 
   // Save-and-new keeps the keyboard flow going.
   await page.keyboard.press('Control+i');
+  await expect(page.getByRole('heading', { level: 1, name: 'New intake' })).toBeFocused();
+  await page.keyboard.press('Tab');
   await page.keyboard.type('Second');
   await page.keyboard.press('Tab');
   await page.keyboard.type('Person');
@@ -80,8 +84,17 @@ test('the duplicate warning fires and links the existing record', async ({ open 
   await expect(alert).toContainText('Possible duplicate');
   await expect(alert).toContainText('same name and date of birth');
   await snap(page, testInfo, 'duplicate-warning');
-  await alert.getByRole('button', { name: 'José López' }).click();
-  await expect(page.getByRole('heading', { name: 'José López' })).toBeVisible();
+  // Leaving a half-typed intake asks first; keeping on editing returns focus to the link that was pressed.
+  const link = alert.getByRole('button', { name: 'José López' });
+  await link.click();
+  const ask = page.getByRole('dialog', { name: 'Leave this intake?' });
+  await ask.getByRole('button', { name: 'Keep editing' }).click();
+  await expect(ask).toBeHidden();
+  await expect(link).toBeFocused();
+  await expect(page.getByLabel('Given name(s) *')).toHaveValue('Jose');
+  await link.click();
+  await ask.getByRole('button', { name: 'Leave without saving' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'José López' })).toBeFocused();
 });
 
 test('assigning an attorney: capacity warning and conflict refusal', async ({ open }, testInfo) => {
