@@ -200,6 +200,37 @@ describe('family contacts of closed cases', () => {
   });
 });
 
+describe('the two closed-case rules together', () => {
+  it("clearing a closed case's contacts does not restart its count towards the purge", async () => {
+    const clock = manualClock('2026-03-01T10:00:00.000Z');
+    const { service } = await unlockedService({ clock });
+    const closed = await call(service, 'person:create', {
+      givenName: 'Ana',
+      familyName: 'Cuenta',
+      caseStatus: 'CLOSED',
+      contacts: [{ name: 'Primo' }],
+    });
+    const edited = await call(service, 'person:create', {
+      givenName: 'Beto',
+      familyName: 'Editado',
+      caseStatus: 'CLOSED',
+    });
+    clock.advance(40 * DAY);
+    expect(await call(service, 'retention:purge', { closedContactsDays: 30 })).toMatchObject({
+      familyContacts: 1,
+    });
+    // A real change to a closed case (a note) does restart its count.
+    await call(service, 'person:update', { id: edited.id, patch: { notes: 'called back' } });
+    clock.advance(150 * DAY);
+    const preview = await call(service, 'retention:preview', { closedCaseDays: 180 });
+    expect(ids(preview.rules[0])).toEqual([closed.id]);
+    expect(await call(service, 'retention:purge', { closedCaseDays: 180 })).toMatchObject({ people: 1 });
+    expect(await gone(service, 'person:get', closed.id)).toBe(true);
+    expect(await gone(service, 'person:get', edited.id)).toBe(false);
+    service.close();
+  });
+});
+
 describe('hotline reports and inactive volunteers', () => {
   it('purges false alarms after H hours and other reports after D days, each previewed on its own', async () => {
     const clock = manualClock('2025-01-01T10:00:00.000Z');

@@ -13,6 +13,8 @@ import {
 import type { Kind } from '../../../shared/model';
 import type { Database, ServiceContext } from '../kernel/context';
 import { updateRecord } from '../records/repository';
+import { decodeClocks } from '../records/clocks';
+import { parseStamp } from '../records/hlc';
 import { purgeRow } from '../records/rows';
 import { readSetting, writeSetting } from '../records/settings';
 import { stmt } from '../records/statements';
@@ -163,11 +165,28 @@ function sortOut(
 const ORDER_PEOPLE = 'ORDER BY family_name, given_name, id';
 
 /** Closed cases (those in Recently deleted too: their data is still in the row) not changed since the cutoff. */
+/**
+ * Closed cases unchanged since `cutoff`. "Changed" is the newest field write, wherever it was made, except
+ * the removal of family contacts: the contacts rule's own edit (or anyone's removing them) must not restart
+ * the count of the closed-case rule.
+ */
 function closedCases(db: Database, cutoff: string, extra = ''): CandidateRow[] {
-  return stmt(
+  const rows = stmt(
     db,
-    `SELECT id, data FROM people WHERE case_status = 'CLOSED' AND ${BEFORE('updated_at')} ${extra} ${ORDER_PEOPLE}`,
-  ).all(cutoff) as CandidateRow[];
+    `SELECT id, data, field_clocks, updated_at FROM people WHERE case_status = 'CLOSED' ${extra} ${ORDER_PEOPLE}`,
+  ).all() as (CandidateRow & { field_clocks: string; updated_at: string })[];
+  const before = Date.parse(cutoff);
+  return rows.filter((row) => lastChange(row) < before).map(({ id, data }) => ({ id, data }));
+}
+
+function lastChange(row: { data: string; field_clocks: string; updated_at: string }): number {
+  const clocks = Object.entries(decodeClocks(row.field_clocks));
+  if (clocks.length === 0) return Date.parse(row.updated_at);
+  const contactsGone = (JSON.parse(row.data) as { contacts?: unknown }).contacts === undefined;
+  let latest = 0;
+  for (const [field, stamp] of clocks)
+    if (!(field === 'contacts' && contactsGone)) latest = Math.max(latest, parseStamp(stamp).ms);
+  return latest;
 }
 
 function personIdsOfReport(row: CandidateRow): string[] {
