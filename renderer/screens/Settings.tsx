@@ -6,7 +6,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { Field } from '../components/Field';
 import { NewPassphraseFields, useNewPassphrase } from '../components/NewPassphraseFields';
 import { PassphraseField } from '../components/PassphraseField';
-import { CsvImport } from './CsvImport';
+import { CsvImport } from './csv/CsvImport';
 import { BackupSection } from './settings/BackupSection';
 import { RetentionSection } from './settings/RetentionSection';
 import { TrainingSection } from './settings/TrainingSection';

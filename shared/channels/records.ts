@@ -3,6 +3,14 @@ import { SCHEMAS, type Kind } from '../model';
 import { Id } from '../records/common';
 import { Dashboard, DuplicateQuery, PeopleView, VolunteerQuery } from '../records/queries';
 import { ListQuery, listResult } from '../records/query';
+import {
+  CsvDateColumn,
+  CsvDuplicate,
+  CsvPreviewRow,
+  CsvProblem,
+  DateOrder,
+  DuplicateChoice,
+} from '../records/csv';
 
 // The record channels of the IPC contract: five CRUD channels per kind (`person:create` … `report:list`)
 // plus the case-work queries. Generated from the model so every kind is covered the same way.
@@ -133,7 +141,6 @@ export const recordChannels = {
 export const CSV_KINDS = ['person', 'volunteer', 'attorney'] as const satisfies readonly Kind[];
 export type CsvKind = (typeof CSV_KINDS)[number];
 export const CSV_KIND = z.enum(CSV_KINDS);
-const CsvError = z.object({ row: z.number(), path: z.string(), message: z.string() });
 
 /** CSV and demo-data channels (the file is read by the UI or the CLI; only its text crosses IPC). */
 export const ioChannels = {
@@ -142,17 +149,52 @@ export const ioChannels = {
       .object({
         kind: CSV_KIND,
         text: z.string().max(20 * 1024 * 1024),
+        /** Column -> field ('' leaves the column out); without it the columns are matched automatically. */
         mapping: z.record(z.string().max(200), z.string().max(60)).optional(),
         dryRun: z.boolean().optional(),
+        /** The order of date columns that can't tell, for all of them and per column. */
+        dateOrder: DateOrder.optional(),
+        dateOrders: z.record(z.string().max(200), DateOrder).optional(),
+        /** Corrected full-name splits, by row number. */
+        names: z
+          .record(
+            z.string().regex(/^\d{1,7}$/),
+            z.object({ givenName: z.string().max(120), familyName: z.string().max(120) }).strict(),
+          )
+          .optional(),
+        /** What to do with duplicate rows, by row number, and with the others. */
+        duplicates: z.record(z.string().regex(/^\d{1,7}$/), DuplicateChoice).optional(),
+        duplicateDefault: DuplicateChoice.optional(),
       })
       .strict(),
     output: z.object({
       imported: z.number(),
       valid: z.number(),
       skipped: z.number(),
-      errors: z.array(CsvError),
+      merged: z.number(),
+      errors: z.array(CsvProblem),
       columns: z.array(z.string()),
+      mapping: z.record(z.string(), z.string()),
+      mappingSource: z.enum(['automatic', 'remembered', 'given']),
+      targets: z.array(z.string()),
+      dateColumns: z.array(CsvDateColumn),
+      preview: z.array(CsvPreviewRow),
+      duplicates: z.array(CsvDuplicate),
       dryRun: z.boolean(),
+    }),
+  },
+  'person:merge': {
+    input: z
+      .object({
+        keepId: Id,
+        otherId: Id,
+        /** Fields whose value comes from the other record; the others keep this one's (blanks are filled). */
+        take: z.array(z.string().max(60)).max(60).optional(),
+      })
+      .strict(),
+    output: z.object({
+      person: SCHEMAS.person.record,
+      moved: z.object({ events: z.number(), assignments: z.number(), reports: z.number() }),
     }),
   },
   'csv:export': {

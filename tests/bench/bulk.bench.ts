@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { toCsv } from '../../electron/core/records/csv';
+import { toCsv } from '../../electron/core/records/csv/export';
 import { DEMO_CHUNK } from '../../electron/core/records/demo';
 import { createRecords } from '../../electron/core/records/repository';
 import { writerFor } from '../../electron/core/records/writer';

@@ -4,7 +4,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { allFakers } from '@faker-js/faker';
 import { startCoreHost } from '../../electron/core/host/host';
-import { toCsv } from '../../electron/core/records/csv';
+import { toCsv } from '../../electron/core/records/csv/export';
 import { demoPerson } from '../../electron/core/records/demo';
 import { coreWorker } from '../helpers/core-worker';
 import { percentile, round } from './stats';

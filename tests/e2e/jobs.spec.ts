@@ -1,4 +1,4 @@
-import { toCsv } from '../../electron/core/records/csv';
+import { toCsv } from '../../electron/core/records/csv/export';
 import { PASSPHRASE } from '../helpers/vault';
 import { expect, snap, test } from './fixtures';
 

@@ -63,10 +63,10 @@ describe('record commands', () => {
     const real = await cli('import-csv', 'person', file, '--map', 'Nombre=givenName');
     const report = JSON.parse(real.stdout);
     expect(report).toMatchObject({ imported: 1, skipped: 2 });
-    expect(report.errors).toEqual(
+    expect(report.problems).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ row: 3, field: 'familyName' }),
-        expect.objectContaining({ row: 4, field: 'aNumber' }),
+        expect.objectContaining({ row: 3, field: 'familyName', column: 'familyName' }),
+        expect.objectContaining({ row: 4, field: 'aNumber', column: 'aNumber' }),
       ]),
     );
     const out = join(dir, 'out.csv');

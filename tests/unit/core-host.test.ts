@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCoreHost, type CoreHost } from '../../electron/core/host/host';
-import { toCsv } from '../../electron/core/records/csv';
+import { toCsv } from '../../electron/core/records/csv/export';
 import type { JobProgress } from '../../shared/channels/jobs';
 import type { Result } from '../../shared/errors';
 import { coreWorker } from '../helpers/core-worker';

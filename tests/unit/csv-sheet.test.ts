@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it, vi } from 'vitest';
-import { readSheet } from '../../electron/core/records/csv-sheet';
+import { readSheet } from '../../electron/core/records/csv/sheet';
 
 // readSheet parses CSV rows as arrays and applies the header rules itself (papaparse's header mode is four
 // times slower). These tests hold it to papaparse's header mode where the two must agree (column names,

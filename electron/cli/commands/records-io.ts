@@ -3,6 +3,8 @@ import { AmparoError } from '../../../shared/errors';
 import { CSV_KIND } from '../../../shared/channels/records';
 import { stringFlag, type OptionName } from '../args';
 import type { Command, CommandContext } from '../command';
+import { DateOrder, DuplicateChoice } from '../../../shared/records/csv';
+import { problemSentence } from '../csv-messages';
 
 // CSV import/export and demo data from the command line.
 
@@ -42,10 +44,12 @@ function count(ctx: CommandContext, name: OptionName): number {
 export const recordIoCommands: Command[] = [
   {
     name: 'import-csv',
-    usage: 'import-csv <person|volunteer|attorney> FILE [--map column=field]… [--dry-run]',
-    summary: 'Import rows from a CSV file; invalid rows are skipped and listed.',
+    usage:
+      'import-csv <person|volunteer|attorney> FILE [--map column=field]… [--date-order DMY|MDY] [--duplicates skip|import|merge] [--dry-run]',
+    summary:
+      'Import rows from a CSV file. Columns are matched automatically unless --map is given; the mapping used and every problem of every row are printed.',
     needs: 'unlock',
-    options: ['map', 'dry-run'],
+    options: ['map', 'dry-run', 'date-order', 'duplicates'],
     async run(ctx) {
       const kind = csvKind(ctx);
       let text: string;
@@ -54,18 +58,55 @@ export const recordIoCommands: Command[] = [
       } catch {
         throw new AmparoError('INVALID_INPUT', 'The CSV file cannot be read.');
       }
+      const dateOrder = DateOrder.optional().safeParse(stringFlag(ctx.args, 'date-order')?.toUpperCase());
+      if (!dateOrder.success) throw new AmparoError('INVALID_INPUT', '--date-order is DMY or MDY.');
+      const duplicates = DuplicateChoice.optional().safeParse(stringFlag(ctx.args, 'duplicates'));
+      if (!duplicates.success)
+        throw new AmparoError('INVALID_INPUT', '--duplicates is skip, import or merge.');
+      const mapping = mappingFlags(ctx.args.flags.map);
       const result = await ctx.call('csv:import', {
         kind,
         text,
-        mapping: mappingFlags(ctx.args.flags.map),
+        ...(Object.keys(mapping).length > 0 ? { mapping } : {}),
+        ...(dateOrder.data ? { dateOrder: dateOrder.data } : {}),
+        ...(duplicates.data ? { duplicateDefault: duplicates.data } : {}),
         dryRun: ctx.args.flags['dry-run'] === true,
       });
       return {
         imported: result.imported,
+        valid: result.valid,
         skipped: result.skipped,
-        errors: result.errors.map((e) => ({ row: e.row, field: e.path, message: e.message })),
+        merged: result.merged,
+        mappingSource: result.mappingSource,
+        mapping: result.columns.map((column) => ({ column, field: result.mapping[column] || null })),
+        dateColumns: result.dateColumns,
+        duplicates: result.duplicates,
+        problems: result.errors.map((e) => ({
+          row: e.row,
+          column: e.column,
+          field: e.path,
+          severity: e.severity,
+          message: problemSentence(e),
+        })),
         dryRun: result.dryRun,
       };
+    },
+  },
+  {
+    name: 'people merge',
+    usage: 'people merge KEEP-ID OTHER-ID [--take field]…',
+    summary:
+      "Make two records of one person one: KEEP-ID keeps its fields (blanks filled from the other, lists joined; --take a field to use the other's), the other's events, assignments and reports move to it, and the other is deleted.",
+    needs: 'unlock',
+    options: ['take'],
+    async run(ctx) {
+      const [keepId, otherId] = ctx.args.positionals;
+      if (!keepId || !otherId)
+        throw new AmparoError('INVALID_INPUT', 'Give the id to keep and the id to merge into it.');
+      const take = ctx.args.flags.take;
+      const fields =
+        take === undefined || typeof take === 'boolean' ? [] : Array.isArray(take) ? take : [take];
+      return ctx.call('person:merge', { keepId, otherId, ...(fields.length > 0 ? { take: fields } : {}) });
     },
   },
   {

@@ -14,6 +14,7 @@ import { normalizedName } from './people-index';
 import { activeCaseCount } from './rules';
 import { sqlList } from './statements';
 import { editDistance } from './text';
+import { sameName } from './csv/duplicates';
 
 // Read-side queries beyond plain lists: duplicate warnings, saved views, the dashboard, attorney
 // suggestions and the volunteer finder. All values are bound; every list query uses an index.
@@ -59,7 +60,8 @@ export function findDuplicates(db: Database, query: DuplicateQuery): DuplicateMa
       .all(query.dateOfBirth) as (Row & { norm_name: string })[];
     for (const row of sameDob) {
       if (row.norm_name === name) add(row, 'NAME_AND_DOB');
-      else if (editDistance(row.norm_name, name, 2) <= 2) add(row, 'SIMILAR_NAME_AND_DOB');
+      else if (editDistance(row.norm_name, name, 2) <= 2 || sameName(row.norm_name, name))
+        add(row, 'SIMILAR_NAME_AND_DOB');
     }
   }
   return [...matches.values()];

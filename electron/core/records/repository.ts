@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { AmparoError, type FieldIssue } from '../../../shared/errors';
 import { SCHEMAS, type Kind, type RecordOf } from '../../../shared/model';
 import type { Database } from '../kernel/context';
@@ -77,7 +78,7 @@ export interface BulkOptions {
   /** Ids for the new records, by input index (seeded facilities and demo data choose them); else random. */
   ids?: readonly string[];
   /** When given, an invalid input is reported here (by input index) and skipped, instead of failing the call. */
-  onInvalid?: (index: number, issues: FieldIssue[]) => void;
+  onInvalid?: (index: number, issues: FieldIssue[], raw: readonly z.core.$ZodIssue[]) => void;
 }
 
 /**
@@ -98,7 +99,7 @@ export function createRecords(
   inputs.forEach((input, i) => {
     const parsed = schema.safeParse(input);
     if (parsed.success) valid.push({ data: parsed.data as Data, id: options.ids?.[i] ?? newId() });
-    else if (options.onInvalid) options.onInvalid(i, fieldIssues(parsed.error.issues));
+    else if (options.onInvalid) options.onInvalid(i, fieldIssues(parsed.error.issues), parsed.error.issues);
     else throw invalid(kind, parsed.error.issues);
   });
   const now = w.now();

@@ -1,0 +1,64 @@
+import type { CsvDuplicate } from '../../../../shared/records/csv';
+import { fold } from '../text';
+
+// Duplicate rows of a person import: the same A-number, or the same date of birth and a name that is the
+// same or contains the other (family names in any order, a second given or family name missing: "Juan
+// Gutierrez" and "Juan Carlos Gutiérrez Ramírez"), against the vault and against the file's earlier rows.
+
+export type DuplicateMatch = Pick<CsvDuplicate, 'reason' | 'matchId' | 'matchRow' | 'matchName'>;
+/** The vault's people who may be this row (ids created by this import are left out by the caller). */
+export type DuplicateFinder = (
+  data: Record<string, unknown>,
+) => { id: string; name: string; reason: CsvDuplicate['reason'] }[];
+
+/** Whether two folded names are one person's: equal, or every word of the shorter (at least two) in the longer. */
+export function sameName(a: string, b: string): 'NAME_AND_DOB' | 'SIMILAR_NAME_AND_DOB' | null {
+  if (a === b) return 'NAME_AND_DOB';
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  const words = short.split(' ').filter(Boolean);
+  const pool = new Set(long.split(' '));
+  return words.length >= 2 && words.every((w) => pool.has(w)) ? 'SIMILAR_NAME_AND_DOB' : null;
+}
+
+const folded = (data: Record<string, unknown>) =>
+  fold(`${String(data.givenName ?? '')} ${String(data.familyName ?? '')}`);
+
+export class RowKeys {
+  private readonly byANumber = new Map<string, { row: number; name: string }>();
+  private readonly byDob = new Map<string, { row: number; name: string; folded: string }[]>();
+  private readonly ours = new Set<string>();
+
+  constructor(private readonly finder: DuplicateFinder | null) {}
+
+  /** The first match of a row, and the row remembered for the rows after it. */
+  check(row: number, data: Record<string, unknown>): DuplicateMatch | null {
+    const name = `${String(data.givenName ?? '')} ${String(data.familyName ?? '')}`.trim();
+    const key = folded(data);
+    const aNumber = typeof data.aNumber === 'string' ? data.aNumber : null;
+    const dob = typeof data.dateOfBirth === 'string' ? data.dateOfBirth : null;
+    let match: DuplicateMatch | null = null;
+    const stored = this.finder?.(data).find((m) => !this.ours.has(m.id));
+    if (stored) match = { reason: stored.reason, matchId: stored.id, matchName: stored.name };
+    if (!match && aNumber) {
+      const earlier = this.byANumber.get(aNumber);
+      if (earlier) match = { reason: 'A_NUMBER', matchRow: earlier.row, matchName: earlier.name };
+    }
+    if (!match && dob) {
+      for (const earlier of this.byDob.get(dob) ?? []) {
+        const reason = sameName(key, earlier.folded);
+        if (reason) {
+          match = { reason, matchRow: earlier.row, matchName: earlier.name };
+          break;
+        }
+      }
+    }
+    if (aNumber && !this.byANumber.has(aNumber)) this.byANumber.set(aNumber, { row, name });
+    if (dob) this.byDob.set(dob, [...(this.byDob.get(dob) ?? []), { row, name, folded: key }]);
+    return match;
+  }
+
+  /** Ids this import wrote: later rows are compared with them as earlier rows, not as the vault's. */
+  created(ids: readonly string[]): void {
+    for (const id of ids) this.ours.add(id);
+  }
+}

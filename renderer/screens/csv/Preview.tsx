@@ -1,0 +1,74 @@
+import { useTranslation } from 'react-i18next';
+import type { ChannelOutput } from '../../../shared/ipc';
+
+type Report = ChannelOutput<'csv:import'>;
+type Split = { givenName: string; familyName: string };
+
+/** The first rows as "raw → stored"; a full-name column's split can be corrected here. */
+export function Preview(props: {
+  report: Report;
+  names: Record<string, Split>;
+  onNames(names: Record<string, Split>): void;
+}) {
+  const { t } = useTranslation();
+  const { report } = props;
+  if (report.preview.length === 0) return null;
+  const edit = (row: number, split: Split) => props.onNames({ ...props.names, [String(row)]: split });
+  return (
+    <div className="table-scroll">
+      <table className="simple csv-preview">
+        <caption>
+          {t('csv.preview')}: {t('csv.previewCaption')}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('csv.row')}</th>
+            <th scope="col">{t('csv.field')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.preview.map((line) => {
+            const split = props.names[String(line.row)] ?? line.name;
+            return (
+              <tr key={line.row}>
+                <th scope="row">{line.row}</th>
+                <td>
+                  {split ? (
+                    <span className="csv-name">
+                      <label>
+                        {t('csv.givenName', { row: line.row })}
+                        <input
+                          value={split.givenName}
+                          onChange={(e) => edit(line.row, { ...split, givenName: e.target.value })}
+                        />
+                      </label>
+                      <label>
+                        {t('csv.familyName', { row: line.row })}
+                        <input
+                          value={split.familyName}
+                          onChange={(e) => edit(line.row, { ...split, familyName: e.target.value })}
+                        />
+                      </label>
+                    </span>
+                  ) : null}
+                  <ul className="csv-cells">
+                    {line.cells
+                      .filter((cell) => report.mapping[cell.column] !== 'fullName')
+                      .map((cell) => (
+                        <li key={cell.column}>
+                          <span className="csv-column">{cell.column}:</span>{' '}
+                          {cell.stored === ''
+                            ? t('csv.storedEmpty', { raw: cell.raw })
+                            : t('csv.stored', { raw: cell.raw, stored: cell.stored })}
+                        </li>
+                      ))}
+                  </ul>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
