@@ -1,7 +1,8 @@
 // `amparo bundle export|import` and `amparo conflicts list|resolve` between two offices' vaults.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS } from '../../electron/core/sync/limits';
 import { EXIT_CODES } from '../../shared/errors';
 import { runCliInProcess } from '../helpers/cli';
 import { hashTree, makeTempDir, PASSPHRASE, removeTempDirs } from '../helpers/vault';
@@ -139,6 +140,16 @@ describe('amparo bundle', () => {
     const unknown = await third.cli('bundle', 'import', toThird);
     expect(unknown.code).toBe(3);
     expect(errorCode(unknown.stderr)).toBe('BUNDLE_UNKNOWN_SENDER');
+
+    // A file over the size limit is refused by its size, before it is read (a sparse file: no disk used).
+    const huge = join(oak.dir, 'huge.amparo');
+    writeFileSync(huge, '');
+    truncateSync(huge, DEFAULT_LIMITS.maxBundleBytes + 1);
+    const before = hashTree(oak.vault);
+    const tooLarge = await oak.cli('bundle', 'import', huge);
+    expect(tooLarge.code).toBe(3);
+    expect(errorCode(tooLarge.stderr)).toBe('BUNDLE_TOO_LARGE');
+    expect(hashTree(oak.vault)).toEqual(before);
   });
 
   it('imports from an unverified sender only with --yes; --dry-run shows the state', async () => {

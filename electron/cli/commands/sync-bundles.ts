@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { DEFAULT_LIMITS } from '../../core/sync/limits';
 import { AmparoError } from '../../../shared/errors';
 import { normalizeFingerprint } from '../../core/sync/fingerprint';
 import { requireFlag, stringFlag } from '../args';
@@ -41,6 +42,15 @@ function scope(ctx: CommandContext) {
 function readBundle(ctx: CommandContext): string {
   const file = ctx.args.positionals[0];
   if (!file) throw new AmparoError('INVALID_INPUT', 'Give the bundle file path.');
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch {
+    throw new AmparoError('INVALID_INPUT', 'The bundle file cannot be read.');
+  }
+  // Refused by its size before a byte of it is read, as the inbox does: a huge file never fills memory.
+  if (size > DEFAULT_LIMITS.maxBundleBytes)
+    throw new AmparoError('BUNDLE_TOO_LARGE', 'The bundle file exceeds the size limit.');
   try {
     return readFileSync(file).toString('base64');
   } catch {
