@@ -479,3 +479,45 @@ describe('round trip', () => {
     }
   });
 });
+
+describe('search by any form', () => {
+  it('finds an A-number with or without the A, spaces and dashes, whole or as a prefix; a phone by its digits; names without accents', async () => {
+    const { service } = await unlockedService();
+    try {
+      await dispatch(service.handlers, 'person:create', {
+        givenName: 'José',
+        familyName: 'Gutiérrez Ramírez',
+        aNumber: 'A123-456-789',
+        phone: '(510) 555-0142',
+      });
+      await dispatch(service.handlers, 'person:create', {
+        givenName: 'Ana',
+        familyName: 'Paz',
+        aNumber: '987654321',
+      });
+      const found = async (search: string) => {
+        const result = await dispatch(service.handlers, 'person:list', { search });
+        return (result as { ok: true; value: { rows: { givenName: string }[] } }).value.rows.map(
+          (r) => r.givenName,
+        );
+      };
+      for (const form of [
+        'A123-456-789',
+        'a123456789',
+        '123 456 789',
+        '123-456',
+        'A123',
+        '5105550142',
+        '510-555-0142',
+        '(510) 555',
+        'jose gutierrez',
+        'ramirez',
+      ])
+        expect(await found(form), form).toEqual(['José']);
+      expect(await found('A987-654')).toEqual(['Ana']);
+      expect(await found('555-9999')).toEqual([]);
+    } finally {
+      service.close();
+    }
+  });
+});

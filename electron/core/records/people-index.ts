@@ -18,6 +18,8 @@ export function searchText(data: Record<string, unknown>): string {
     data.arrestCounty,
   ];
   if (typeof data.aNumber === 'string') parts.push(`A${data.aNumber}`);
+  // A phone is found by its digits whatever its format: "(510) 555-0142" also as 5105550142.
+  if (typeof data.phone === 'string') parts.push(data.phone.replace(/\D/g, ''));
   for (const contact of (data.contacts as { name?: string }[] | undefined) ?? []) parts.push(contact.name);
   return parts.filter((part) => typeof part === 'string' && part.length > 0).join(' ');
 }

@@ -38,6 +38,12 @@ export function editDistance(a: string, b: string, max = 3): number {
  * so FTS5 operators in the input (AND, NEAR, *, quotes) are treated as text, never as syntax.
  */
 export function ftsQuery(input: string): string | null {
+  // An A-number or a phone however it is written ("A123-456-789", "(510) 555-01"): its digits, as a prefix
+  // of the digits the index holds for both.
+  if (/^\s*[Aa]?[\s\d().+\-#]*\d[\s\d().+\-#]*$/.test(input)) {
+    const digits = input.replace(/\D/g, '');
+    if (digits.length >= 3) return `"${digits}"*`;
+  }
   const words = fold(input).split(' ').filter(Boolean).slice(0, 12);
   if (words.length === 0) return null;
   return words.map((word) => `"${word.replace(/"/g, '""')}"*`).join(' AND ');
