@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SCHEMAS, type Kind } from '../model';
 import { Id } from '../records/common';
+import { SPECIALTIES } from '../records/legal';
 import { Dashboard, DuplicateQuery, PeopleView, VolunteerQuery } from '../records/queries';
 import { ListQuery, listResult } from '../records/query';
 import {
@@ -102,7 +103,8 @@ export const recordChannels = {
     }),
   },
   'attorney:suggest': {
-    input: z.object({ personId: Id }).strict(),
+    /** `specialty`: what the case needs; attorneys with it rank higher among those with the same room. */
+    input: z.object({ personId: Id, specialty: z.enum(SPECIALTIES).optional() }).strict(),
     output: z.array(
       z.object({
         attorney: SCHEMAS.attorney.record,
@@ -111,6 +113,7 @@ export const recordChannels = {
         sharedLanguages: z.array(z.string()),
         conflict: z.boolean(),
       }),
+        specialtyMatch: z.boolean(),
     ),
   },
   'volunteer:find': { input: VolunteerQuery, output: listResult(SCHEMAS.volunteer.record) },

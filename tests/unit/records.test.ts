@@ -164,7 +164,9 @@ describe('assignments and case rules', () => {
     });
     const suggestions = await call('attorney:suggest', { personId: p1.id });
     expect(suggestions.at(-1)).toMatchObject({ attorney: { givenName: 'Conflicted' }, conflict: true });
-    expect(suggestions[0]?.attorney.givenName).toBe('Busy');
+    // Busy shares the person's language but is over capacity: the attorney with room comes first.
+    expect(suggestions.map((s) => s.attorney.givenName)).toEqual(['Other', 'Busy', 'Conflicted']);
+    expect(suggestions[1]).toMatchObject({ freeCapacity: -1, sharedLanguages: ['es'] });
   });
 
   it('a TRANSFER event moves the person to the facility; a bad person id writes nothing', async () => {

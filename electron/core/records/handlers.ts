@@ -50,9 +50,9 @@ export function recordHandlers(ctx: ServiceContext): HandlerGroup {
     'person:duplicates': (query) => findDuplicates(db(), query),
     'person:view': ({ view, limit, offset }) => peopleInView(db(), view, ctx.clock.now(), limit, offset),
     'assignment:check': ({ personId, attorneyId }) => checkAssignment(db(), personId, attorneyId),
-    'attorney:suggest': ({ personId }) => suggestAttorneys(db(), personId),
-    'volunteer:find': (query) => findVolunteers(db(), query, ctx.clock.now()),
-    'dashboard:summary': () => dashboard(db(), ctx.clock.now()),
+    'attorney:suggest': ({ personId, specialty }) => suggestAttorneys(db(), personId, specialty),
+    'volunteer:find': (query) => findVolunteers(db(), query, ctx.clock.now(), officeTimeZone(db())),
+    'dashboard:summary': () => dashboard(db(), ctx.clock.now(), officeTimeZone(db())),
     'audit:history': ({ kind, id }) => recordHistory(db(), kind, id),
     'audit:verify': () => verifyAudit(db()),
     'settings:operator': ({ name }) => {

@@ -6,12 +6,14 @@ import {
   type Person,
   type Volunteer,
 } from '../../../shared/model';
+import type { SPECIALTIES } from '../../../shared/records/legal';
 import type { DuplicateQuery, PeopleView, VolunteerQuery } from '../../../shared/records/queries';
 import { normalizeANumber } from '../../../shared/anumber';
 import type { Database } from '../kernel/context';
 import { getRecord } from './repository';
 import { normalizedName } from './people-index';
 import { activeCaseCount } from './rules';
+import { compareCandidates } from './attorney-ranking';
 import { sqlList } from './statements';
 import { editDistance } from './text';
 import { sameName } from './csv/duplicates';
@@ -159,8 +161,10 @@ const brief = (person: Person) => ({
   detainedAt: person.detainedAt ?? null,
 });
 
-/** Attorneys ranked for a person: conflicts last, then shared language, then free capacity. */
-export function suggestAttorneys(db: Database, personId: string) {
+type Specialty = (typeof SPECIALTIES)[number];
+
+/** Attorneys ranked for a person (see attorney-ranking.ts), optionally for a specialty the case needs. */
+export function suggestAttorneys(db: Database, personId: string, specialty?: Specialty) {
   const person: Person = getRecord(db, 'person', personId);
   const languages = new Set(person.languages ?? []);
   const rows = db
@@ -168,31 +172,28 @@ export function suggestAttorneys(db: Database, personId: string) {
       "SELECT id, data, created_at, updated_at FROM attorneys WHERE deleted_at IS NULL AND status IS NOT 'INACTIVE'",
     )
     .all() as Row[];
-  return (
-    rows
-      .map((row) => {
-        const attorney = toRecord<Attorney>(row);
-        const active = activeCaseCount(db, attorney.id);
-        const free = attorney.capacity === undefined ? null : attorney.capacity - active;
-        const sharedLanguages = (attorney.languages ?? []).filter((l) => languages.has(l));
-        return {
-          attorney,
-          activeCases: active,
-          freeCapacity: free,
-          sharedLanguages,
-          conflict: (attorney.conflicts ?? []).includes(personId),
-        };
-      })
-      // Conflicted attorneys stay visible (flagged, last) so a coordinator sees why they can't be chosen.
-      .sort(
-        (a, b) =>
-          Number(a.conflict) - Number(b.conflict) ||
-          b.sharedLanguages.length - a.sharedLanguages.length ||
-          (b.freeCapacity ?? 1e6) - (a.freeCapacity ?? 1e6) ||
-          a.attorney.familyName.localeCompare(b.attorney.familyName),
-      )
-      .slice(0, 20)
-  );
+  return rows
+    .map((row) => {
+      const attorney = toRecord<Attorney>(row);
+      const active = activeCaseCount(db, attorney.id);
+      const free = attorney.capacity === undefined ? null : attorney.capacity - active;
+      const sharedLanguages = (attorney.languages ?? []).filter((l) => languages.has(l));
+      return {
+        attorney,
+        activeCases: active,
+        freeCapacity: free,
+        sharedLanguages,
+        specialtyMatch: specialty !== undefined && (attorney.specialties ?? []).includes(specialty),
+        conflict: (attorney.conflicts ?? []).includes(personId),
+      };
+    })
+    .sort((a, b) =>
+      compareCandidates(
+        { ...a, name: `${a.attorney.familyName} ${a.attorney.givenName}` },
+        { ...b, name: `${b.attorney.familyName} ${b.attorney.givenName}` },
+      ),
+    )
+    .slice(0, 20);
 }
 
 function availableAt(volunteer: Volunteer, now: Date): boolean {
