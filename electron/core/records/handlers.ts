@@ -51,8 +51,8 @@ export function recordHandlers(ctx: ServiceContext): HandlerGroup {
     'person:view': ({ view, limit, offset }) => peopleInView(db(), view, ctx.clock.now(), limit, offset),
     'assignment:check': ({ personId, attorneyId }) => checkAssignment(db(), personId, attorneyId),
     'attorney:suggest': ({ personId, specialty }) => suggestAttorneys(db(), personId, specialty),
-    'volunteer:find': (query) => findVolunteers(db(), query, ctx.clock.now(), officeTimeZone(db())),
-    'dashboard:summary': () => dashboard(db(), ctx.clock.now(), officeTimeZone(db())),
+    'volunteer:find': (query) => findVolunteers(db(), query, ctx.clock.now()),
+    'dashboard:summary': () => dashboard(db(), ctx.clock.now()),
     'audit:history': ({ kind, id }) => recordHistory(db(), kind, id),
     'audit:verify': () => verifyAudit(db()),
     'settings:operator': ({ name }) => {
