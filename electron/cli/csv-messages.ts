@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import type { CsvProblem } from '../../shared/records/csv';
-import en from '../../renderer/i18n/en.json';
-import es from '../../renderer/i18n/es.json';
+import en from '../../renderer/i18n/en.json' with { type: 'json' };
+import es from '../../renderer/i18n/es.json' with { type: 'json' };
 
 // CSV problems as sentences, from the app's own catalogs: the CLI words them as the screen does, in Spanish
 // when the terminal's language is Spanish (LANG / LC_ALL / AMPARO_LANG), else in English.

@@ -1,5 +1,5 @@
-import en from '../../../../renderer/i18n/en.json';
-import es from '../../../../renderer/i18n/es.json';
+import en from '../../../../renderer/i18n/en.json' with { type: 'json' };
+import es from '../../../../renderer/i18n/es.json' with { type: 'json' };
 import { nameKey } from '../../../../shared/i18n-names';
 
 // Choices written as people write them: a code (LOCAL_POLICE), its words (local police) or its label in
