@@ -118,7 +118,7 @@ describe('local deletes', () => {
     const person = await h['person:create']({ givenName: 'Olvido', familyName: 'Pronto' });
     const event = await h['event:create']({
       personId: person.id,
-      kind: 'MASTER_HEARING',
+      kind: 'MASTER_CALENDAR',
       at: '2027-02-01T17:00:00Z',
       notes: 'courtroom note Erasable-Event',
     });
@@ -130,6 +130,58 @@ describe('local deletes', () => {
     const left = (await h['deleted:list'](undefined)).items.map((i) => i.id);
     expect(left).not.toContain(person.id);
     expect(left).not.toContain(event.id);
+  });
+
+  it('deletes, restores and erases a hotline report with its dispatches, never the volunteer or a linked person', async () => {
+    const h = a.service.handlers;
+    const volunteer = await h['volunteer:create']({
+      givenName: 'Obdulia',
+      familyName: 'Observa',
+      roles: ['LEGAL_OBSERVER'],
+      status: 'ACTIVE',
+    });
+    const report = await h['report:create']({
+      receivedAt: '2026-11-24T18:20:00Z',
+      location: '1400 International Blvd',
+      county: 'Alameda',
+      agency: 'ICE',
+      verification: 'UNVERIFIED',
+      status: 'OPEN',
+    });
+    const [dispatch] = await h['dispatch:send']({ reportId: report.id, volunteerIds: [volunteer.id] });
+    await h['dispatch:update']({ id: dispatch!.id, patch: { notes: 'report-back Erasable-Dispatch' } });
+    const person = await h['person:create']({ givenName: 'Lina', familyName: 'Linked', reportId: report.id });
+    const other = await h['report:create']({
+      receivedAt: '2026-11-24T19:00:00Z',
+      location: 'Elsewhere',
+      verification: 'UNVERIFIED',
+      status: 'OPEN',
+    });
+    const [kept] = await h['dispatch:send']({ reportId: other.id, volunteerIds: [volunteer.id] });
+
+    await h['report:delete']({ id: report.id });
+    await rejects(() => h['dispatch:get']({ id: dispatch!.id })).toMatchObject({ code: 'NOT_FOUND' });
+    expect((await h['dispatch:list']({ filters: { reportId: report.id } })).total).toBe(0);
+    expect((await h['dispatch:get']({ id: kept!.id })).reportId).toBe(other.id);
+    expect((await h['volunteer:get']({ id: volunteer.id })).familyName).toBe('Observa');
+    expect((await h['person:get']({ id: person.id })).familyName).toBe('Linked');
+    const recent = (await h['deleted:list'](undefined)).items.map((i) => [i.kind, i.id]);
+    expect(recent).toEqual(
+      expect.arrayContaining([
+        ['report', report.id],
+        ['dispatch', dispatch!.id],
+      ]),
+    );
+
+    await h['deleted:restore']({ kind: 'report', id: report.id });
+    expect((await h['dispatch:get']({ id: dispatch!.id })).notes).toBe('report-back Erasable-Dispatch');
+
+    await h['report:delete']({ id: report.id });
+    await h['deleted:erase']({ kind: 'report', id: report.id });
+    expect(vaultText(a)).not.toContain('Erasable-Dispatch');
+    const left = (await h['deleted:list'](undefined)).items.map((i) => i.id);
+    expect(left).not.toContain(dispatch!.id);
+    expect((await h['dispatch:get']({ id: kept!.id })).status).toBe('SENT');
   });
 
   it('refuses to delete a person on legal hold, or her events, until the hold is cleared', async () => {

@@ -64,18 +64,24 @@ export function assertNotHeld(db: Database, kind: Kind, data: Record<string, unk
   }
 }
 
-/** Kinds whose records belong to a person (they have a person filter): they go and come back with her. */
-const DEPENDENTS = KINDS.filter((kind) => SPECS[kind].filter.personId !== undefined);
+/** The kinds whose records belong to a record of `kind` (their spec's `belongsTo`). */
+function dependentKinds(kind: Kind): Kind[] {
+  return KINDS.filter((k) => SPECS[k].belongsTo?.kind === kind);
+}
 
-/** A person's events and assignments: live ones (deletedAt null), or those deleted together with her. */
-function dependentsOf(db: Database, personId: string, deletedAt: string | null) {
-  return DEPENDENTS.flatMap((kind) => {
-    const { table, filter } = SPECS[kind];
-    const rows = stmt(
-      db,
-      `SELECT rowid, * FROM ${table} WHERE ${filter.personId} = ? AND deleted_at IS ?`,
-    ).all(personId, deletedAt) as StoredRow[];
-    return rows.map((row) => ({ kind, row }));
+/**
+ * What belongs to a record (a person's events and assignments, a report's dispatches): live ones (deletedAt
+ * null), or those deleted together with it.
+ */
+function dependentsOf(db: Database, kind: Kind, id: string, deletedAt: string | null) {
+  return dependentKinds(kind).flatMap((dependent) => {
+    const { table, filter, belongsTo } = SPECS[dependent];
+    const column = filter[(belongsTo as { by: string }).by] as string;
+    const rows = stmt(db, `SELECT rowid, * FROM ${table} WHERE ${column} = ? AND deleted_at IS ?`).all(
+      id,
+      deletedAt,
+    ) as StoredRow[];
+    return rows.map((row) => ({ kind: dependent, row }));
   });
 }
 
@@ -92,8 +98,8 @@ export function deleteRecord(
   assertNotHeld(db, kind, JSON.parse(row.data) as Record<string, unknown>);
   const now = w.now();
   const erase = options.eraseNow === true || keepDays(db) === 0;
-  // A person's events and assignments go with her, so nothing is left pointing at no one.
-  const gone = [{ kind, row }, ...(kind === 'person' ? dependentsOf(db, id, null) : [])];
+  // What belongs to it goes with it (a person's events, a report's dispatches).
+  const gone = [{ kind, row }, ...dependentsOf(db, kind, id, null)];
   for (const { kind: goneKind, row: goneRow } of gone) {
     const deletion = stampDeletion(w, goneKind, goneRow, true, now);
     if (erase) eraseRow(db, goneKind, goneRow, deletion, writeAuditOf(w, now));
@@ -101,14 +107,14 @@ export function deleteRecord(
   return { id, deleted: true, erased: erase };
 }
 
-/** Brings a record back from Recently deleted, as an edit every office applies; a person with what went with her. */
+/** Brings a record back from Recently deleted, as an edit every office applies, with what went with it. */
 export function restoreRecord(w: Writer, kind: Kind, id: string): { id: string } {
   const { db } = w.session;
   const row = findRow(db, kind, id);
   if (!row || row.deleted_at === null)
     throw new AmparoError('NOT_FOUND', `No recently deleted ${kind} with that id.`);
   const now = w.now();
-  const back = [{ kind, row }, ...(kind === 'person' ? dependentsOf(db, id, row.deleted_at) : [])];
+  const back = [{ kind, row }, ...dependentsOf(db, kind, id, row.deleted_at)];
   for (const item of back) stampDeletion(w, item.kind, item.row, false, now);
   return { id };
 }
@@ -194,14 +200,14 @@ export function pendingDeletes(db: Database): PendingDelete[] {
   return out;
 }
 
-/** Erases a record in Recently deleted now; a person with the events and assignments that went with her. */
+/** Erases a record in Recently deleted now, with what went with it (a person's events, a report's dispatches). */
 export function eraseRecord(w: Writer, kind: Kind, id: string): { id: string } {
   const { db } = w.session;
   const row = findRow(db, kind, id);
   if (!row || row.deleted_at === null || !readDeletion(row.deletion))
     throw new AmparoError('NOT_FOUND', `No recently deleted ${kind} with that id.`);
   const by = writeAuditOf(w, w.now());
-  const gone = [{ kind, row }, ...(kind === 'person' ? dependentsOf(db, id, row.deleted_at) : [])];
+  const gone = [{ kind, row }, ...dependentsOf(db, kind, id, row.deleted_at)];
   for (const item of gone) {
     const deletion = readDeletion(item.row.deletion);
     if (deletion) eraseRow(db, item.kind, item.row, deletion, by);

@@ -20,6 +20,11 @@ export interface KindSpec {
    * column names for every record of the kind.
    */
   derived?: (data: Record<string, unknown>) => Record<string, string>;
+  /**
+   * The record this one belongs to, named by one of its filters (e.g. an event's person): it is deleted,
+   * restored and erased together with that record, so nothing is left pointing at no one.
+   */
+  belongsTo?: { kind: Kind; by: string };
   /** A full-text index (FTS5, keyed by the row's rowid) kept in step with live rows. */
   search?: { table: string; text: (data: Record<string, unknown>) => string };
 }
@@ -72,12 +77,14 @@ export const SPECS: Record<Kind, KindSpec> = {
     sort: { ...common },
     filter: { personId: 'person_id', attorneyId: 'attorney_id', status: 'status', role: 'role' },
     defaultSort: 'createdAt',
+    belongsTo: { kind: 'person', by: 'personId' },
   },
   event: {
     table: 'events',
     sort: { ...common, at: 'at' },
     filter: { personId: 'person_id', kind: 'kind' },
     defaultSort: 'at',
+    belongsTo: { kind: 'person', by: 'personId' },
   },
   facility: {
     table: 'facilities',
@@ -98,6 +105,7 @@ export const SPECS: Record<Kind, KindSpec> = {
     filter: { reportId: 'report_id', volunteerId: 'volunteer_id', status: 'status' },
     ranges: { sentWithinHours: { column: 'sent_at', op: 'withinHours' } },
     defaultSort: 'sentAt',
+    belongsTo: { kind: 'report', by: 'reportId' },
   },
   workshop: {
     table: 'workshops',
