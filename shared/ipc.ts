@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AmparoError, ERROR_CODES, type ErrorPayload, type Result } from './errors';
 import { caseFileChannels } from './channels/case-file';
+import { caseworkChannels } from './channels/casework';
 import { deleteChannels } from './channels/deletes';
 import { hotlineChannels } from './channels/hotline';
 import { ioChannels, recordChannels } from './channels/records';
@@ -20,6 +21,7 @@ export const contract = {
   ...prefsChannels,
   ...vaultChannels,
   ...recordChannels,
+  ...caseworkChannels,
   ...ioChannels,
   ...deleteChannels,
   ...hotlineChannels,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { deadline } from './records/deadline';
 import { dispatch } from './records/dispatch';
 import { facility, report } from './records/field';
 import { assignment, attorney, event } from './records/legal';
@@ -10,6 +11,7 @@ import { volunteer } from './records/volunteer';
 // contract, CSV import and sync all validate through these.
 
 export * from './records/common';
+export * from './records/deadline';
 export * from './records/dispatch';
 export * from './records/field';
 export * from './records/legal';
@@ -28,6 +30,7 @@ export const KINDS = [
   // Appended only: a tombstone stores its kind as the index in this list.
   'dispatch',
   'workshop',
+  'deadline',
 ] as const;
 export const Kind = z.enum(KINDS);
 export type Kind = z.infer<typeof Kind>;
@@ -42,6 +45,7 @@ export const SCHEMAS = {
   report,
   dispatch,
   workshop,
+  deadline,
 } as const;
 export type RecordOf<K extends Kind> = z.output<(typeof SCHEMAS)[K]['record']>;
 export type CreateOf<K extends Kind> = z.input<(typeof SCHEMAS)[K]['create']>;

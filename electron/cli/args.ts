@@ -48,6 +48,7 @@ export const OPTIONS = {
   'report-days': { type: 'string' },
   'volunteer-months': { type: 'string' },
   'erase-now': { type: 'boolean' },
+  'include-done': { type: 'boolean' },
   role: { type: 'string' },
   from: { type: 'string' },
   status: { type: 'string' },

@@ -31,6 +31,8 @@ const QUERY_CHANNELS = [
   'assignment:check',
   'attorney:suggest',
   'volunteer:find',
+  'custody:history',
+  'deadline:upcoming',
   'report:detail',
   'dispatch:candidates',
   'outreach:stats',

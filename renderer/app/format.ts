@@ -1,6 +1,8 @@
+import { tz } from '@date-fns/tz';
 import { formatDistanceToNow, format, parseISO } from 'date-fns';
 import { enUS, es } from 'date-fns/locale';
 import { useTranslation } from 'react-i18next';
+import { useOfficeZone } from './office-zone';
 
 /** The date-fns locale of the UI language. */
 export function useDateLocale() {
@@ -8,13 +10,22 @@ export function useDateLocale() {
   return i18n.language === 'es' ? es : enUS;
 }
 
-// Dates in the UI language: relative ("in 3 days", "hace 2 horas") for queues, absolute for records.
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+// Dates in the UI language and the office's time zone: relative ("in 3 days", "hace 2 horas") for queues,
+// absolute for records.
 export function useDates() {
   const locale = useDateLocale();
+  const zone = useOfficeZone();
   return {
     relative: (iso: string) => formatDistanceToNow(parseISO(iso), { addSuffix: true, locale }),
-    dateTime: (iso: string) => format(parseISO(iso), 'PPp', { locale }),
-    date: (iso: string) => format(parseISO(iso), 'PP', { locale }),
+    dateTime: (iso: string) => format(parseISO(iso), 'PPp', { locale, in: tz(zone) }),
+    /** The day of an instant in the office; a calendar date (YYYY-MM-DD) is the same day everywhere. */
+    date: (iso: string) =>
+      DATE_ONLY.test(iso)
+        ? format(parseISO(iso), 'PP', { locale })
+        : format(parseISO(iso), 'PP', { locale, in: tz(zone) }),
+    zone,
   };
 }
 

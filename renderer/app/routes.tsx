@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import { AttorneysScreen } from '../screens/AttorneysScreen';
 import { Dashboard } from '../screens/Dashboard';
+import { DeadlinesScreen } from '../screens/deadlines/DeadlinesScreen';
 import { RecentlyDeleted } from '../screens/deleted/RecentlyDeleted';
 import { FacilitiesScreen } from '../screens/FacilitiesScreen';
 import { PeopleScreen } from '../screens/people/PeopleScreen';
@@ -19,6 +20,7 @@ export interface Route {
 export const ROUTES: readonly Route[] = [
   { id: 'dashboard', labelKey: 'nav.dashboard', render: () => <Dashboard /> },
   { id: 'people', labelKey: 'nav.people', render: () => <PeopleScreen /> },
+  { id: 'deadlines', labelKey: 'nav.deadlines', render: () => <DeadlinesScreen /> },
   { id: 'volunteers', labelKey: 'nav.volunteers', render: () => <VolunteersScreen /> },
   { id: 'attorneys', labelKey: 'nav.attorneys', render: () => <AttorneysScreen /> },
   { id: 'reports', labelKey: 'nav.reports', render: () => <ReportsScreen /> },

@@ -4,6 +4,7 @@ import { useNavigation } from '../app/navigation';
 import { useCall } from '../app/useCall';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ScreenHeading } from '../components/ScreenHeading';
+import { DeadlinesCard } from './deadlines/DeadlinesCard';
 
 export function Dashboard() {
   const { t } = useTranslation();
@@ -32,6 +33,7 @@ export function Dashboard() {
             ))}
           </dl>
           <div className="columns">
+            <DeadlinesCard />
             <section aria-labelledby="urgent-title" className="card">
               <h3 id="urgent-title">{t('dashboard.urgent')}</h3>
               {data.urgent.length === 0 ? <p>{t('dashboard.none')}</p> : null}

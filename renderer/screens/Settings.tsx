@@ -9,6 +9,7 @@ import { PassphraseField } from '../components/PassphraseField';
 import { CsvImport } from './csv/CsvImport';
 import { BackupSection } from './settings/BackupSection';
 import { RetentionSection } from './settings/RetentionSection';
+import { TimeZoneSection } from './settings/TimeZoneSection';
 import { TrainingSection } from './settings/TrainingSection';
 import { ScreenHeading } from '../components/ScreenHeading';
 
@@ -19,6 +20,7 @@ export function Settings() {
       <ScreenHeading>{t('settings.title')}</ScreenHeading>
       <GeneralSettings />
       <OperatorName />
+      <TimeZoneSection />
       <CsvImport />
       <TrainingSection />
       <BackupSection />

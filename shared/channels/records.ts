@@ -4,6 +4,7 @@ import { Id } from '../records/common';
 import { SPECIALTIES } from '../records/legal';
 import { Dashboard, DuplicateQuery, PeopleView, VolunteerQuery } from '../records/queries';
 import { ListQuery, listResult } from '../records/query';
+import { TimeZone } from '../time';
 import {
   CsvDateColumn,
   CsvDuplicate,
@@ -71,6 +72,7 @@ export const recordChannels = {
   ...crud('report'),
   ...crud('dispatch'),
   ...crud('workshop'),
+  ...crud('deadline'),
   'person:duplicates': {
     input: DuplicateQuery,
     output: z.array(
@@ -137,6 +139,11 @@ export const recordChannels = {
   'settings:operator': {
     input: z.object({ name: z.string().trim().max(80).optional() }).strict(),
     output: z.object({ name: z.string() }),
+  },
+  /** The office's IANA time zone: no zone reads it, a zone sets it, null follows the machine's again. */
+  'settings:timeZone': {
+    input: z.object({ zone: TimeZone.nullable().optional() }).strict(),
+    output: z.object({ zone: z.string(), system: z.string(), chosen: z.boolean() }),
   },
 } as const;
 

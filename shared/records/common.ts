@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { normalizeANumber } from '../anumber';
+import { toUtcIso } from '../time';
 
 // Building blocks shared by the record schemas. Optional fields are `.optional()`; JSON is camelCase.
 
@@ -7,10 +8,16 @@ import { normalizeANumber } from '../anumber';
 export const ID_PATTERN = /^[0-9a-f]{32}$/;
 export const Id = z.string().regex(ID_PATTERN, { message: 'Not a valid record id' });
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Use the date format YYYY-MM-DD' });
-export const IsoDateTime = z.iso.datetime({
-  offset: true,
-  message: 'Use a date and time such as 2026-11-24T09:30:00Z',
-});
+const DATE_TIME_MESSAGE = 'Use a date and time such as 2026-11-24T09:30:00Z';
+/**
+ * An instant, with any offset and with or without seconds on input (`2026-12-05T09:00-08:00`); stored as
+ * UTC ISO, one fixed form, so SQL compares instants as text.
+ */
+export const IsoDateTime = z
+  .union([z.iso.datetime({ offset: true }), z.iso.datetime({ offset: true, precision: -1 })], {
+    message: DATE_TIME_MESSAGE,
+  })
+  .transform(toUtcIso);
 export const ShortText = z.string().trim().max(200);
 export const LongText = z.string().max(20_000);
 export const Name = z.string().trim().min(1, { message: 'Required' }).max(120);

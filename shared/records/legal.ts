@@ -75,8 +75,10 @@ export const event = recordSchemas({
   location: ShortText.optional(),
   judge: ShortText.optional(),
   outcome: ShortText.optional(),
-  /** For TRANSFER: the facility the person was moved to (updates the person). */
+  /** For TRANSFER: the facility the person was moved to. The latest transfer by date is where she is. */
   facilityId: Id.optional(),
+  /** For TRANSFER: the facility she was moved from, when known. */
+  fromFacilityId: Id.optional(),
   notes: LongText.optional(),
 });
 export type CaseEvent = z.infer<typeof event.record>;

@@ -1,5 +1,6 @@
 import type { Command } from '../command';
 import { caseFileCommands } from './case-file';
+import { caseworkCommands } from './casework';
 import { deleteCommands } from './deletes';
 import { hotlineCommands } from './hotline';
 import { maintenanceCommands } from './maintenance';
@@ -17,6 +18,7 @@ export const COMMANDS: readonly Command[] = [
   ...hotlineCommands,
   ...recordIoCommands,
   ...caseFileCommands,
+  ...caseworkCommands,
   ...syncTrustCommands,
   ...syncBundleCommands,
   ...maintenanceCommands,

@@ -1,7 +1,8 @@
 import type { FeatureModule } from '../kernel/feature-module';
 import { caseFileHandlers } from './case-file-handlers';
+import { caseworkHandlers } from './casework-handlers';
 import { deleteHandlers, eraseExpired } from './delete-handlers';
-import { seedFacilities } from './facilities';
+import { seedFacilities, seedNewFacilities } from './facilities';
 import { recordHandlers } from './handlers';
 import { recordIoHandlers } from './io-handlers';
 
@@ -14,9 +15,11 @@ export const recordsFeature: FeatureModule = {
     ...recordIoHandlers(ctx),
     ...deleteHandlers(ctx),
     ...caseFileHandlers(ctx),
+    ...caseworkHandlers(ctx),
   }),
   onCreate: (session, ctx) => seedFacilities(session, ctx.clock),
   activate: (ctx) => {
     eraseExpired(ctx);
+    seedNewFacilities(ctx);
   },
 };

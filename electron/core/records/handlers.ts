@@ -10,6 +10,7 @@ import { getRecord } from './repository';
 import { foldWal } from './rows';
 import { checkAssignment } from './rules';
 import { readSetting, writeSetting } from './settings';
+import { describeTimeZone, officeTimeZone, setTimeZone } from './time-zone';
 import { writerFor, type Writer } from './writer';
 
 // Record channels. The five CRUD channels of every kind are generated from the kind list (crudHandlers), so
@@ -48,17 +49,20 @@ export function recordHandlers(ctx: ServiceContext): HandlerGroup {
   const db = () => ctx.session().db;
   const extra: HandlerGroup = {
     'person:duplicates': (query) => findDuplicates(db(), query),
-    'person:view': ({ view, limit, offset }) => peopleInView(db(), view, ctx.clock.now(), limit, offset),
+    'person:view': ({ view, limit, offset }) =>
+      peopleInView(db(), view, ctx.clock.now(), officeTimeZone(db()), limit, offset),
     'assignment:check': ({ personId, attorneyId }) => checkAssignment(db(), personId, attorneyId),
     'attorney:suggest': ({ personId, specialty }) => suggestAttorneys(db(), personId, specialty),
-    'volunteer:find': (query) => findVolunteers(db(), query, ctx.clock.now()),
-    'dashboard:summary': () => dashboard(db(), ctx.clock.now()),
+    'volunteer:find': (query) => findVolunteers(db(), query, ctx.clock.now(), officeTimeZone(db())),
+    'dashboard:summary': () => dashboard(db(), ctx.clock.now(), officeTimeZone(db())),
     'audit:history': ({ kind, id }) => recordHistory(db(), kind, id),
     'audit:verify': () => verifyAudit(db()),
     'settings:operator': ({ name }) => {
       if (name !== undefined) writeSetting(db(), 'operator', name);
       return { name: readSetting(db(), 'operator') ?? '' };
     },
+    'settings:timeZone': ({ zone }) =>
+      zone === undefined ? describeTimeZone(db()) : setTimeZone(db(), zone),
   };
   const handlers: HandlerGroup = { ...extra };
   for (const kind of KINDS) Object.assign(handlers, crudHandlers(kind, ctx));

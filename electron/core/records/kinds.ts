@@ -1,13 +1,7 @@
 import type { Kind, NewRecordOf, PatchOf, RecordOf } from '../../../shared/model';
 import { createRecord, updateRecord } from './repository';
-import {
-  createDispatch,
-  createPerson,
-  createReport,
-  updateDispatch,
-  updateReport,
-} from './hotline-rules';
-import { createAssignment, createEvent, updateAssignment } from './rules';
+import { createDispatch, createPerson, createReport, updateDispatch, updateReport } from './hotline-rules';
+import { createAssignment, createEvent, updateAssignment, updateEvent, updatePerson } from './rules';
 import type { Writer } from './writer';
 
 // What a kind does differently when it is created or changed locally, declared once per kind. Storage
@@ -25,10 +19,10 @@ const BEHAVIOURS: { [K in Kind]?: KindBehaviour<K> } = {
     create: (w, input) => createAssignment(w, input).record,
     update: updateAssignment,
   },
-  // A transfer moves the person; a release or removal changes custody.
-  event: { create: createEvent },
-  // An intake started from a report is listed on the report.
-  person: { create: createPerson },
+  // The latest transfer by date places the person; a release or removal changes custody.
+  event: { create: createEvent, update: updateEvent },
+  // An intake started from a report is listed on the report; editing the facility records a transfer.
+  person: { create: createPerson, update: updatePerson },
   // Verification stamped with who and when; closing erases the caller's callback.
   report: { create: createReport, update: updateReport },
   // Status forward only, its times stamped; only active volunteers, once per report at a time.

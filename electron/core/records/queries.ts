@@ -1,4 +1,4 @@
-import { addDays, subHours } from 'date-fns';
+import { subHours } from 'date-fns';
 import {
   ACTIVE_ASSIGNMENT_STATUSES,
   HEARING_KINDS,
@@ -9,11 +9,12 @@ import {
 import type { SPECIALTIES } from '../../../shared/records/legal';
 import type { DuplicateQuery, PeopleView, VolunteerQuery } from '../../../shared/records/queries';
 import { normalizeANumber } from '../../../shared/anumber';
+import { dayIn, daysFromToday, startOfDayIn, wallClockIn } from '../../../shared/time';
 import type { Database } from '../kernel/context';
 import { getRecord } from './repository';
 import { normalizedName } from './people-index';
-import { activeCaseCount } from './rules';
 import { compareCandidates } from './attorney-ranking';
+import { activeCaseCount } from './rules';
 import { sqlList } from './statements';
 import { editDistance } from './text';
 import { sameName } from './csv/duplicates';
@@ -76,22 +77,25 @@ const VIEW_SQL: Record<PeopleView, string> = {
   DETAINED_48H_NO_ATTORNEY: `deleted_at IS NULL AND detained_at < @cutoff AND custody_status IN ('REPORTED', 'CONFIRMED_DETAINED', 'TRANSFERRED') AND id NOT IN (SELECT person_id FROM assignments WHERE deleted_at IS NULL AND status IN (${ACTIVE}))`,
 };
 
-export function viewParams(now: Date) {
-  return {
-    from: now.toISOString(),
-    to: addDays(now, 7).toISOString(),
-    cutoff: subHours(now, 48).toISOString(),
-  };
+/**
+ * Bounds of the saved views, as UTC ISO (stored instants have the same form, so text order is time order):
+ * "this week" runs from the start of today to the start of the same weekday next week in the office's zone;
+ * "detained over 48 hours" counts elapsed hours, which no zone changes.
+ */
+export function viewParams(now: Date, zone: string) {
+  const week = daysFromToday(now, zone, 7);
+  return { from: week.from, to: week.to, cutoff: subHours(now, 48).toISOString() };
 }
 
 export function peopleInView(
   db: Database,
   view: PeopleView,
   now: Date,
+  zone: string,
   limit = 100,
   offset = 0,
 ): { rows: Person[]; total: number } {
-  const params = viewParams(now);
+  const params = viewParams(now, zone);
   const named = (sql: string) =>
     Object.fromEntries(Object.entries(params).filter(([key]) => sql.includes(`@${key}`)));
   const where = VIEW_SQL[view];
@@ -106,9 +110,9 @@ export function peopleInView(
   return { rows: rows.map((row) => toRecord<Person>(row)), total };
 }
 
-export function dashboard(db: Database, now: Date) {
+export function dashboard(db: Database, now: Date, zone: string) {
   const count = (sql: string, ...args: unknown[]) => (db.prepare(sql).get(...args) as { n: number }).n;
-  const { from, to } = viewParams(now);
+  const { from, to } = viewParams(now, zone);
   const hearings = db
     .prepare(
       `SELECT e.id, e.data, e.created_at, e.updated_at FROM events e WHERE e.deleted_at IS NULL AND e.at >= ? AND e.at < ?
@@ -144,11 +148,11 @@ export function dashboard(db: Database, now: Date) {
       attorneys: count('SELECT count(*) AS n FROM attorneys WHERE deleted_at IS NULL'),
       reportsToday: count(
         'SELECT count(*) AS n FROM reports WHERE deleted_at IS NULL AND received_at >= ?',
-        now.toISOString().slice(0, 10),
+        startOfDayIn(now, zone).toISOString(),
       ),
     },
-    urgent: peopleInView(db, 'URGENT', now, 10).rows.map(brief),
-    unassigned: peopleInView(db, 'UNASSIGNED', now, 10).rows.map(brief),
+    urgent: peopleInView(db, 'URGENT', now, zone, 10).rows.map(brief),
+    unassigned: peopleInView(db, 'UNASSIGNED', now, zone, 10).rows.map(brief),
     hearings: hearingList.filter((h) => h.personName !== null),
   };
 }
@@ -196,15 +200,16 @@ export function suggestAttorneys(db: Database, personId: string, specialty?: Spe
     .slice(0, 20);
 }
 
-function availableAt(volunteer: Volunteer, now: Date): boolean {
-  const day = now.getDay();
-  const time = `${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`;
+/** Availability slots are the office's wall clock: weekday and time are read in its zone. */
+function availableAt(volunteer: Volunteer, now: Date, zone: string): boolean {
+  const { day, time } = wallClockIn(now, zone);
   return (volunteer.availability ?? []).some(
     (slot) => slot.day === day && slot.start <= time && time < slot.end,
   );
 }
 
-function trainingCurrent(volunteer: Volunteer, kind: string | undefined, today: string): boolean {
+/** A training is valid through its expiry date, in the office's zone. */
+export function trainingCurrent(volunteer: Volunteer, kind: string | undefined, today: string): boolean {
   return (volunteer.trainings ?? []).some(
     (t) => (!kind || t.kind.toLowerCase() === kind.toLowerCase()) && (!t.expiresOn || t.expiresOn >= today),
   );
@@ -215,6 +220,7 @@ export function findVolunteers(
   db: Database,
   query: VolunteerQuery,
   now: Date,
+  zone: string,
 ): { rows: Volunteer[]; total: number } {
   const where = ['v.deleted_at IS NULL'];
   const params: unknown[] = [];
@@ -234,7 +240,7 @@ export function findVolunteers(
       `SELECT v.id, v.data, v.created_at, v.updated_at FROM volunteers v WHERE ${where.join(' AND ')} ORDER BY v.family_name COLLATE NOCASE, v.given_name COLLATE NOCASE`,
     )
     .all(...params) as Row[];
-  const today = now.toISOString().slice(0, 10);
+  const today = dayIn(now, zone);
   const filtered = rows
     .map((row) => toRecord<Volunteer>(row))
     .filter(
@@ -242,7 +248,7 @@ export function findVolunteers(
         query.training === undefined ||
         (query.training === 'CURRENT') === trainingCurrent(v, query.trainingKind, today),
     )
-    .filter((v) => !query.availableNow || availableAt(v, now));
+    .filter((v) => !query.availableNow || availableAt(v, now, zone));
   return {
     rows: filtered.slice(query.offset ?? 0, (query.offset ?? 0) + (query.limit ?? 200)),
     total: filtered.length,

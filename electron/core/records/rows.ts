@@ -2,6 +2,7 @@ import type { Kind } from '../../../shared/model';
 import type { Database } from '../kernel/context';
 import { appendAudit, type AuditAction, type AuditTip } from './audit';
 import { writeDeletion, type Deletion } from './deletion';
+import { normalizeInstants } from './instants';
 import { SPECS } from './specs';
 import { stmt } from './statements';
 import { writeTombstone } from './tombstones';
@@ -108,7 +109,8 @@ export function insertRows<R extends NewRow>(
 ): number[] {
   let insert: ReturnType<typeof stmt> | undefined;
   const rowids = rows.map((row) => {
-    const extra = derived(kind, row.data);
+    const data = normalizeInstants(kind, row.data);
+    const extra = derived(kind, data);
     if (!insert) {
       const columns = [...BASE_COLUMNS, ...Object.keys(extra)];
       insert = stmt(
@@ -118,7 +120,7 @@ export function insertRows<R extends NewRow>(
     }
     const { lastInsertRowid } = insert.run(
       row.id,
-      JSON.stringify(row.data),
+      JSON.stringify(data),
       row.fieldClocks,
       row.fieldContexts,
       row.clock,
@@ -147,10 +149,11 @@ export function updateRow(
   audited: { action: AuditAction; fields: string[] } | null,
   by: WriteAudit,
 ): void {
-  const extra = derived(kind, row.data);
+  const data = normalizeInstants(kind, row.data);
+  const extra = derived(kind, data);
   const sets = [...UPDATE_COLUMNS, ...Object.keys(extra)].map((column) => `${column} = ?`);
   stmt(db, `UPDATE ${SPECS[kind].table} SET ${sets.join(', ')} WHERE rowid = ?`).run(
-    JSON.stringify(row.data),
+    JSON.stringify(data),
     row.fieldClocks,
     row.fieldContexts,
     row.clock,

@@ -7,6 +7,7 @@ import {
   type Person,
 } from '../../../shared/model';
 import type { Database } from '../kernel/context';
+import { followLatestTransfer, recordFacilityEdit } from './custody';
 import { createRecord, getRecord, updateRecord } from './repository';
 import { sqlList } from './statements';
 import type { Writer } from './writer';
@@ -107,20 +108,38 @@ function markAssigned(w: Writer, personId: string): void {
     updateRecord(w, 'person', personId, { caseStatus: 'ASSIGNED' });
 }
 
-/** A TRANSFER with a facility moves the person there; RELEASE and REMOVAL update custody. */
+/**
+ * A TRANSFER places the person at the destination of the latest transfer by date (custody.ts); RELEASE and
+ * REMOVAL update custody.
+ */
 export function createEvent(w: Writer, input: unknown): CaseEvent {
   const record = createRecord(w, 'event', input);
   getRecord(w.session.db, 'person', record.personId);
-  if (record.kind === 'TRANSFER' && record.facilityId) {
-    getRecord(w.session.db, 'facility', record.facilityId);
-    updateRecord(w, 'person', record.personId, {
-      facilityId: record.facilityId,
-      custodyStatus: 'TRANSFERRED',
-    });
+  if (record.kind === 'TRANSFER') {
+    for (const facility of [record.facilityId, record.fromFacilityId])
+      if (facility) getRecord(w.session.db, 'facility', facility);
+    followLatestTransfer(w, record.personId, record.id);
   } else if (record.kind === 'RELEASE') {
     updateRecord(w, 'person', record.personId, { custodyStatus: 'RELEASED' });
   } else if (record.kind === 'REMOVAL') {
     updateRecord(w, 'person', record.personId, { custodyStatus: 'REMOVED' });
   }
   return record;
+}
+
+/** A transfer moved in time, to another facility, or into or out of being a transfer: custody follows. */
+export function updateEvent(w: Writer, id: string, patch: Record<string, unknown>): CaseEvent {
+  const before = getRecord(w.session.db, 'event', id);
+  const record = updateRecord(w, 'event', id, patch);
+  if (record.kind === 'TRANSFER')
+    for (const facility of [record.facilityId, record.fromFacilityId])
+      if (facility) getRecord(w.session.db, 'facility', facility);
+  if (before.kind === 'TRANSFER' || record.kind === 'TRANSFER')
+    followLatestTransfer(w, record.personId, record.kind === 'TRANSFER' ? record.id : undefined);
+  return record;
+}
+
+/** A person edit; a new facility is recorded as a transfer made now (custody.ts). */
+export function updatePerson(w: Writer, id: string, patch: Record<string, unknown>): Person {
+  return updateRecord(w, 'person', id, recordFacilityEdit(w, id, patch));
 }

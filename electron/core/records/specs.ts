@@ -20,6 +20,8 @@ export interface KindSpec {
    * column names for every record of the kind.
    */
   derived?: (data: Record<string, unknown>) => Record<string, string>;
+  /** Fields holding instants (dotted for nested ones): stored in UTC form whoever wrote them. */
+  instants?: readonly string[];
   /**
    * The record this one belongs to, named by one of its filters (e.g. an event's person): it is deleted,
    * restored and erased together with that record, so nothing is left pointing at no one.
@@ -57,6 +59,7 @@ export const SPECS: Record<Kind, KindSpec> = {
       reportId: 'report_id',
     },
     defaultSort: 'familyName',
+    instants: ['detainedAt', 'legalHold.since'],
     derived: (data) => ({ norm_name: normalizedName(data) }),
     search: { table: 'people_fts', text: searchText },
   },
@@ -85,6 +88,7 @@ export const SPECS: Record<Kind, KindSpec> = {
     filter: { personId: 'person_id', kind: 'kind' },
     defaultSort: 'at',
     belongsTo: { kind: 'person', by: 'personId' },
+    instants: ['at'],
   },
   facility: {
     table: 'facilities',
@@ -98,6 +102,7 @@ export const SPECS: Record<Kind, KindSpec> = {
     filter: { county: 'county', verification: 'verification', status: 'status' },
     ranges: { receivedWithinHours: { column: 'received_at', op: 'withinHours' } },
     defaultSort: 'receivedAt',
+    instants: ['receivedAt', 'incidentAt', 'verifiedAt', 'closedAt'],
   },
   dispatch: {
     table: 'dispatches',
@@ -106,6 +111,7 @@ export const SPECS: Record<Kind, KindSpec> = {
     ranges: { sentWithinHours: { column: 'sent_at', op: 'withinHours' } },
     defaultSort: 'sentAt',
     belongsTo: { kind: 'report', by: 'reportId' },
+    instants: ['sentAt', 'onSiteAt', 'endedAt'],
   },
   workshop: {
     table: 'workshops',
@@ -113,5 +119,13 @@ export const SPECS: Record<Kind, KindSpec> = {
     filter: { county: 'county', language: 'language' },
     ranges: { from: { column: 'date', op: 'from' }, to: { column: 'date', op: 'to' } },
     defaultSort: 'date',
+  },
+  deadline: {
+    table: 'deadlines',
+    sort: { ...common, dueAt: 'due_at' },
+    filter: { personId: 'person_id', attorneyId: 'attorney_id', volunteerId: 'volunteer_id' },
+    defaultSort: 'dueAt',
+    belongsTo: { kind: 'person', by: 'personId' },
+    instants: ['dueAt'],
   },
 };
