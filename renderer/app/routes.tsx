@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
 import { AttorneysScreen } from '../screens/AttorneysScreen';
+import { BondsScreen } from '../screens/bonds/BondsScreen';
 import { Dashboard } from '../screens/Dashboard';
 import { DeadlinesScreen } from '../screens/deadlines/DeadlinesScreen';
 import { RecentlyDeleted } from '../screens/deleted/RecentlyDeleted';
@@ -23,6 +24,7 @@ export const ROUTES: readonly Route[] = [
   { id: 'deadlines', labelKey: 'nav.deadlines', render: () => <DeadlinesScreen /> },
   { id: 'volunteers', labelKey: 'nav.volunteers', render: () => <VolunteersScreen /> },
   { id: 'attorneys', labelKey: 'nav.attorneys', render: () => <AttorneysScreen /> },
+  { id: 'bonds', labelKey: 'nav.bonds', render: () => <BondsScreen /> },
   { id: 'reports', labelKey: 'nav.reports', render: () => <ReportsScreen /> },
   { id: 'facilities', labelKey: 'nav.facilities', render: () => <FacilitiesScreen /> },
   { id: 'offices', labelKey: 'nav.offices', render: () => <OfficesScreen /> },

@@ -4,7 +4,8 @@ import { exactOption, matchOptions, type CodeOption } from './code-names';
 
 // An accessible combobox (WAI-ARIA 1.2 "list autocomplete") that picks one code by its name: type "México",
 // "Mexico" or "MX" and choose with the arrows and Enter, or the mouse. On leaving the field, text that names
-// exactly one option picks it; other text is kept and flagged, never stored as a guess.
+// exactly one option picks it (as soon as it is typed); other text is kept and flagged, never stored as a
+// guess.
 
 interface Props {
   label: string;
@@ -17,6 +18,8 @@ interface Props {
   /** Clears the text after a pick (adding to a list). */
   clearOnPick?: boolean;
   autoFocus?: boolean;
+  /** In a form sent later: the value follows the text as it is typed (else it changes on a pick). */
+  live?: boolean;
 }
 
 export function CodeCombobox({
@@ -28,6 +31,7 @@ export function CodeCombobox({
   error,
   clearOnPick,
   autoFocus,
+  live,
 }: Props) {
   const { t } = useTranslation();
   const id = useId();
@@ -111,6 +115,9 @@ export function CodeCombobox({
           setOpen(true);
           setActive(0);
           setUnknown(false);
+          // A single value follows the text: what names one option exactly is chosen (so a form sent
+          // from this field has it); anything else is no choice yet.
+          if (live && !clearOnPick) onChange(exactOption(options, event.target.value)?.value ?? '');
         }}
         onKeyDown={onKeyDown}
         onBlur={commit}

@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { localInstant, readDateInput, readDateTimeInput, type DateOrder } from '../../app/dates/parse';
 import { useTranslation } from 'react-i18next';
 import { ARRESTING_AGENCIES, CUSTODY_STATUSES, PRIORITIES, REPORT_SOURCES } from '../../../shared/model';
@@ -11,6 +11,8 @@ import { useLeaveGuard, useNavigation } from '../../app/navigation';
 import { useFocusFirstInvalid } from '../../app/useFocusFirstInvalid';
 import { useAction, useLoad } from '../../app/useCall';
 import { useFacilities } from '../../app/useFacilities';
+import { CodeCombobox, CodeListField } from '../../components/CodeCombobox';
+import { countryOptions, languageName, languageOptions } from '../../components/code-names';
 import { DateField, dateFieldProblem, useDateOrder } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
@@ -70,7 +72,8 @@ function toInput(draft: Draft, order: DateOrder): ParsedInput<'person:create'> {
         name: text('contactName'),
         relationship: text('contactRelationship'),
         phone: text('contactPhone'),
-        okToContact: true,
+        // Nobody is called until someone says it is safe.
+        okToContact: draft.contactOk === true,
       },
     ];
   }
@@ -101,7 +104,9 @@ const labelKey = (field: string) => FIELD_LABELS[field] ?? `person.${field}`;
 
 /** `initial` pre-fills the form (an intake started from a hotline report carries its `reportId`). */
 export function IntakeForm({ initial = EMPTY, banner }: { initial?: Draft; banner?: ReactNode } = {}) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const countries = useMemo(() => countryOptions(i18n.language), [i18n.language]);
+  const languages = useMemo(() => languageOptions(i18n.language), [i18n.language]);
   const enumOptions = useEnumOptions();
   const facilities = useFacilities();
   const { navigate } = useNavigation();
@@ -118,8 +123,7 @@ export function IntakeForm({ initial = EMPTY, banner }: { initial?: Draft; banne
   const leaving = useRef(false);
   useLeaveGuard(
     () =>
-      !leaving.current &&
-      Object.entries(draft).some(([k, v]) => v !== '' && v !== false && v !== initial[k]),
+      !leaving.current && Object.entries(draft).some(([k, v]) => v !== '' && v !== false && v !== initial[k]),
   );
   const set = (key: string) => (value: string | boolean) => setDraft((d) => ({ ...d, [key]: value }));
   const str = (key: string) => (typeof draft[key] === 'string' ? (draft[key] as string) : '');
@@ -273,7 +277,14 @@ export function IntakeForm({ initial = EMPTY, banner }: { initial?: Draft; banne
               error={issues.dateOfBirth}
             />
             {text('phone', t('person.phone'), { type: 'tel' })}
-            {text('languages', t('person.languages'), { help: t('intake.languagesHelp') })}
+            <CodeListField
+              label={t('person.languages')}
+              values={str('languages') ? str('languages').split(',') : []}
+              options={languages}
+              nameOf={(code) => languageName(code, i18n.language)}
+              help={t('caseFile.languagesHelp')}
+              onChange={(codes) => set('languages')(codes.join(','))}
+            />
             <label className="check">
               <input
                 type="checkbox"
@@ -288,10 +299,15 @@ export function IntakeForm({ initial = EMPTY, banner }: { initial?: Draft; banne
           t('intake.locator'),
           <>
             {text('aNumber', t('person.aNumber'), { help: t('intake.aNumberHelp') })}
-            {text('countryOfBirth', t('person.countryOfBirth'), {
-              help: t('intake.countryHelp'),
-              maxLength: 2,
-            })}
+            <CodeCombobox
+              label={t('person.countryOfBirth')}
+              value={str('countryOfBirth')}
+              options={countries}
+              help={t('caseFile.countryHelp')}
+              error={issues.countryOfBirth}
+              live
+              onChange={set('countryOfBirth')}
+            />
           </>,
           t('intake.locatorHelp'),
         )}
@@ -365,6 +381,14 @@ export function IntakeForm({ initial = EMPTY, banner }: { initial?: Draft; banne
             {text('contactName', t('contact.name'))}
             {text('contactRelationship', t('contact.relationship'))}
             {text('contactPhone', t('contact.phone'), { type: 'tel' })}
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={draft.contactOk === true}
+                onChange={(e) => set('contactOk')(e.target.checked)}
+              />
+              {t('caseFile.contacts.okToContact')}
+            </label>
           </>,
         )}
         <div className="actions">

@@ -1,80 +1,91 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CASE_STATUSES, CUSTODY_STATUSES, PRIORITIES, type Person } from '../../../shared/model';
-import { formatANumber } from '../../../shared/anumber';
+import { AmparoError } from '../../../shared/errors';
 import { call } from '../../api';
-import { useEnumOptions } from '../../app/format';
 import { useNavigation } from '../../app/navigation';
 import { useAction, useCall } from '../../app/useCall';
 import { useFacilities } from '../../app/useFacilities';
-import { EditableField } from '../../components/EditableField';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ScreenHeading } from '../../components/ScreenHeading';
 import { Assignments } from './Assignments';
+import { BondCard } from './BondCard';
+import { ChildrenCard } from './ChildrenCard';
+import { ContactsCard } from './ContactsCard';
+import { CourtCard } from './CourtCard';
+import { DetentionCard } from './DetentionCard';
+import { HabeasCard } from './HabeasCard';
 import { History } from './History';
+import { LocatorCard } from './LocatorCard';
 import { HoldBadge, HoldNotice, PersonActions } from './PersonActions';
+import { PersonSummary } from './PersonSummary';
+import type { PersonPatch } from './person-patch';
+import { ProfileCard } from './ProfileCard';
 import { Timeline } from './Timeline';
+import { nextHearing } from './timeline-order';
 
-// One person: profile (edited in place), contacts, timeline, assignments and the audit history.
+// One person. What matters first (where she is, next hearing, next deadline, attorney, hold), then the case
+// file (court, bond, habeas, locator), the timeline and assignments, then the profile, detention, family and
+// the audit history. Every part is its own component in this folder; each saves through person:update.
 export function PersonDetail({ id }: { id: string }) {
   const { t } = useTranslation();
-  const enumOptions = useEnumOptions();
   const facilities = useFacilities();
   const { navigate } = useNavigation();
   const loaded = useCall('person:get', { id });
   const { reload, replace } = loaded;
   const person = loaded.data ?? null;
+  const events = useCall('event:list', {
+    filters: { personId: id },
+    sort: { field: 'at', direction: 'desc' },
+    limit: 500,
+  });
   // Bumped on every change made here, so the audit history asks again.
   const [version, setVersion] = useState(0);
   const changed = useCallback(() => {
     reload();
+    events.reload();
     setVersion((v) => v + 1);
-  }, [reload]);
+  }, [reload, events]);
 
-  const update = useAction(async (field: keyof Person, value: string) => {
-    replace(
-      await call('person:update', {
-        id,
-        patch: { [field]: value.trim() === '' ? null : value.trim() },
-      }),
-    );
+  const update = useAction(async (patch: PersonPatch) => {
+    replace(await call('person:update', { id, patch }));
     setVersion((v) => v + 1);
   });
-  const saveField = (field: keyof Person) => (value: string) => update.run(field, value);
+  /** For in-place fields: true once saved; a refusal shows in the page's alert. */
+  const save = (patch: PersonPatch) => update.run(patch);
+  /** For the case-file forms: throws the refusal, so the form shows a message per field. */
+  const saveStrict = async (patch: PersonPatch) => {
+    try {
+      replace(await call('person:update', { id, patch }));
+      setVersion((v) => v + 1);
+    } catch (caught) {
+      if (caught instanceof AmparoError) throw caught;
+      throw new AmparoError('INTERNAL', 'The change was not saved.');
+    }
+  };
+  const part = (field: 'courtCase' | 'bond' | 'habeas' | 'locatorChecks' | 'contacts') => (value: unknown) =>
+    saveStrict({ [field]: value ?? null } as PersonPatch);
 
   const error = update.error ?? loaded.error;
-
   if (!person) {
     return (
       <section aria-labelledby="section-title">
-        <h2 id="section-title" tabIndex={-1}>
-          {t('nav.people')}
-        </h2>
+        <ScreenHeading>{t('nav.people')}</ScreenHeading>
         <ErrorAlert code={error} />
       </section>
     );
   }
-  const facilityName = facilities.find((f) => f.id === person.facilityId)?.name ?? '';
-  const enumField = (
-    field: 'priority' | 'caseStatus' | 'custodyStatus',
-    group: string,
-    values: readonly string[],
-  ) => (
-    <EditableField
-      label={t(`person.${field}`)}
-      value={person[field] ?? ''}
-      display={person[field] ? t(`enums.${group}.${person[field]}`) : undefined}
-      options={enumOptions(group, values)}
-      onSave={saveField(field)}
-    />
-  );
+  const rows = events.data?.rows ?? [];
+  const now = new Date();
+  const bondHearing = nextHearing(rows, now, 'BOND_HEARING');
+  const hearing = nextHearing(rows, now);
 
   return (
     <section aria-labelledby="section-title" className="stack wide">
       <div className="title-row">
         <div className="title-name">
-          <h2 id="section-title" tabIndex={-1}>
+          <ScreenHeading>
             {person.givenName} {person.familyName}
-          </h2>
+          </ScreenHeading>
           {person.legalHold ? <HoldBadge /> : null}
         </div>
         <button type="button" onClick={() => navigate({ section: 'people' })}>
@@ -83,77 +94,32 @@ export function PersonDetail({ id }: { id: string }) {
       </div>
       <ErrorAlert code={error} />
       <HoldNotice person={person} onChange={changed} />
+      <PersonSummary person={person} events={rows} facilities={facilities} />
       <div className="columns">
-        <section aria-labelledby="profile-title" className="card">
-          <h3 id="profile-title">{t('person.profile')}</h3>
-          <dl className="fields">
-            <EditableField
-              label={t('person.givenName')}
-              value={person.givenName}
-              onSave={saveField('givenName')}
-            />
-            <EditableField
-              label={t('person.familyName')}
-              value={person.familyName}
-              onSave={saveField('familyName')}
-            />
-            <EditableField
-              label={t('person.aNumber')}
-              value={person.aNumber ?? ''}
-              display={person.aNumber ? formatANumber(person.aNumber) : undefined}
-              onSave={saveField('aNumber')}
-            />
-            <EditableField
-              label={t('person.countryOfBirth')}
-              value={person.countryOfBirth ?? ''}
-              onSave={saveField('countryOfBirth')}
-            />
-            <EditableField
-              label={t('person.dateOfBirth')}
-              type="date"
-              value={person.dateOfBirth ?? ''}
-              onSave={saveField('dateOfBirth')}
-            />
-            <EditableField label={t('person.phone')} value={person.phone ?? ''} onSave={saveField('phone')} />
-            {enumField('priority', 'priority', PRIORITIES)}
-            {enumField('caseStatus', 'caseStatus', CASE_STATUSES)}
-            {enumField('custodyStatus', 'custodyStatus', CUSTODY_STATUSES)}
-            <EditableField
-              label={t('person.facility')}
-              value={person.facilityId ?? ''}
-              display={facilityName || undefined}
-              options={facilities.map((f) => ({ value: f.id, label: f.name }))}
-              onSave={saveField('facilityId')}
-            />
-            <EditableField
-              label={t('person.medicalNeeds')}
-              value={person.medicalNeeds ?? ''}
-              multiline
-              onSave={saveField('medicalNeeds')}
-            />
-            <EditableField
-              label={t('person.notes')}
-              value={person.notes ?? ''}
-              multiline
-              onSave={saveField('notes')}
-            />
-          </dl>
-          <h4>{t('person.contacts')}</h4>
-          {(person.contacts ?? []).length === 0 ? <p className="muted">{t('common.none')}</p> : null}
-          <ul className="plain">
-            {(person.contacts ?? []).map((c, i) => (
-              <li key={i}>
-                {c.name}
-                {c.relationship ? ` (${c.relationship})` : ''} {c.phone ?? ''}{' '}
-                {c.okToContact ? '' : `· ${t('contact.doNotContact')}`}
-              </li>
-            ))}
-          </ul>
-          <PersonActions person={person} onChange={changed} />
-        </section>
         <div className="stack">
+          <CourtCard
+            person={person}
+            nextHearing={hearing ? { at: hearing.at, kind: hearing.kind } : null}
+            onSave={part('courtCase')}
+          />
+          <BondCard person={person} hearing={bondHearing?.at ?? null} onSave={part('bond')} />
+          <HabeasCard person={person} onSave={part('habeas')} />
+          <LocatorCard person={person} onSave={part('locatorChecks')} />
+        </div>
+        <div className="stack">
+          <Timeline personId={person.id} events={rows} facilities={facilities} onChange={changed} />
           <Assignments person={person} onChange={changed} />
-          <Timeline personId={person.id} facilities={facilities} onChange={changed} />
+        </div>
+      </div>
+      <div className="columns">
+        <div className="stack">
+          <ProfileCard person={person} facilities={facilities} save={save} />
+          <PersonActions person={person} onChange={changed} />
+        </div>
+        <div className="stack">
+          <DetentionCard person={person} save={save} />
+          <ContactsCard person={person} onSave={(contacts) => saveStrict({ contacts })} />
+          <ChildrenCard person={person} onSave={(patch) => saveStrict(patch as PersonPatch)} />
           <History personId={person.id} version={version} />
         </div>
       </div>

@@ -3,29 +3,29 @@ import { useTranslation } from 'react-i18next';
 import { EVENT_KINDS, type CaseEvent, type Facility } from '../../../shared/model';
 import { call } from '../../api';
 import { useDates, useEnumOptions } from '../../app/format';
-import { useAction, useCall } from '../../app/useCall';
+import { useAction } from '../../app/useCall';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { orderTimeline } from './timeline-order';
 import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
 
-// The case timeline: hearings, transfers, visits… newest first, with a quick form to add one.
+// The case timeline: hearings, transfers, visits… What is coming first, soonest on top, the next one marked;
+// then the past, most recent first. A quick form adds one.
 export function Timeline({
   personId,
+  events,
   facilities,
   onChange,
 }: {
   personId: string;
+  events: readonly CaseEvent[];
   facilities: Facility[];
   onChange(): void;
 }) {
   const { t } = useTranslation();
   const dates = useDates();
   const enumOptions = useEnumOptions();
-  const events = useCall('event:list', {
-    filters: { personId },
-    sort: { field: 'at', direction: 'desc' },
-    limit: 200,
-  });
+  const ordered = orderTimeline(events, new Date());
   const [kind, setKind] = useState('MASTER_CALENDAR');
   const [at, setAt] = useState('');
   const [location, setLocation] = useState('');
@@ -40,7 +40,6 @@ export function Timeline({
     });
     setAt('');
     setLocation('');
-    events.reload();
     onChange();
   });
 
@@ -56,8 +55,20 @@ export function Timeline({
   return (
     <section aria-labelledby="timeline-title" className="card">
       <h3 id="timeline-title">{t('timeline.title')}</h3>
-      <ol className="plain timeline">
-        {(events.data?.rows ?? []).map((e) => (
+      <h4>{t('caseFile.timeline.upcoming')}</h4>
+      {ordered.upcoming.length === 0 ? <p className="muted">{t('caseFile.timeline.nothingComing')}</p> : null}
+      <ol className="plain timeline" aria-label={t('caseFile.timeline.upcoming')}>
+        {ordered.upcoming.map((e) => (
+          <li key={e.id} className={e === ordered.next ? 'next' : undefined}>
+            {e === ordered.next ? <strong className="badge">{t('caseFile.timeline.next')}</strong> : null}{' '}
+            <time dateTime={e.at}>{dates.dateTime(e.at)}</time> — {t(`enums.eventKind.${e.kind}`)}
+            {e.location ? ` · ${e.location}` : ''}
+          </li>
+        ))}
+      </ol>
+      <h4>{t('caseFile.timeline.past')}</h4>
+      <ol className="plain timeline" aria-label={t('caseFile.timeline.past')}>
+        {ordered.past.map((e) => (
           <li key={e.id}>
             <time dateTime={e.at}>{dates.dateTime(e.at)}</time> — {t(`enums.eventKind.${e.kind}`)}
             {e.location ? ` · ${e.location}` : ''}
@@ -92,7 +103,7 @@ export function Timeline({
             onChange={setFacilityId}
           />
         ) : null}
-        <ErrorAlert code={create.error ?? events.error} />
+        <ErrorAlert code={create.error} />
         <button type="submit">{t('timeline.add')}</button>
       </form>
     </section>
