@@ -1,11 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { benchCsv } from './bulk.bench';
 import { benchJobs } from './jobs.bench';
+import { benchNetwork } from './network.bench';
 import { benchRecords } from './records.bench';
 import { benchSync } from './sync.bench';
 
-// `npm run bench [-- --quick] [-- --no-ui] [-- --only records,sync,jobs]`: prints one JSON document and
+// `npm run bench [-- --quick] [-- --no-ui] [-- --only records,sync,jobs,csv]`: prints one JSON document and
 // saves it under bench-results/. --quick uses a tenth of the data set (for a smoke run); the figures in the
 // README come from the full run. --only runs the named parts only.
 
@@ -30,10 +32,21 @@ const report = {
       ui: !values['no-ui'],
     }),
   ),
+  // The CSV import alone (the records part runs it too, after bulk creation).
+  csv: parts?.includes('csv') ? await benchCsv(Math.round(50_000 * scale)) : 'skipped',
   sync: await part('sync', () => benchSync({ people: Math.round(100_000 * scale), eventsPerPerson: 2 })),
   // Person lookups answered by the core's worker thread while it imports a CSV of 50,000 people.
   jobs: await part('jobs', () =>
     benchJobs({ rows: Math.round(50_000 * scale), seeded: 2_000, minLookups: 200 }),
+  ),
+  // A coalition of 2, 10 and 50 offices (--quick: 2 and 5), all-to-all and through a hub.
+  network: await part('network', () =>
+    benchNetwork({
+      offices: values.quick ? [2, 5] : [2, 10, 50],
+      people: Math.round(2_000 * scale),
+      edits: Math.round(1_000 * scale),
+      rounds: 3,
+    }),
   ),
   totalSeconds: 0,
 };

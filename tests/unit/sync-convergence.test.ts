@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { openBundle } from '../../electron/core/sync/bundle';
 import { contactByKeyId, loadIdentity, ourFingerprint } from '../../electron/core/sync/store';
-import { introduceAll, makeOffice, recordDump, type Office } from '../helpers/sync-offices';
+import { introduce, introduceAll, makeOffice, recordDump, type Office } from '../helpers/sync-offices';
+import { readStable } from '../../electron/core/sync/stability';
+import { getKnowledge } from '../../electron/core/sync/store';
 import { manualClock, removeTempDirs } from '../helpers/vault';
 import { decodeClocks } from '../../electron/core/records/clocks';
 
@@ -130,6 +132,10 @@ interface Totals {
   holds: number;
   /** Records alive at the end although a delete reached them (an unseen edit, or a hold). */
   outlived: number;
+  /** Stable entries beyond what a silent office holds (must stay 0). */
+  stableWhileSilent: number;
+  /** Offices with a stable floor once everyone had spoken. */
+  pruningOffices: number;
 }
 const totals: Totals = {
   runs: 0,
@@ -144,12 +150,38 @@ const totals: Totals = {
   restores: 0,
   holds: 0,
   outlived: 0,
+  stableWhileSilent: 0,
+  pruningOffices: 0,
 };
 
 afterEach(() => removeTempDirs());
 afterAll(() => console.log(`sync convergence: seed=${SEED} ${JSON.stringify(totals)}`));
 
 const officeOf = (stamp: string) => stamp.slice(18);
+const above = (ctx: readonly string[], floor: Record<string, string>) =>
+  ctx.filter((stamp) => stamp > (floor[officeOf(stamp)] ?? ''));
+
+/** A record dump with every context entry at or below `floor` left out (pruned at some offices). */
+function withoutStable(
+  dump: Record<string, unknown>,
+  floor: Record<string, string>,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [table, rows] of Object.entries(dump)) {
+    out[table] = Array.isArray(rows)
+      ? rows.map((row: Record<string, unknown>) => {
+          if (!row.ctx) return row;
+          const ctx: Record<string, string[]> = {};
+          for (const [field, stamps] of Object.entries(row.ctx as Record<string, string[]>)) {
+            const kept = above(stamps, floor);
+            if (kept.length > 0) ctx[field] = kept;
+          }
+          return { ...row, ctx };
+        })
+      : rows;
+  }
+  return out;
+}
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 const TABLES: Record<string, string> = { person: 'people', facility: 'facilities' };
@@ -190,6 +222,13 @@ async function run(count: number, ops: Op[], order: number[]): Promise<void> {
   try {
     introduceAll(offices);
     const h = (i: number) => offices[i]!.service.handlers;
+    const floorOfAll = () => {
+      const floor: Record<string, string> = {};
+      for (const o of offices)
+        for (const [id, stamp] of Object.entries(readStable(o.service.context.session().db)))
+          if (stamp > (floor[id] ?? '')) floor[id] = stamp;
+      return floor;
+    };
     // The model: per office, per `personId.field`, the field's state; and bundle ids imported.
     const model = Array.from({ length: all }, () => new Map<string, FieldState>());
     const imported = Array.from({ length: all }, () => new Set<string>());
@@ -212,23 +251,29 @@ async function run(count: number, ops: Op[], order: number[]): Promise<void> {
       }
     };
 
-    const send = async (from: number, to: number[], scope: Op & { t: 'send' }) => {
+    const send = async (
+      from: number,
+      to: number[],
+      scope: Op & { t: 'send' },
+      recipients = [...to, ...observers],
+    ) => {
       const personIds = people.filter((_, k) => (scope.people >> k) & 1);
       const out = await h(from)['bundle:export']({
-        to: [...to, ...observers].map((i) => offices[i]!.fingerprint),
+        to: recipients.map((i) => offices[i]!.fingerprint),
         scope:
           scope.scope === 'people' && personIds.length > 0
             ? { scope: 'people', personIds }
             : { scope: scope.scope === 'people' ? 'since-last' : scope.scope },
         redaction: scope.redact ? 'Dispatch' : 'Full',
       });
-      // What the bundle actually carries, read back as the first observer would open it.
-      const db = offices[observers[0]!]!.service.context.session().db;
+      // What the bundle actually carries, read back as its first recipient would open it.
+      const reader = offices[recipients[0]!]!.service.context;
+      const db = reader.session().db;
       const opened = await openBundle(Buffer.from(out.bytes, 'base64'), {
         identity: loadIdentity(db),
         contactByKeyId: (k) => contactByKeyId(db, k),
         ourFingerprint: ourFingerprint(db)!,
-        now: clocks[observers[0]!]!.now(),
+        now: reader.clock.now(),
       });
       const carried = new Map<string, FieldState>();
       for (const line of opened.changes) {
@@ -243,7 +288,7 @@ async function run(count: number, ops: Op[], order: number[]): Promise<void> {
       mail.push({
         bytes: out.bytes,
         id: out.bundleId,
-        to: [...to, ...observers],
+        to: recipients,
         carried,
         knowledge: opened.manifest.knowledge,
       });
@@ -401,57 +446,126 @@ async function run(count: number, ops: Op[], order: number[]): Promise<void> {
     const scrambled = [...order.map((k) => mail[k % mail.length]!), ...[...mail].reverse()];
     for (const m of scrambled) await deliver(m, observers[1]!);
 
-    // (a) Same bundles, same data; everyone has everything, so the writers agree with the observers too.
-    // Deleted records are compared by id and deletion only: Recently deleted keeps values as a local undo
-    // buffer, never exported.
-    const dumps = offices.map((o) => recordDump(o));
-    for (const [i, d] of dumps.entries()) expect(d, `office ${i} holds the same records`).toEqual(dumps[0]);
-    const pendingDeletes = await h(0)['deleted:pending'](undefined);
-    totals.outlived += pendingDeletes.length;
-    for (let i = 1; i < all; i++)
-      expect(await h(i)['deleted:pending'](undefined), `pending deletes at office ${i}`).toEqual(
-        pendingDeletes,
-      );
-
-    for (let i = 0; i < all; i++) {
-      // The model's winner, value and causal context of every field, at every office.
-      for (const [key, state] of model[i]!) {
-        const [kind, id, field] = key.split('/') as [string, string, string];
-        const row = rowOf(offices[i]!, kind, id);
-        if (!row) continue;
-        expect(row.clocks[field], `stamp of ${key} at office ${i}`).toBe(state.cur.stamp);
-        expect(row.data[field] ?? null, `value of ${key} at office ${i}`).toEqual(state.cur.value);
-        const best = new Map<string, string>();
-        for (const s of state.hist) if (s > (best.get(officeOf(s)) ?? '')) best.set(officeOf(s), s);
-        best.delete(officeOf(state.cur.stamp));
-        expect(row.ctx[field] ?? [], `causal context of ${key} at office ${i}`).toEqual(
-          [...best.values()].sort(),
+    const check = async () => {
+      // (a) Same bundles, same data; everyone has everything, so the writers agree with the observers too.
+      // Deleted records are compared by id and deletion only: Recently deleted keeps values as a local undo
+      // buffer, never exported.
+      const dumps = offices.map((o) => withoutStable(recordDump(o), floorOfAll()));
+      for (const [i, d] of dumps.entries()) expect(d, `office ${i} holds the same records`).toEqual(dumps[0]);
+      const pendingDeletes = await h(0)['deleted:pending'](undefined);
+      totals.outlived += pendingDeletes.length;
+      for (let i = 1; i < offices.length; i++)
+        expect(await h(i)['deleted:pending'](undefined), `pending deletes at office ${i}`).toEqual(
+          pendingDeletes,
         );
+
+      for (let i = 0; i < offices.length; i++) {
+        // The model's winner, value and causal context of every field, at every office.
+        for (const [key, state] of model[i]!) {
+          const [kind, id, field] = key.split('/') as [string, string, string];
+          const row = rowOf(offices[i]!, kind, id);
+          if (!row) continue;
+          expect(row.clocks[field], `stamp of ${key} at office ${i}`).toBe(state.cur.stamp);
+          expect(row.data[field] ?? null, `value of ${key} at office ${i}`).toEqual(state.cur.value);
+          const best = new Map<string, string>();
+          for (const s of state.hist) if (s > (best.get(officeOf(s)) ?? '')) best.set(officeOf(s), s);
+          best.delete(officeOf(state.cur.stamp));
+          // Entries at or below the office's stable floor may have been pruned: compare the rest.
+          const floor = readStable(offices[i]!.service.context.session().db);
+          expect(above(row.ctx[field] ?? [], floor), `causal context of ${key} at office ${i}`).toEqual(
+            above([...best.values()].sort(), floor),
+          );
+        }
+        // (b) and (c): exactly the conflicts of concurrent meetings, each keeping both values.
+        const rows = offices[i]!.service.context.session()
+          .db.prepare(
+            'SELECT kind, record_id, field, local_clock, incoming_clock, local_value, incoming_value FROM sync_conflicts',
+          )
+          .all() as {
+          kind: string;
+          record_id: string;
+          field: string;
+          local_clock: string;
+          incoming_clock: string;
+          local_value: string;
+          incoming_value: string;
+        }[];
+        const recorded = new Map(
+          rows.map((r) => [
+            `${r.kind}/${r.record_id}/${r.field}|${r.local_clock}|${r.incoming_clock}`,
+            [JSON.parse(r.local_value), JSON.parse(r.incoming_value)],
+          ]),
+        );
+        expect(rows.length, `no duplicate conflicts at office ${i}`).toBe(recorded.size);
+        expect(recorded, `conflicts at office ${i}`).toEqual(expected[i]);
+        totals.conflicts += recorded.size;
       }
-      // (b) and (c): exactly the conflicts of concurrent meetings, each keeping both values.
-      const rows = offices[i]!.service.context.session()
-        .db.prepare(
-          'SELECT kind, record_id, field, local_clock, incoming_clock, local_value, incoming_value FROM sync_conflicts',
-        )
-        .all() as {
-        kind: string;
-        record_id: string;
-        field: string;
-        local_clock: string;
-        incoming_clock: string;
-        local_value: string;
-        incoming_value: string;
-      }[];
-      const recorded = new Map(
-        rows.map((r) => [
-          `${r.kind}/${r.record_id}/${r.field}|${r.local_clock}|${r.incoming_clock}`,
-          [JSON.parse(r.local_value), JSON.parse(r.incoming_value)],
-        ]),
-      );
-      expect(rows.length, `no duplicate conflicts at office ${i}`).toBe(recorded.size);
-      expect(recorded, `conflicts at office ${i}`).toEqual(expected[i]);
-      totals.conflicts += recorded.size;
+    };
+    await check();
+
+    // Then the network keeps working with pruned contexts: a late joiner arrives, one office stays silent for
+    // rounds (nothing can be stable while it says nothing), then everyone speaks, "since last" only, until
+    // stability lets contexts drop stamps; then two offices (one the late joiner) edit one field
+    // concurrently. The model still predicts every stamp, value, context (above the floor) and conflict.
+    const late = offices.length;
+    offices.push(await makeOffice('Late joiner', manualClock()));
+    model.push(new Map());
+    imported.push(new Set());
+    expected.push(new Map());
+    const lateRows = offices[late]!.service.context.session()
+      .db.prepare('SELECT id, field_clocks FROM facilities')
+      .all() as { id: string; field_clocks: string }[];
+    for (const r of lateRows) wrote(late, 'facility', r.id, Object.keys(decodeClocks(r.field_clocks)));
+    for (const o of offices.slice(0, late)) {
+      introduce(o, offices[late]!);
+      introduce(offices[late]!, o);
     }
+    const everyoneNow = [...offices.keys()];
+    const silent = 1;
+    const round = async (speakers: number[]) => {
+      const sent: Mail[] = [];
+      for (const i of speakers) {
+        const others = everyoneNow.filter((j) => j !== i);
+        await send(
+          i,
+          others,
+          { t: 'send', office: i, to: 0, scope: 'since-last', people: 0, redact: false },
+          others,
+        );
+        sent.push(mail[mail.length - 1]!);
+      }
+      for (const m of sent) for (const r of m.to) await deliver(m, r);
+    };
+    for (let k = 0; k < 2; k++) await round(everyoneNow.filter((i) => i !== silent));
+    // While it says nothing new, nothing it has not seen can be stable anywhere.
+    const silentDb = offices[silent]!.service.context.session().db;
+    const silentHolds = { ...getKnowledge(silentDb), [offices[silent]!.officeId]: 'f'.repeat(12) };
+    for (const i of everyoneNow) {
+      const floor = readStable(offices[i]!.service.context.session().db);
+      for (const [id, stamp] of Object.entries(floor)) {
+        if (stamp > (silentHolds[id] ?? '')) totals.stableWhileSilent++;
+      }
+    }
+    for (let k = 0; k < 3; k++) await round(everyoneNow);
+    totals.pruningOffices += everyoneNow.filter(
+      (i) => Object.keys(readStable(offices[i]!.service.context.session().db)).length > 0,
+    ).length;
+    const target = people.find(
+      (id) => rowOf(offices[late]!, 'person', id)?.live && rowOf(offices[0]!, 'person', id)?.live,
+    );
+    if (target) {
+      for (const [at, value] of [
+        [0, 'Concurrent A'],
+        [late, 'Concurrent B'],
+      ] as const) {
+        clocks[0]!.advance(5);
+        await h(at)['person:update']({ id: target, patch: { arrestLocation: value } });
+        wrote(at, 'person', target, ['arrestLocation']);
+      }
+    }
+    await round(everyoneNow);
+    await round(everyoneNow);
+    await check();
     totals.runs++;
   } finally {
     for (const o of offices) o.service.close();
@@ -479,5 +593,8 @@ describe('sync convergence', () => {
     expect(totals.deletes).toBeGreaterThan(0);
     expect(totals.restores).toBeGreaterThan(0);
     expect(totals.holds).toBeGreaterThan(0);
+    // Pruning was exercised, and never while an office had said nothing.
+    expect(totals.pruningOffices).toBeGreaterThan(0);
+    expect(totals.stableWhileSilent).toBe(0);
   }, 1_200_000);
 });

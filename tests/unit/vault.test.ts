@@ -363,6 +363,33 @@ describe('migrations', () => {
     expect(db.prepare('SELECT mtime_ms FROM inbox_paths').get()).toEqual({ mtime_ms: 1.5 });
   });
 
+  it('0009 forgets the old knowledge (it promised nothing), keeps conflicts and indexes them by field', () => {
+    const db = new Database(':memory:');
+    migrate(db, MIGRATIONS.slice(0, 8));
+    const office = 'a26a526f95fb843c';
+    db.prepare('INSERT INTO knowledge (office_id, clock) VALUES (?, ?)').run(
+      office,
+      `019a20cff700:0001:${office}`,
+    );
+    db.prepare(
+      `INSERT INTO sync_conflicts (id, kind, record_id, field, local_value, local_clock, incoming_value,
+         incoming_clock, incoming_office, bundle_id, created_at) VALUES ('c1', 'person', ?, 'familyName', '"a"', ?, '"b"', ?, ?, 'b', 'now')`,
+    ).run('a'.repeat(32), `019a20cff700:0001:${office}`, `019a20cff701:0001:${office}`, office);
+    expect(migrate(db, MIGRATIONS.slice(0, 9))).toBe(9);
+    expect(db.prepare('SELECT count(*) AS n FROM knowledge').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT id FROM sync_conflicts').all()).toEqual([{ id: 'c1' }]);
+    const plan = db
+      .prepare(
+        "EXPLAIN QUERY PLAN SELECT id FROM sync_conflicts WHERE kind = 'person' AND record_id = 'x' AND field = 'f' AND resolved_at IS NULL",
+      )
+      .all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join()).toMatch(/USING INDEX sync_conflicts_field/);
+    for (const table of ['peer_reports', 'sync_promises'])
+      expect(
+        (db.prepare('SELECT sql FROM sqlite_master WHERE name = ?').get(table) as { sql: string }).sql,
+      ).toMatch(/STRICT$/);
+  });
+
   it('0007 turns redaction profiles into allow-lists, each custom one sending what it sent before', () => {
     const db = new Database(':memory:');
     migrate(db, MIGRATIONS.slice(0, 6));
@@ -400,9 +427,15 @@ describe('migrations', () => {
     ]);
     const send = (name: string) => JSON.parse(byName[name]!.send as string) as Record<string, string[]>;
     // A custom profile sent every field of every kind (of this version) but those it left out; it still does.
-    expect(Object.keys(send('Partner')).sort()).toEqual(
-      ['assignment', 'attorney', 'event', 'facility', 'person', 'report', 'volunteer'],
-    );
+    expect(Object.keys(send('Partner')).sort()).toEqual([
+      'assignment',
+      'attorney',
+      'event',
+      'facility',
+      'person',
+      'report',
+      'volunteer',
+    ]);
     expect(send('Partner').person).toEqual([
       'aNumber',
       'arrestCounty',

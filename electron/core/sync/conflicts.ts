@@ -13,6 +13,8 @@ import { writeAuditOf, writerFor, type Writer } from '../records/writer';
 // The Conflicts view: concurrent edits of one field whose losing value merge kept. Resolving writes the
 // chosen value as a NEW local edit (a fresh stamp whose causal context covers both sides), so the decision
 // propagates to other offices like any edit, follows both values everywhere, and marks the conflict resolved.
+// A conflict's id is the same at every office (derived from the losing write), and the resolving write closes
+// it at every office that imports it.
 
 interface ConflictRow {
   id: string;
@@ -74,6 +76,14 @@ export function resolveConflict(
       forceField(w, row.kind, row.record_id, row.field, value);
     }
     stmt(db, 'UPDATE sync_conflicts SET resolved_at = ?, resolution = ? WHERE id = ?').run(w.now(), keep, id);
+    // The new write has seen every value this field held, so it settles the field's other open conflicts
+    // too, here as at every office it reaches (sync/merge.ts closes them there).
+    if (live)
+      stmt(
+        db,
+        `UPDATE sync_conflicts SET resolved_at = ?, resolution = 'superseded'
+         WHERE kind = ? AND record_id = ? AND field = ? AND resolved_at IS NULL`,
+      ).run(w.now(), row.kind, row.record_id, row.field);
     return { id, resolved: true as const };
   })();
 }

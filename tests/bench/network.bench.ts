@@ -1,0 +1,236 @@
+import { introduce, makeOffice, type Office } from '../helpers/sync-offices';
+import { removeTempDirs } from '../helpers/vault';
+import { round } from './stats';
+
+// Sync across a coalition: N offices in one process (real encrypted vaults, the cheap test KDF), each
+// holding the same people, then 3 rounds of edits. The coalition's work per round is fixed (EDITS edits of
+// one of two fields of a random person, split evenly among the offices), so a figure that grows with N is
+// overhead of the network, not more work. Two patterns:
+// - all-to-all: after its edits every office sends one "since last" bundle to all the others (its signed
+//   recipient list is how a third office learns what each was sent); then every office imports them;
+// - hub: every other office sends the hub a "since last" bundle; the hub imports them and sends each office
+//   its own "since last" bundle; the offices never exchange directly.
+// Reported per pattern and N: lines per bundle; the useful share of imported lines (a line is useless when
+// it brought nothing the office did not already hold); bundle bytes; causal-context bytes per person after
+// the 3 rounds (the stored JSON, mean over offices); import CPU per office per round (process CPU time,
+// user + system, of the imports, mean over offices and rounds; the hub's own figure apart); open and
+// total conflicts per office at the end.
+
+export interface NetworkBenchOptions {
+  offices: number[];
+  people: number;
+  edits: number;
+  rounds: number;
+}
+
+const FIELDS = ['arrestLocation', 'familyName'] as const;
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+interface Tally {
+  bundles: number;
+  lines: number;
+  bytes: number;
+  imported: number;
+  unchanged: number;
+  importCpuMs: number[];
+  hubCpuMs: number[];
+}
+
+const cpuMs = (since: NodeJS.CpuUsage) => {
+  const d = process.cpuUsage(since);
+  return (d.user + d.system) / 1000;
+};
+
+async function send(from: Office, to: Office | Office[], tally: Tally): Promise<string> {
+  const out = await from.service.handlers['bundle:export']({
+    to: (Array.isArray(to) ? to : [to]).map((o) => o.fingerprint),
+    scope: { scope: 'since-last' },
+    redaction: 'Full',
+  });
+  tally.bundles++;
+  tally.lines += out.changeCount;
+  tally.bytes += Buffer.from(out.bytes, 'base64').length;
+  return out.bytes;
+}
+
+async function receive(office: Office, bytes: string, tally: Tally): Promise<number> {
+  const started = process.cpuUsage();
+  const summary = await office.service.handlers['bundle:import']({ bytes });
+  const ms = cpuMs(started);
+  const lines =
+    summary.new + summary.updated + summary.deleted + (summary.unchanged ?? 0) + summary.deleteConflicts;
+  tally.imported += Math.max(lines, 0);
+  tally.unchanged += summary.unchanged ?? 0;
+  return ms;
+}
+
+async function runPattern(pattern: 'all-to-all' | 'hub', n: number, options: NetworkBenchOptions) {
+  const offices: Office[] = [];
+  try {
+    for (let i = 0; i < n; i++) offices.push(await makeOffice(`Office ${i}`));
+    const hub = offices[0] as Office;
+    for (const a of offices)
+      for (const b of offices)
+        if (a !== b && (pattern === 'all-to-all' || a === hub || b === hub)) introduce(a, b);
+    // The same people everywhere: office 0 (the hub) makes them and sends them once, in one bundle to all.
+    await hub.service.handlers['demo:generate']({
+      people: options.people,
+      volunteers: 0,
+      attorneys: 0,
+      eventsPerPerson: 0,
+      seed: 11,
+    });
+    const seedTally: Tally = {
+      bundles: 0,
+      lines: 0,
+      bytes: 0,
+      imported: 0,
+      unchanged: 0,
+      importCpuMs: [],
+      hubCpuMs: [],
+    };
+    const seed = await send(hub, offices.slice(1), seedTally);
+    for (const o of offices.slice(1)) await receive(o, seed, seedTally);
+    const ids = (
+      hub.service.context.session().db.prepare('SELECT id FROM people ORDER BY id').all() as {
+        id: string;
+      }[]
+    ).map((r) => r.id);
+
+    const tally: Tally = {
+      bundles: 0,
+      lines: 0,
+      bytes: 0,
+      imported: 0,
+      unchanged: 0,
+      importCpuMs: [],
+      hubCpuMs: [],
+    };
+    const random = rng(n * 7919 + (pattern === 'hub' ? 1 : 0));
+    let serial = 0;
+    for (let round = 0; round < options.rounds; round++) {
+      const perOffice = Math.max(1, Math.round(options.edits / n));
+      for (const o of offices)
+        for (let e = 0; e < perOffice; e++) {
+          const id = ids[Math.floor(random() * ids.length)] as string;
+          const field = FIELDS[Math.floor(random() * FIELDS.length)] as string;
+          await o.service.handlers['person:update']({ id, patch: { [field]: `V${serial++}` } });
+        }
+      const cpu = new Map<Office, number>(offices.map((o) => [o, 0]));
+      if (pattern === 'all-to-all') {
+        const mail: { from: Office; bytes: string }[] = [];
+        for (const from of offices)
+          mail.push({
+            from,
+            bytes: await send(
+              from,
+              offices.filter((o) => o !== from),
+              tally,
+            ),
+          });
+        for (const to of offices)
+          for (const m of mail)
+            if (m.from !== to) cpu.set(to, (cpu.get(to) ?? 0) + (await receive(to, m.bytes, tally)));
+      } else {
+        const spokes = offices.slice(1);
+        const up: string[] = [];
+        for (const s of spokes) up.push(await send(s, hub, tally));
+        for (const bytes of up) cpu.set(hub, (cpu.get(hub) ?? 0) + (await receive(hub, bytes, tally)));
+        for (const s of spokes)
+          cpu.set(s, (cpu.get(s) ?? 0) + (await receive(s, await send(hub, s, tally), tally)));
+      }
+      for (const [o, ms] of cpu)
+        (pattern === 'hub' && o === hub ? tally.hubCpuMs : tally.importCpuMs).push(ms);
+    }
+
+    let ctxBytes = 0;
+    let openConflicts = 0;
+    let allConflicts = 0;
+    let converged = true;
+    const people = (o: Office) =>
+      JSON.stringify(
+        (
+          o.service.context.session().db.prepare('SELECT id, data FROM people ORDER BY id').all() as {
+            id: string;
+            data: string;
+          }[]
+        ).map((r) => {
+          const data = JSON.parse(r.data) as Record<string, unknown>;
+          return [
+            r.id,
+            Object.keys(data)
+              .sort()
+              .map((k) => [k, data[k]]),
+          ];
+        }),
+      );
+    const reference = people(hub);
+    for (const o of offices) {
+      const db = o.service.context.session().db;
+      const row = db
+        .prepare('SELECT avg(length(field_ctx) - 2) AS ctx FROM people WHERE deleted_at IS NULL')
+        .get() as { ctx: number };
+      ctxBytes += row.ctx;
+      openConflicts += (
+        db.prepare('SELECT count(*) AS n FROM sync_conflicts WHERE resolved_at IS NULL').get() as {
+          n: number;
+        }
+      ).n;
+      allConflicts += (db.prepare('SELECT count(*) AS n FROM sync_conflicts').get() as { n: number }).n;
+      if (people(o) !== reference) converged = false;
+    }
+    const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
+    return {
+      offices: n,
+      bundles: tally.bundles,
+      linesPerBundle: round(tally.lines / tally.bundles, 1),
+      usefulShareOfImportedLines: round(1 - tally.unchanged / Math.max(1, tally.imported), 3),
+      bytesPerBundle: Math.round(tally.bytes / tally.bundles),
+      contextBytesPerPerson: round(ctxBytes / n, 1),
+      importCpuMsPerOfficePerRound: round(mean(tally.importCpuMs), 1),
+      ...(pattern === 'hub' ? { hubImportCpuMsPerRound: round(mean(tally.hubCpuMs), 1) } : {}),
+      openConflictsPerOffice: round(openConflicts / n, 1),
+      conflictsPerOffice: round(allConflicts / n, 1),
+      converged,
+    };
+  } finally {
+    for (const o of offices) o.service.close();
+    removeTempDirs();
+  }
+}
+
+export async function benchNetwork(options: NetworkBenchOptions) {
+  const method = `${options.people} people everywhere; ${options.rounds} rounds of ${options.edits} edits each, split among the offices`;
+  const result: Record<string, unknown> = { method };
+  for (const pattern of ['all-to-all', 'hub'] as const) {
+    const rows: Awaited<ReturnType<typeof runPattern>>[] = [];
+    for (const n of options.offices) rows.push(await runPattern(pattern, n, options));
+    const at = (n: number) => rows.find((r) => r.offices === n);
+    const small = at(Math.min(...options.offices));
+    const ten = at(10);
+    const big = at(Math.max(...options.offices));
+    result[pattern] = {
+      rows,
+      targets:
+        small && big
+          ? {
+              usefulShareAtLargest: `${big.usefulShareOfImportedLines} (target >= 0.8)`,
+              contextVsSmallest: `${round(big.contextBytesPerPerson / Math.max(1, small.contextBytesPerPerson), 2)}x (target <= 2)`,
+              ...(ten
+                ? {
+                    importCpuVsTen: `${round(big.importCpuMsPerOfficePerRound / Math.max(0.001, ten.importCpuMsPerOfficePerRound), 2)}x (target <= 3)`,
+                  }
+                : {}),
+            }
+          : null,
+    };
+  }
+  return result;
+}
