@@ -129,11 +129,30 @@ test('assigning an attorney: capacity warning and conflict refusal', async ({ op
 
   await page.getByLabel('Attorney', { exact: true }).selectOption({ index: 1 });
   await page.getByRole('button', { name: 'Assign attorney' }).click();
-  await expect(page.getByRole('alert')).toContainText('already has 1 active cases (capacity 1)');
+  await expect(page.getByRole('alert')).toContainText('Bea Busy already has 1 active case (capacity 1)');
   await snap(page, testInfo, 'capacity-warning');
+  // One assign button: past capacity it becomes "Assign anyway".
+  await expect(page.getByRole('button', { name: 'Assign attorney' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Assign anyway' }).click();
   await expect(page.getByText('Bea Busy — Lead, Active')).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Bea Busy is now assigned to Ana Ruiz.' }),
+  ).toBeVisible();
+  await expect(page.getByLabel('Attorney', { exact: true })).toBeFocused();
   expect((await seed(service, 'person:get', { id: person.id })).caseStatus).toBe('ASSIGNED');
+
+  // Ending an assignment asks first, naming the attorney and the person; keeping it changes nothing.
+  const end = page.getByRole('button', { name: "End Bea Busy's assignment" });
+  await end.click();
+  const ask = page.getByRole('dialog', { name: 'End this assignment?' });
+  await expect(ask).toContainText('Bea Busy will no longer be assigned to Ana Ruiz.');
+  await ask.getByRole('button', { name: 'Keep it' }).click();
+  await expect(end).toBeFocused();
+  await expect(page.getByText('Bea Busy — Lead, Active')).toBeVisible();
+  await end.click();
+  await ask.getByRole('button', { name: 'End assignment' }).click();
+  await expect(page.getByText('Bea Busy — Lead, Closed')).toBeVisible();
+  await expect(page.getByLabel('Attorney', { exact: true })).toBeFocused();
 });
 
 test('a hearing added to the timeline shows on the dashboard', async ({ open }, testInfo) => {
