@@ -111,7 +111,7 @@ for (const lang of ['en', 'es'] as const) {
 
     await press(page.getByRole('navigation').getByRole('button', { name: L.reports }));
     const form = page.getByRole('form', { name: L.logForm });
-    await type(page, form.getByLabel(L.location), '1400 International Blvd');
+    await type(page, form.getByLabel(L.location, { exact: true }), '1400 International Blvd');
     await form.getByLabel(L.county).focus();
     await page.keyboard.type('Alameda');
     await form.getByLabel(L.agency).focus();
@@ -119,7 +119,7 @@ for (const lang of ['en', 'es'] as const) {
     await type(page, form.getByLabel(L.seen), 'Two unmarked vans');
     await type(page, form.getByLabel(L.callback), '510-555-0101');
     await press(form.getByRole('button', { name: L.logForm }));
-    await expect(form.getByLabel(L.location)).toHaveValue('');
+    await expect(form.getByLabel(L.location, { exact: true })).toHaveValue('');
     await snap(page, testInfo, `hotline-list-${lang}-1280`);
 
     await press(page.getByRole('button', { name: /1400 International Blvd \(Alameda\)/ }));
@@ -128,9 +128,10 @@ for (const lang of ['en', 'es'] as const) {
     await press(page.getByRole('button', { name: L.verified }));
     await expect(page.getByText(L.verifiedText)).toBeVisible();
 
-    // The call list: Alameda's observers first, the one from Marin last.
+    // The call list: Alameda's observers first (equals by family name), the one from Marin last.
     const rows = page.getByRole('table').getByRole('row');
-    await expect(rows.nth(1)).toContainText('Observa');
+    await expect(rows.nth(1)).toContainText('Beto Mira');
+    await expect(rows.nth(2)).toContainText('Ana Observa');
     await expect(rows.nth(3)).toContainText('Far Away');
     await press(page.getByRole('checkbox', { name: L.send('Ana Observa') }), 'Space');
     await press(page.getByRole('checkbox', { name: L.send('Beto Mira') }), 'Space');
