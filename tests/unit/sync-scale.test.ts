@@ -1,0 +1,107 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { openBundle } from '../../electron/core/sync/bundle';
+import { RELAY_ONLY_KEY } from '../../electron/core/sync/import';
+import { contactByKeyId, loadIdentity, ourFingerprint } from '../../electron/core/sync/store';
+import { writeSetting } from '../../electron/core/records/settings';
+import { introduce, introduceAll, makeOffice, type Office } from '../helpers/sync-offices';
+import { manualClock, removeTempDirs } from '../helpers/vault';
+
+// A bundle carries what its recipients lack: no echo of what they sent or were sent, changed fields only,
+// relayed through a hub when two offices never exchange; conflicts have one id everywhere and close where a
+// resolution arrives; a relay-only office raises none.
+
+const opened: Office[] = [];
+afterEach(() => {
+  for (const o of opened.splice(0)) o.service.close();
+  removeTempDirs();
+});
+
+async function offices(n: number): Promise<Office[]> {
+  const list: Office[] = [];
+  for (let i = 0; i < n; i++) list.push(await makeOffice(`Office ${i}`, manualClock()));
+  opened.push(...list);
+  return list;
+}
+
+async function exportTo(from: Office, to: Office[]) {
+  const out = await from.service.handlers['bundle:export']({
+    to: to.map((o) => o.fingerprint),
+    scope: { scope: 'since-last' },
+    redaction: 'Full',
+  });
+  const db = to[0]!.service.context.session().db;
+  const { changes } = await openBundle(Buffer.from(out.bytes, 'base64'), {
+    identity: loadIdentity(db),
+    contactByKeyId: (k) => contactByKeyId(db, k),
+    ourFingerprint: ourFingerprint(db)!,
+    now: to[0]!.service.context.clock.now(),
+  });
+  return { bytes: out.bytes, changes };
+}
+
+const people = (changes: { entity: string }[]) => changes.filter((c) => c.entity === 'person');
+
+describe('send what the recipient lacks', () => {
+  it('never echoes a change back, nor relays one its recipient was sent, and sends changed fields only', async () => {
+    const [a, b, c] = await offices(3);
+    introduceAll([a!, b!, c!]);
+    const { id } = await a!.service.handlers['person:create']({ givenName: 'Ana', familyName: 'Rojas' });
+    const first = await exportTo(a!, [b!, c!]);
+    for (const o of [b!, c!]) await o.service.handlers['bundle:import']({ bytes: first.bytes });
+    // B edits one field and tells A and C.
+    await b!.service.handlers['person:update']({ id, patch: { arrestLocation: 'Fruitvale' } });
+    const fromB = await exportTo(b!, [a!, c!]);
+    expect(people(fromB.changes).map((l) => Object.keys(l.fields))).toEqual([['arrestLocation']]);
+    for (const o of [a!, c!]) await o.service.handlers['bundle:import']({ bytes: fromB.bytes });
+    // A has nothing new for B (it came from B) nor for C (B's bundle was addressed to C too).
+    expect(people((await exportTo(a!, [b!, c!])).changes)).toEqual([]);
+    expect(people((await exportTo(a!, [b!])).changes)).toEqual([]);
+  });
+
+  it('relays through a hub to offices that never exchange, each change once', async () => {
+    const [hub, x, y] = await offices(3);
+    for (const spoke of [x!, y!]) {
+      introduce(hub!, spoke);
+      introduce(spoke, hub!);
+    }
+    const { id } = await x!.service.handlers['person:create']({ givenName: 'Luis', familyName: 'Paz' });
+    await hub!.service.handlers['bundle:import']({ bytes: (await exportTo(x!, [hub!])).bytes });
+    const toY = await exportTo(hub!, [y!]);
+    expect(people(toY.changes).map((l) => l.id)).toEqual([id]);
+    await y!.service.handlers['bundle:import']({ bytes: toY.bytes });
+    expect((await y!.service.handlers['person:get']({ id })).givenName).toBe('Luis');
+    // Nothing goes back to X, nor again to Y.
+    expect(people((await exportTo(hub!, [x!])).changes)).toEqual([]);
+    expect(people((await exportTo(hub!, [y!])).changes)).toEqual([]);
+  });
+});
+
+describe('conflicts at network scale', () => {
+  it('have the same id at every office, close where a resolution arrives, and none at a relay-only office', async () => {
+    const [a, b, c] = await offices(3);
+    introduceAll([a!, b!, c!]);
+    writeSetting(c!.service.context.session().db, RELAY_ONLY_KEY, 'true');
+    const { id } = await a!.service.handlers['person:create']({ givenName: 'Marta', familyName: 'Gil' });
+    const seed = await exportTo(a!, [b!, c!]);
+    for (const o of [b!, c!]) await o.service.handlers['bundle:import']({ bytes: seed.bytes });
+    await a!.service.handlers['person:update']({ id, patch: { arrestLocation: 'San José' } });
+    await b!.service.handlers['person:update']({ id, patch: { arrestLocation: 'Oakland' } });
+    const fromA = await exportTo(a!, [b!, c!]);
+    const fromB = await exportTo(b!, [a!, c!]);
+    await a!.service.handlers['bundle:import']({ bytes: fromB.bytes });
+    await b!.service.handlers['bundle:import']({ bytes: fromA.bytes });
+    for (const bytes of [fromA.bytes, fromB.bytes])
+      expect((await c!.service.handlers['bundle:import']({ bytes })).conflicts).toBe(0);
+    const atA = await a!.service.handlers['conflict:list'](undefined);
+    const atB = await b!.service.handlers['conflict:list'](undefined);
+    expect(atA).toHaveLength(1);
+    expect(atB.map((x) => x.id)).toEqual(atA.map((x) => x.id));
+    expect(await c!.service.handlers['conflict:list'](undefined)).toEqual([]);
+    // A resolves; B imports the resolution and its copy of the conflict closes.
+    await a!.service.handlers['conflict:resolve']({ id: atA[0]!.id, keep: 'local' });
+    await b!.service.handlers['bundle:import']({ bytes: (await exportTo(a!, [b!, c!])).bytes });
+    expect(await b!.service.handlers['conflict:list'](undefined)).toEqual([]);
+    const value = (await b!.service.handlers['person:get']({ id })).arrestLocation;
+    expect(value).toBe((await a!.service.handlers['person:get']({ id })).arrestLocation);
+  });
+});
