@@ -8,10 +8,12 @@ import { useFacilities } from '../../app/useFacilities';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { Assignments } from './Assignments';
+import { PersonDeadlines } from '../deadlines/PersonDeadlines';
 import { BondCard } from './BondCard';
 import { ChildrenCard } from './ChildrenCard';
 import { ContactsCard } from './ContactsCard';
 import { CourtCard } from './CourtCard';
+import { CustodyHistory } from './CustodyHistory';
 import { DetentionCard } from './DetentionCard';
 import { HabeasCard } from './HabeasCard';
 import { History } from './History';
@@ -107,6 +109,8 @@ export function PersonDetail({ id }: { id: string }) {
           <LocatorCard person={person} onSave={part('locatorChecks')} />
         </div>
         <div className="stack">
+          <PersonDeadlines personId={person.id} />
+          <CustodyHistory personId={person.id} version={version} />
           <Timeline personId={person.id} events={rows} facilities={facilities} onChange={changed} />
           <Assignments person={person} onChange={changed} />
         </div>
