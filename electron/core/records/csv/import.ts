@@ -194,7 +194,15 @@ export function* importCsvSteps(
     const to = Math.min(total, from + size);
     const clean: { row: number; data: Record<string, unknown> }[] = [];
     for (const { row, cells } of sheet.rows.slice(from, to)) {
-      const converted = convertRow(row, cells, columns, options, vault, errors);
+      const converted = convertRow(
+        row,
+        cells,
+        columns,
+        options,
+        vault,
+        errors,
+        preview.length < PREVIEW_ROWS,
+      );
       if (preview.length < PREVIEW_ROWS) preview.push(converted.preview);
       if (!converted.ok) continue;
       const { data } = converted;
@@ -224,8 +232,7 @@ export function* importCsvSteps(
         report,
       );
       keys?.created(ids);
-    }
-    else
+    } else
       clean.forEach(({ data }, i) => {
         const parsed = SCHEMAS[kind].create.safeParse(data);
         if (!parsed.success) report(i, parsed.error.issues);
@@ -259,6 +266,7 @@ function convertRow(
   options: CsvOptions,
   vault: CsvVault,
   errors: CsvProblem[],
+  previewing: boolean,
 ): { ok: boolean; data: Record<string, unknown>; preview: CsvPreviewRow } {
   const data: Record<string, unknown> = {};
   const notes: [string, string][] = [];
@@ -269,11 +277,12 @@ function convertRow(
     const cell = cells[column.index];
     if (cell === undefined || cell.trim() === '') continue;
     const raw = unescapeFormula(cell);
-    let read = column.cache.get(raw);
+    // Repeated values (languages, counties, choices, dates) are read once per column; text is read as is.
+    const cached = column.reader.type !== 'text';
+    let read = cached ? column.cache.get(raw) : undefined;
     if (!read) {
       read = readCell(column.reader, raw, column.order);
-      // Repeated values (languages, counties, choices) are read once per column.
-      if (column.cache.size < 5000) column.cache.set(raw, read);
+      if (cached && column.cache.size < 5000) column.cache.set(raw, read);
     }
     if (!read.ok) {
       ok = false;
@@ -285,7 +294,7 @@ function convertRow(
         params: read.params,
         severity: 'error',
       });
-      preview.cells.push({ column: column.name, raw, stored: '' });
+      if (previewing) preview.cells.push({ column: column.name, raw, stored: '' });
       continue;
     }
     const value = read.value;
