@@ -27,7 +27,7 @@ export function DeadlinesScreen() {
     <section aria-labelledby="section-title" className="stack wide">
       <ScreenHeading>{t('deadlines.title')}</ScreenHeading>
       <p className="field-help">{t('deadlines.intro')}</p>
-      <div className="filters">
+      <div className="deadline-filters">
         <SelectField
           label={t('deadlines.window')}
           value={window}
