@@ -1,4 +1,5 @@
-import { join, normalize } from 'node:path';
+import { basename, join, normalize } from 'node:path';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import {
   app,
@@ -71,6 +72,17 @@ function hardenSession(): void {
   denyAll(session.defaultSession);
   const ses = session.fromPartition(APP_PARTITION, { cache: false });
   denyAll(ses);
+  // What the user asked to save (a backup, a bundle, an export, the office card) goes to the Downloads
+  // folder under the name the core gave it, with no save dialog, so the screen can say where it went.
+  // An older file of the same name is kept: the new one gets " (2)", " (3)"… before its extension.
+  ses.on('will-download', (_event, item) => {
+    const name = basename(item.getFilename());
+    const dot = name.lastIndexOf('.');
+    const [stem, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
+    let path = join(app.getPath('downloads'), name);
+    for (let n = 2; existsSync(path); n++) path = join(app.getPath('downloads'), `${stem} (${n})${ext}`);
+    item.setSavePath(path);
+  });
   ses.protocol.handle(APP_SCHEME, async (request) => {
     const path = resolveAppPath(request.url, rendererRoot, (...parts) => normalize(join(...parts)));
     if (!path || !path.startsWith(rendererRoot)) return new Response('Not found', { status: 404 });

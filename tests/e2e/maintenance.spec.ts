@@ -66,7 +66,7 @@ test('backup downloads an encrypted file; a purge is previewed, then done (en)',
   const bytes = readFileSync(await download.path());
   expect(bytes.subarray(0, 21).toString('latin1')).toBe('age-encryption.org/v1');
   expect(bytes.includes('Olvidada')).toBe(false);
-  await expect(backup.getByRole('status')).toContainText('Backup ready');
+  await expect(backup.getByRole('status')).toContainText('Backup saved in your Downloads folder as amparo-');
 
   // Every rule is off until ticked; its setting is a labelled input.
   const retention = page.getByRole('form', { name: 'Retention' });
