@@ -13,19 +13,35 @@ import { TimeZoneSection } from './settings/TimeZoneSection';
 import { TrainingSection } from './settings/TrainingSection';
 import { ScreenHeading } from '../components/ScreenHeading';
 
+// Settings in sections, one on screen at a time, so none is a long scroll away.
+const SECTIONS = ['general', 'data', 'backup', 'retention', 'training', 'security'] as const;
+type Section = (typeof SECTIONS)[number];
+
 export function Settings() {
   const { t } = useTranslation();
+  const [section, setSection] = useState<Section>('general');
   return (
     <section aria-labelledby="section-title" className="stack">
       <ScreenHeading>{t('settings.title')}</ScreenHeading>
-      <GeneralSettings />
-      <OperatorName />
-      <TimeZoneSection />
-      <CsvImport />
-      <TrainingSection />
-      <BackupSection />
-      <RetentionSection />
-      <ChangePassphrase />
+      <div role="group" aria-label={t('settings.sections')} className="views">
+        {SECTIONS.map((id) => (
+          <button type="button" key={id} aria-pressed={section === id} onClick={() => setSection(id)}>
+            {t(`settings.tabs.${id}`)}
+          </button>
+        ))}
+      </div>
+      {section === 'general' ? (
+        <>
+          <GeneralSettings />
+          <OperatorName />
+          <TimeZoneSection />
+        </>
+      ) : null}
+      {section === 'data' ? <CsvImport /> : null}
+      {section === 'backup' ? <BackupSection /> : null}
+      {section === 'retention' ? <RetentionSection /> : null}
+      {section === 'training' ? <TrainingSection /> : null}
+      {section === 'security' ? <ChangePassphrase /> : null}
     </section>
   );
 }

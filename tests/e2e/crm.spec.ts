@@ -202,6 +202,7 @@ test('CSV import: column mapping, a dry run, and one bad row reported', async ({
   const { page, service } = await open({ lang: 'en' });
   await createVault(page);
   await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Import and export', exact: true }).click();
   await page.getByLabel('CSV file').setInputFiles({
     name: 'people.csv',
     mimeType: 'text/csv',

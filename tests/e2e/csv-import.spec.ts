@@ -20,6 +20,7 @@ const L = {
     repeat: 'Repeat the passphrase',
     create: 'Create vault',
     settings: 'Settings',
+    dataTab: 'Import and export',
     kind: 'Records',
     volunteers: 'Volunteers',
     people: 'People',
@@ -42,6 +43,7 @@ const L = {
     repeat: 'Repite la frase de contraseña',
     create: 'Crear bóveda',
     settings: 'Configuración',
+    dataTab: 'Importar y exportar',
     kind: 'Registros',
     volunteers: 'Voluntarios',
     people: 'Personas',
@@ -74,6 +76,7 @@ for (const lang of ['en', 'es'] as const) {
     await page.getByRole('button', { name: l.create }).click();
     await expect(page.getByRole('navigation').first()).toBeVisible();
     await page.getByRole('button', { name: l.settings }).click();
+    await page.getByRole('button', { name: l.dataTab, exact: true }).click();
 
     // Volunteers: matched and checked as soon as the file is chosen.
     await page.getByLabel(l.kind).selectOption('volunteer');

@@ -15,6 +15,7 @@ const LABELS = {
     repeat: 'Repeat the passphrase',
     create: 'Create vault',
     settings: 'Settings',
+    dataTab: 'Import and export',
     file: 'CSV file',
     column: 'Column “givenName”',
     import: 'Import valid rows',
@@ -28,6 +29,7 @@ const LABELS = {
     repeat: 'Repite la frase de contraseña',
     create: 'Crear bóveda',
     settings: 'Configuración',
+    dataTab: 'Importar y exportar',
     file: 'Archivo CSV',
     column: 'Columna «givenName»',
     import: 'Importar filas válidas',
@@ -61,6 +63,7 @@ for (const lang of ['en', 'es'] as const) {
     await page.getByRole('button', { name: l.create }).click();
     await expect(page.getByRole('navigation').first()).toBeVisible();
     await page.getByRole('button', { name: l.settings }).click();
+    await page.getByRole('button', { name: l.dataTab, exact: true }).click();
 
     await page.getByLabel(l.file).setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: csv });
     // The columns are known once the file has been read through (a dry run); then the import can start.

@@ -171,6 +171,7 @@ test('a full UI session leaves 0 of 50 markers on disk or in logs; a CSV export 
     // chooser would: the source file is the user's own input, not something the session wrote).
     for (const p of m.slice(0, PEOPLE / 2)) await intake(A.page, p);
     await A.page.getByRole('button', { name: t('nav.settings'), exact: true }).click();
+    await A.page.getByRole('button', { name: t('settings.tabs.data'), exact: true }).click();
     const rows = m.slice(PEOPLE / 2).map((p) => [p.given, p.family, p.note, p.aNumber, p.extra].join(','));
     await A.page.getByLabel(t('csv.file')).setInputFiles({
       name: 'people.csv',
@@ -221,6 +222,7 @@ test('a full UI session leaves 0 of 50 markers on disk or in logs; a CSV export 
 
     // An encrypted backup, downloaded from Settings.
     await A.page.getByRole('button', { name: t('nav.settings'), exact: true }).click();
+    await A.page.getByRole('button', { name: t('settings.tabs.backup'), exact: true }).click();
     const backupForm = A.page.getByRole('form', { name: t('settings.backup.title') });
     await backupForm.getByLabel(t('settings.backup.passphrase'), { exact: true }).fill(PASSPHRASE);
     await backupForm.getByLabel(t('settings.backup.confirm')).fill(PASSPHRASE);
@@ -331,6 +333,7 @@ test('a full UI session leaves 0 of 50 markers on disk or in logs; a CSV export 
     await control.page.getByLabel(t('unlock.passphrase'), { exact: true }).fill(PASSPHRASE);
     await control.page.getByRole('button', { name: t('unlock.submit') }).click();
     await control.page.getByRole('button', { name: t('nav.settings'), exact: true }).click();
+    await control.page.getByRole('button', { name: t('settings.tabs.data'), exact: true }).click();
     control.page.once('dialog', (dialog) => void dialog.accept());
     const csvDownload = control.page.waitForEvent('download');
     await control.page.getByRole('button', { name: t('csv.export') }).click();

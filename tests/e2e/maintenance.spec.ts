@@ -55,6 +55,7 @@ test('backup downloads an encrypted file; a purge is previewed, then done (en)',
   await seedCases(service, clock);
 
   await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Backup', exact: true }).click();
   const backup = page.getByRole('form', { name: 'Encrypted backup' });
   await expect(backup.getByRole('note')).toContainText('Keep it as safe as this laptop');
   await backup.getByLabel('Backup passphrase', { exact: true }).fill(PASSPHRASE);
@@ -69,6 +70,7 @@ test('backup downloads an encrypted file; a purge is previewed, then done (en)',
   await expect(backup.getByRole('status')).toContainText('Backup saved in your Downloads folder as amparo-');
 
   // Every rule is off until ticked; its setting is a labelled input.
+  await page.getByRole('button', { name: 'Retention', exact: true }).click();
   const retention = page.getByRole('form', { name: 'Retention' });
   const days = retention.getByLabel('Days without changes before a closed case is purged');
   await expect(days).toBeDisabled();
@@ -121,8 +123,10 @@ test('the backup and retention sections speak Spanish, preview included', async 
   clock.advance(100 * 60 * 60 * 1000);
 
   await page.getByRole('button', { name: 'Configuración' }).click();
+  await page.getByRole('button', { name: 'Copia de seguridad', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Copia de seguridad cifrada' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Hacer copia ahora' })).toBeVisible();
+  await page.getByRole('button', { name: 'Conservación', exact: true }).click();
   const retention = page.getByRole('form', { name: 'Conservación de datos' });
   await retention.getByLabel('Purgar casos cerrados', { exact: true }).check();
   await retention.getByLabel('Purgar los reportes de la línea marcados como falsa alarma').check();

@@ -173,6 +173,7 @@ test('settings change the passphrase', async ({ open }) => {
   await page.getByLabel('Repeat the passphrase').fill(PASSPHRASE);
   await page.getByRole('button', { name: 'Create vault' }).click();
   await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Passphrase', exact: true }).click();
   await page.getByLabel('Current passphrase').fill(PASSPHRASE);
   await page.getByLabel('New passphrase', { exact: true }).fill('the second long passphrase');
   await page.getByLabel('Repeat the new passphrase').fill('the second long passphrase');

@@ -19,6 +19,7 @@ const TEXT = {
     confirm: 'Repeat the passphrase',
     create: 'Create vault',
     settings: 'Settings',
+    trainingTab: 'Training',
     people: 'People',
     lock: /Lock now/,
     trainingForm: 'Training vault',
@@ -40,6 +41,7 @@ const TEXT = {
     confirm: 'Repite la frase de contraseña',
     create: 'Crear bóveda',
     settings: 'Configuración',
+    trainingTab: 'Capacitación',
     people: 'Personas',
     lock: /Bloquear ahora/,
     trainingForm: 'Bóveda de capacitación',
@@ -73,6 +75,7 @@ test('a backup made in Settings is restored from the first-run screen of another
   await first.service.handlers['person:create']({ givenName: 'Rosa', familyName: 'Restaurada' });
   await first.service.handlers['person:create']({ givenName: 'Luis', familyName: 'Ramos' });
   await first.page.getByRole('button', { name: 'Settings' }).click();
+  await first.page.getByRole('button', { name: 'Backup', exact: true }).click();
   const backupForm = first.page.getByRole('form', { name: 'Encrypted backup' });
   await expect(backupForm).toContainText('Restore from a backup');
   await backupForm.getByLabel('Backup passphrase', { exact: true }).fill(PASSPHRASE);
@@ -169,6 +172,7 @@ for (const lang of ['en', 'es'] as const) {
     await expect(page.getByRole('region', { name: t.banner })).toHaveCount(0);
 
     await page.getByRole('button', { name: t.settings }).click();
+    await page.getByRole('button', { name: t.trainingTab, exact: true }).click();
     const training = page.getByRole('form', { name: t.trainingForm });
     await training.getByLabel(t.trainingPassphrase, { exact: true }).fill(TRAINING_PASSPHRASE);
     await training.getByLabel(t.trainingConfirm).fill(TRAINING_PASSPHRASE);
@@ -206,6 +210,7 @@ for (const lang of ['en', 'es'] as const) {
     await page.getByRole('button', { name: t.unlock }).click();
     await expect(page.getByRole('region', { name: t.banner })).toBeVisible();
     await page.getByRole('button', { name: t.settings }).click();
+    await page.getByRole('button', { name: t.trainingTab, exact: true }).click();
     await page.getByRole('button', { name: t.back }).click();
     await expect(page.getByRole('group', { name: t.which }).getByLabel(t.officeVault)).toBeChecked();
     expect(service.isUnlocked()).toBe(false);
@@ -214,6 +219,7 @@ for (const lang of ['en', 'es'] as const) {
     await page.getByLabel(t.passphrase, { exact: true }).fill(PASSPHRASE);
     await page.getByRole('button', { name: t.unlock }).click();
     await page.getByRole('button', { name: t.settings }).click();
+    await page.getByRole('button', { name: t.trainingTab, exact: true }).click();
     page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: t.remove }).click();
     await expect(page.getByRole('form', { name: t.trainingForm })).toBeVisible();
