@@ -1,5 +1,5 @@
 import type { ReactElement } from 'react';
-import { AttorneysScreen } from '../screens/AttorneysScreen';
+import { AttorneysScreen } from '../screens/attorneys/AttorneysScreen';
 import { BondsScreen } from '../screens/bonds/BondsScreen';
 import { Dashboard } from '../screens/Dashboard';
 import { DeadlinesScreen } from '../screens/deadlines/DeadlinesScreen';
@@ -9,7 +9,8 @@ import { PeopleScreen } from '../screens/people/PeopleScreen';
 import { ReportsScreen } from '../screens/ReportsScreen';
 import { Settings } from '../screens/Settings';
 import { OfficesScreen } from '../screens/sync/OfficesScreen';
-import { VolunteersScreen } from '../screens/VolunteersScreen';
+import { VolunteersScreen } from '../screens/volunteers/VolunteersScreen';
+import { WorkshopsScreen } from '../screens/workshops/WorkshopsScreen';
 
 // The shell's sections, in navigation order.
 export interface Route {
@@ -26,6 +27,7 @@ export const ROUTES: readonly Route[] = [
   { id: 'attorneys', labelKey: 'nav.attorneys', render: () => <AttorneysScreen /> },
   { id: 'bonds', labelKey: 'nav.bonds', render: () => <BondsScreen /> },
   { id: 'reports', labelKey: 'nav.reports', render: () => <ReportsScreen /> },
+  { id: 'workshops', labelKey: 'nav.workshops', render: () => <WorkshopsScreen /> },
   { id: 'facilities', labelKey: 'nav.facilities', render: () => <FacilitiesScreen /> },
   { id: 'offices', labelKey: 'nav.offices', render: () => <OfficesScreen /> },
   { id: 'deleted', labelKey: 'nav.deleted', render: () => <RecentlyDeleted /> },

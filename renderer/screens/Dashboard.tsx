@@ -5,6 +5,7 @@ import { useCall } from '../app/useCall';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { DeadlinesCard } from './deadlines/DeadlinesCard';
+import { OutreachChart } from './workshops/OutreachChart';
 
 export function Dashboard() {
   const { t } = useTranslation();
@@ -78,6 +79,7 @@ export function Dashboard() {
           </div>
         </>
       ) : null}
+      <OutreachChart />
     </section>
   );
 }
