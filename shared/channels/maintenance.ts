@@ -72,7 +72,7 @@ export type RetentionRun = z.infer<typeof RetentionRun>;
  * Why a record a rule would take is kept: the case still has an event to come (the model has no deadlines
  * yet; when it does, an open deadline keeps a case too), or it is on legal hold.
  */
-export const KEEP_REASONS = ['FUTURE_EVENT', 'LEGAL_HOLD'] as const;
+export const KEEP_REASONS = ['FUTURE_EVENT', 'OPEN_DEADLINE', 'LEGAL_HOLD'] as const;
 export const KeepReason = z.enum(KEEP_REASONS);
 export type KeepReason = z.infer<typeof KeepReason>;
 
@@ -115,6 +115,7 @@ export const PurgeResult = z.object({
   people: z.number().int(),
   events: z.number().int(),
   assignments: z.number().int(),
+  deadlines: z.number().int(),
   reports: z.number().int(),
   volunteers: z.number().int(),
   /** Closed cases whose family contacts were cleared. */

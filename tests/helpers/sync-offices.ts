@@ -89,6 +89,7 @@ const KIND_TABLES = [
   'reports',
   'dispatches',
   'workshops',
+  'deadlines',
 ];
 
 /**

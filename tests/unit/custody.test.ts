@@ -112,3 +112,26 @@ describe('custody history', () => {
     for (const facility of rows) expect(facility.source).toMatch(/\S/);
   });
 });
+
+describe('deleting a transfer', () => {
+  it('puts the person back where the latest remaining transfer took her, and restoring moves her again', async () => {
+    const person = await call('person:create', { givenName: 'Rita', familyName: 'Luna' });
+    await call('event:create', {
+      personId: person.id,
+      kind: 'TRANSFER',
+      at: '2026-11-29T18:00:00Z',
+      facilityId: MESA,
+    });
+    const jena = await call('event:create', {
+      personId: person.id,
+      kind: 'TRANSFER',
+      at: '2026-12-01T15:00:00Z',
+      facilityId: JENA,
+    });
+    await call('event:delete', { id: jena.id });
+    expect((await call('person:get', { id: person.id })).facilityId).toBe(MESA);
+    expect((await call('custody:history', { personId: person.id })).current.facilityId).toBe(MESA);
+    await call('deleted:restore', { kind: 'event', id: jena.id });
+    expect((await call('person:get', { id: person.id })).facilityId).toBe(JENA);
+  });
+});

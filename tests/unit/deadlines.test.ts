@@ -4,13 +4,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AmparoService } from '../../electron/core/kernel/context';
 import { dispatch } from '../../electron/core/dispatch';
 import {
-  biaAppealDueOn,
   caseFileDeadlines,
   deadlineOrder,
   endOfDueDate,
   hearingDeadline,
 } from '../../electron/core/records/deadlines/derive';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/ipc';
+import { biaAppealDue as biaAppealDueOn } from '../../shared/records/case-file';
 import { dayIn, utcToWallClock } from '../../shared/time';
 import { runCliInProcess } from '../helpers/cli';
 import { makeTempDir, manualClock, PASSPHRASE, removeTempDirs, unlockedService } from '../helpers/vault';
@@ -200,6 +200,36 @@ describe('the deadlines list', () => {
     await call('person:delete', { id: ana.id });
     expect((await call('deadline:upcoming', {})).rows).toEqual([]);
     expect((await call('deadline:list', {})).total).toBe(0);
+  });
+});
+
+describe('retention', () => {
+  it('keeps a closed case while a deadline is open, and purges the deadline with the case', async () => {
+    const clock = manualClock('2026-01-05T10:00:00.000Z');
+    const { service } = await unlockedService({ clock });
+    const call = async <C extends Channel>(channel: C, input?: ChannelInput<C>) => {
+      const result = await dispatch(service.handlers, channel, input);
+      if (!result.ok) throw new Error(result.error.message);
+      return result.value as ChannelOutput<C>;
+    };
+    const ana = await call('person:create', { givenName: 'Ana', familyName: 'Ruiz', caseStatus: 'CLOSED' });
+    const typed = await call('deadline:create', {
+      personId: ana.id,
+      what: 'Return the file',
+      dueAt: '2026-01-20T17:00:00Z',
+    });
+    clock.set('2026-09-01T10:00:00.000Z');
+    const preview = await call('retention:preview', { days: 180 });
+    expect(preview.rules[0]?.kept).toEqual([
+      expect.objectContaining({ id: ana.id, reasons: ['OPEN_DEADLINE'] }),
+    ]);
+    await call('deadline:update', { id: typed.id, patch: { done: true } });
+    clock.set('2027-06-01T10:00:00.000Z');
+    const result = await call('retention:purge', { days: 180 });
+    expect(result).toMatchObject({ people: 1, deadlines: 1 });
+    expect((await call('deadline:list', {})).total).toBe(0);
+    service.close();
+    removeTempDirs();
   });
 });
 

@@ -104,8 +104,8 @@ function cutoffOf(rule: RetentionRule, after: number, now: Date): string {
 const BEFORE = (column: string) => `unixepoch(${column}, 'subsec') < unixepoch(?, 'subsec')`;
 
 /**
- * Why a person's case must stay. An event still to come (a hearing next year) means the case is live
- * whatever its status says; the model has no deadlines yet, so future events are the only sign of one.
+ * Why a person's case must stay. An event still to come (a hearing next year) or a deadline not done means
+ * the case is live whatever its status says.
  */
 function reasonsFor(db: Database, now: string): (personId: string) => KeepReason[] {
   const memo = new Map<string, KeepReason[]>();
@@ -116,11 +116,14 @@ function reasonsFor(db: Database, now: string): (personId: string) => KeepReason
         db,
         `SELECT json_extract(data, '$.legalHold') IS NOT NULL AS held,
            EXISTS (SELECT 1 FROM events WHERE person_id = people.id AND deleted_at IS NULL
-                   AND unixepoch(at, 'subsec') >= unixepoch(?, 'subsec')) AS future
+                   AND unixepoch(at, 'subsec') >= unixepoch(?, 'subsec')) AS future,
+           EXISTS (SELECT 1 FROM deadlines WHERE person_id = people.id AND deleted_at IS NULL
+                   AND done = 0) AS deadline
          FROM people WHERE id = ?`,
-      ).get(now, personId) as { held: number; future: number } | undefined;
+      ).get(now, personId) as { held: number; future: number; deadline: number } | undefined;
       reasons = [];
       if (row?.future) reasons.push('FUTURE_EVENT');
+      if (row?.deadline) reasons.push('OPEN_DEADLINE');
       if (row?.held) reasons.push('LEGAL_HOLD');
       memo.set(personId, reasons);
     }
@@ -282,6 +285,7 @@ function* retentionSteps(w: Writer, run: RetentionRun, now: Date): JobSteps<Purg
     people: 0,
     events: 0,
     assignments: 0,
+    deadlines: 0,
     reports: 0,
     volunteers: 0,
     familyContacts: 0,
@@ -299,6 +303,7 @@ function* retentionSteps(w: Writer, run: RetentionRun, now: Date): JobSteps<Purg
         for (const [kind, table, count] of [
           ['event', 'events', 'events'],
           ['assignment', 'assignments', 'assignments'],
+          ['deadline', 'deadlines', 'deadlines'],
         ] as const) {
           const rows = stmt(db, `SELECT id FROM ${table} WHERE person_id = ?`).all(id) as { id: string }[];
           for (const row of rows) remove(kind, row.id);

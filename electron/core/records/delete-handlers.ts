@@ -6,9 +6,9 @@ import {
   keepRecord,
   listDeleted,
   pendingDeletes,
-  restoreRecord,
   setKeepDays,
 } from './deletes';
+import { restoreOf } from './kinds';
 import { updateRecord } from './repository';
 import { foldWal } from './rows';
 import { writerFor, type Writer } from './writer';
@@ -29,7 +29,7 @@ export function deleteHandlers(ctx: ServiceContext): HandlerGroup {
   const db = (): Database => ctx.session().db;
   return {
     'deleted:list': () => ({ items: listDeleted(db()), keepDays: keepDays(db()) }),
-    'deleted:restore': ({ kind, id }) => write((w) => restoreRecord(w, kind, id)),
+    'deleted:restore': ({ kind, id }) => write((w) => restoreOf(w, kind, id)),
     'deleted:erase': (input) =>
       erasing((w) => {
         if ('all' in input) return { erased: eraseDue(w, ctx.clock.now(), { all: true }) };

@@ -4,8 +4,7 @@ import type { HandlerGroup, Handlers, ServiceContext } from '../kernel/context';
 import { recordHistory, verifyAudit } from './audit';
 import { dashboard, findDuplicates, findVolunteers, peopleInView, suggestAttorneys } from './queries';
 import { listRecords } from './list';
-import { createOf, updateOf } from './kinds';
-import { deleteRecord } from './deletes';
+import { createOf, deleteOf, updateOf } from './kinds';
 import { getRecord } from './repository';
 import { foldWal } from './rows';
 import { checkAssignment } from './rules';
@@ -31,7 +30,7 @@ function crudHandlers<K extends Kind>(kind: K, ctx: ServiceContext): CrudHandler
     create: (input: NewRecordOf<K>) => write((w) => createOf(w, kind, input)),
     update: ({ id, patch }: { id: string; patch: PatchOf<K> }) => write((w) => updateOf(w, kind, id, patch)),
     delete: ({ id, eraseNow }: { id: string; eraseNow?: boolean | undefined }) => {
-      const result = write((w) => deleteRecord(w, kind, id, { eraseNow }));
+      const result = write((w) => deleteOf(w, kind, id, { eraseNow }));
       if (result.erased) foldWal(db());
       return result;
     },

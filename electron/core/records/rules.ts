@@ -143,3 +143,13 @@ export function updateEvent(w: Writer, id: string, patch: Record<string, unknown
 export function updatePerson(w: Writer, id: string, patch: Record<string, unknown>): Person {
   return updateRecord(w, 'person', id, recordFacilityEdit(w, id, patch));
 }
+
+/** A transfer deleted or restored: the person is where the latest remaining transfer took her. */
+export function eventDeleted(w: Writer, event: CaseEvent): void {
+  if (event.kind !== 'TRANSFER') return;
+  // The person goes with her events; nothing to follow then.
+  const alive = w.session.db
+    .prepare('SELECT 1 FROM people WHERE id = ? AND deleted_at IS NULL')
+    .get(event.personId);
+  if (alive) followLatestTransfer(w, event.personId);
+}

@@ -91,7 +91,8 @@ function rowsOf(db: Database, kind: Kind, scope: ExtractScope): Row[] {
     return stmt(db, `SELECT ${COLUMNS} FROM people WHERE id IN (SELECT value FROM json_each(?))`).all(
       ids,
     ) as Row[];
-  if (kind === 'event' || kind === 'assignment')
+  // What belongs to a person (events, assignments, deadlines) goes with her.
+  if (SPECS[kind].filter.personId !== undefined)
     return stmt(
       db,
       `SELECT ${COLUMNS} FROM ${table} WHERE json_extract(data, '$.personId') IN (SELECT value FROM json_each(?))`,

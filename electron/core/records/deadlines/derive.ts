@@ -1,5 +1,6 @@
 import type { DeadlineItem } from '../../../../shared/channels/casework';
-import { addDaysToDate, wallClockToUtc } from '../../../../shared/time';
+import { biaAppealDue } from '../../../../shared/records/case-file';
+import { wallClockToUtc } from '../../../../shared/time';
 
 // Deadlines that follow from the case file, derived when read and never stored, so they change as soon as
 // the fields they come from do (here or from a partner's bundle). The fields are read by name:
@@ -9,8 +10,6 @@ import { addDaysToDate, wallClockToUtc } from '../../../../shared/time';
 // - bond hearing: each BOND_HEARING event still to come (hearings are events, never copied into the person).
 // A date without a time runs out at the end of that day in the office's zone (23:59 there).
 
-/** Days to file a BIA appeal after the immigration judge's decision. */
-export const BIA_APPEAL_DAYS = 30;
 const NO_APPEAL_NEEDED = new Set(['RELIEF_GRANTED', 'TERMINATED']);
 const RETURN_DONE = new Set(['RETURN_FILED', 'DISCHARGED']);
 
@@ -30,11 +29,6 @@ export interface HearingSource {
   id: string;
   personId: string;
   at: string;
-}
-
-/** The BIA appeal's due date (YYYY-MM-DD): calendar days, no time zone. */
-export function biaAppealDueOn(decidedOn: string): string {
-  return addDaysToDate(decidedOn, BIA_APPEAL_DAYS);
 }
 
 /** The end of a due date in the office: 23:59 on that day, as UTC ISO. */
@@ -74,7 +68,7 @@ export function caseFileDeadlines(person: DeadlineSource, now: Date, zone: strin
   const items: DeadlineItem[] = [];
   const decision = person.courtCase?.decision;
   if (decision && !NO_APPEAL_NEEDED.has(decision.outcome)) {
-    const due = endOfDueDate(biaAppealDueOn(decision.on), zone);
+    const due = endOfDueDate(biaAppealDue(decision.on), zone);
     const filed = person.courtCase?.appealFiledOn !== undefined;
     items.push(item(person, 'BIA_APPEAL', `BIA_APPEAL:${person.id}`, due, true, filed, now));
   }
