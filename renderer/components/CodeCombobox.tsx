@@ -1,6 +1,6 @@
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { exactOption, matchOptions, type CodeOption } from './code-names';
+import { exactOption, matchOptions, type CodeOption } from '../../shared/code-names';
 
 // An accessible combobox (WAI-ARIA 1.2 "list autocomplete") that picks one code by its name: type "México",
 // "Mexico" or "MX" and choose with the arrows and Enter, or the mouse. On leaving the field, text that names

@@ -15,6 +15,7 @@ export const CSV_PROBLEMS = [
   'aNumber',
   'date',
   'dateAmbiguous',
+  'noSuchDay',
   'dateTime',
   'language',
   'country',
@@ -65,7 +66,15 @@ export const CSV_EXTRA_TARGETS = [
 
 export const CsvPreviewRow = z.object({
   row: z.number(),
-  cells: z.array(z.object({ column: z.string(), raw: z.string(), stored: z.string() })),
+  cells: z.array(
+    z.object({
+      column: z.string(),
+      raw: z.string(),
+      stored: z.string(),
+      /** The stored value is language or country codes, which the screen shows by name. */
+      codes: z.enum(['language', 'country']).optional(),
+    }),
+  ),
   /** A full-name column's split, which the user may correct. */
   name: z.object({ givenName: z.string(), familyName: z.string() }).optional(),
 });

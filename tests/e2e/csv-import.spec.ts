@@ -28,13 +28,14 @@ const L = {
     languages: 'Column “Languages spoken”',
     check: 'Check (nothing is saved)',
     import: 'Import valid rows',
-    volunteerCheck: 'Check finished: 3 rows are ready to import, 3 rows have problems.',
-    volunteerDone: 'Imported 3 rows; skipped 3 rows with problems.',
+    volunteerCheck: 'Check finished: 4 rows are ready to import, 2 rows have problems.',
+    volunteerDone: 'Imported 4 rows; skipped 2 rows with problems.',
     lastName: '“Last Name” is empty, and it is needed.',
-    languagesStored: 'Spanish, English → es, en',
+    languagesStored: 'Spanish, English → Spanish (es), English (en)',
+    mixtec: 'Spanish, Mixteco → Spanish (es), Mixtec (qmx)',
     given: 'Given name(s), row 2',
     family: 'Family name(s), row 2',
-    peopleDone: 'Imported 3 rows; skipped 2 rows with problems.',
+    peopleDone: 'Imported 4 rows; skipped 1 row with problems.',
     aNumber: '“A12” in “A#” is not an A-number',
   },
   es: {
@@ -51,13 +52,14 @@ const L = {
     languages: 'Columna «Languages spoken»',
     check: 'Revisar (no se guarda nada)',
     import: 'Importar filas válidas',
-    volunteerCheck: 'Revisión terminada: 3 filas están listas para importar, 3 filas tienen problemas.',
-    volunteerDone: 'Se importaron 3 filas; se omitieron 3 filas con problemas.',
+    volunteerCheck: 'Revisión terminada: 4 filas están listas para importar, 2 filas tienen problemas.',
+    volunteerDone: 'Se importaron 4 filas; se omitieron 2 filas con problemas.',
     lastName: '«Last Name» está vacío y es necesario.',
-    languagesStored: 'Spanish, English → es, en',
+    languagesStored: 'Spanish, English → español (es), inglés (en)',
+    mixtec: 'Spanish, Mixteco → español (es), mixteco (qmx)',
     given: 'Nombre(s), fila 2',
     family: 'Apellido(s), fila 2',
-    peopleDone: 'Se importaron 3 filas; se omitieron 2 filas con problemas.',
+    peopleDone: 'Se importaron 4 filas; se omitió 1 fila con problemas.',
     aNumber: '«A12» en «A#» no es un número A',
   },
 } as const;
@@ -85,12 +87,18 @@ for (const lang of ['en', 'es'] as const) {
     await expect(page.getByLabel(l.languages)).toHaveValue('languages');
     await expect(page.getByText(l.lastName)).toBeVisible();
     await expect(page.getByText(l.languagesStored).first()).toBeVisible();
+    await expect(page.getByText(l.mixtec)).toBeVisible();
     await page.getByText(l.volunteerCheck).scrollIntoViewIfNeeded();
     await snap(page, testInfo, `csv-volunteers-${lang}-1280`);
     await page.getByRole('button', { name: l.import }).click();
     await expect(page.getByText(l.volunteerDone)).toBeVisible();
     const volunteers = await service.handlers['volunteer:list']({ limit: 10 });
-    expect(volunteers.rows.map((v) => v.givenName).sort()).toEqual(['Guadalupe', 'Rosa', 'Tomás']);
+    expect(volunteers.rows.map((v) => v.givenName).sort()).toEqual([
+      'Guadalupe',
+      'José Luis',
+      'Rosa',
+      'Tomás',
+    ]);
 
     // People: a full-name column split, corrected in the preview; importing waits for a new check.
     await page.setViewportSize({ width: 1024, height: 640 });
@@ -115,5 +123,7 @@ for (const lang of ['en', 'es'] as const) {
         languages: ['es'],
       }),
     ]);
+    const wei = await service.handlers['person:list']({ limit: 10, search: 'Wei Chen' });
+    expect(wei.rows).toEqual([expect.objectContaining({ languages: ['cmn'], countryOfBirth: 'CN' })]);
   });
 }

@@ -1,8 +1,20 @@
 import { useTranslation } from 'react-i18next';
+import { countryName, languageName } from '../../../shared/code-names';
 import type { ChannelOutput } from '../../../shared/ipc';
 
 type Report = ChannelOutput<'csv:import'>;
 type Split = { givenName: string; familyName: string };
+type Cell = Report['preview'][number]['cells'][number];
+
+/** Codes shown by name, the code after it: "es, qmx" is "Spanish (es), Mixtec (qmx)". */
+function storedText(cell: Cell, locale: string): string {
+  if (!cell.codes) return cell.stored;
+  const name = cell.codes === 'language' ? languageName : countryName;
+  return cell.stored
+    .split(', ')
+    .map((code) => `${name(code, locale)} (${code})`)
+    .join(', ');
+}
 
 /** The first rows as "raw → stored"; a full-name column's split can be corrected here. */
 export function Preview(props: {
@@ -10,7 +22,7 @@ export function Preview(props: {
   names: Record<string, Split>;
   onNames(names: Record<string, Split>): void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { report } = props;
   if (report.preview.length === 0) return null;
   const edit = (row: number, split: Split) => props.onNames({ ...props.names, [String(row)]: split });
@@ -59,7 +71,7 @@ export function Preview(props: {
                           <span className="csv-column">{cell.column}:</span>{' '}
                           {cell.stored === ''
                             ? t('csv.storedEmpty', { raw: cell.raw })
-                            : t('csv.stored', { raw: cell.raw, stored: cell.stored })}
+                            : t('csv.stored', { raw: cell.raw, stored: storedText(cell, i18n.language) })}
                         </li>
                       ))}
                   </ul>

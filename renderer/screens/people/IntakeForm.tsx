@@ -12,7 +12,7 @@ import { useFocusFirstInvalid } from '../../app/useFocusFirstInvalid';
 import { useAction, useLoad } from '../../app/useCall';
 import { useFacilities } from '../../app/useFacilities';
 import { CodeCombobox, CodeListField } from '../../components/CodeCombobox';
-import { countryOptions, languageName, languageOptions } from '../../components/code-names';
+import { countryOptions, languageName, languageOptions } from '../../../shared/code-names';
 import { DateField, dateFieldProblem, useDateOrder } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';

@@ -4,7 +4,7 @@ import { LOCATOR_RESULTS, LocatorCheck, type Person } from '../../../shared/mode
 import { useDates } from '../../app/format';
 import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
-import { countryName } from '../../components/code-names';
+import { countryName } from '../../../shared/code-names';
 
 // The ICE Online Detainee Locator takes an A-number and country of birth, or an exact first and last name
 // and country of birth. This card lists each search to type, exactly, with a copy button per value, and

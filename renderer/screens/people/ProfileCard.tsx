@@ -11,7 +11,7 @@ import {
 import { formatANumber } from '../../../shared/anumber';
 import { useDates, useEnumOptions } from '../../app/format';
 import { CodeCombobox, CodeListField } from '../../components/CodeCombobox';
-import { countryOptions, languageName, languageOptions } from '../../components/code-names';
+import { countryOptions, languageName, languageOptions } from '../../../shared/code-names';
 import { EditableField } from '../../components/EditableField';
 import { Field } from '../../components/Field';
 import type { PersonPatch } from './person-patch';

@@ -60,7 +60,9 @@ function validDay(year: number, month: number, day: number): boolean {
   return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-export type DateResult = { ok: true; value: string } | { ok: false; code: 'date' | 'dateAmbiguous' };
+/** `noSuchDay`: read as a date, but that month has no such day (02/29/1985). */
+export type DateResult =
+  { ok: true; value: string } | { ok: false; code: 'date' | 'dateAmbiguous' | 'noSuchDay' };
 
 /** A date as YYYY-MM-DD; `order` says how to read 04/09/1988 (null: only unambiguous values are read). */
 export function parseDate(text: string, order: DateOrder | null): DateResult {
@@ -70,7 +72,7 @@ export function parseDate(text: string, order: DateOrder | null): DateResult {
     const [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
     return validDay(year, month, day)
       ? { ok: true, value: `${pad(year, 4)}-${pad(month)}-${pad(day)}` }
-      : { ok: false, code: 'date' };
+      : { ok: false, code: 'noSuchDay' };
   }
   // A timestamp in ISO form in a date column: its date part.
   if (ISO_DATE_TIME.test(trimmed)) return parseDate(trimmed.slice(0, 10), null);
@@ -84,10 +86,11 @@ export function parseDate(text: string, order: DateOrder | null): DateResult {
   const [month, day] = resolved === 'MDY' ? [p.a, p.b] : [p.b, p.a];
   return validDay(p.year, month, day)
     ? { ok: true, value: `${pad(p.year, 4)}-${pad(month)}-${pad(day)}` }
-    : { ok: false, code: 'date' };
+    : { ok: false, code: 'noSuchDay' };
 }
 
-export type DateTimeResult = { ok: true; value: string } | { ok: false; code: 'dateTime' | 'dateAmbiguous' };
+export type DateTimeResult =
+  { ok: true; value: string } | { ok: false; code: 'dateTime' | 'dateAmbiguous' | 'noSuchDay' };
 
 /**
  * A moment as an ISO date-time. ISO text is kept exactly (an export comes back unchanged); a form timestamp
@@ -97,7 +100,7 @@ export function parseDateTime(text: string, order: DateOrder | null): DateTimeRe
   const trimmed = text.trim();
   if (ISO_DATE_TIME.test(trimmed)) return { ok: true, value: trimmed };
   const date = parseDate(trimmed, order);
-  if (!date.ok) return { ok: false, code: date.code === 'dateAmbiguous' ? 'dateAmbiguous' : 'dateTime' };
+  if (!date.ok) return { ok: false, code: date.code === 'date' ? 'dateTime' : date.code };
   const [year, month, day] = date.value.split('-').map(Number) as [number, number, number];
   const time = slashed(trimmed)?.time ?? { hour: 0, minute: 0, second: 0 };
   if (time.hour > 23 || time.minute > 59 || time.second > 59) return { ok: false, code: 'dateTime' };

@@ -122,6 +122,9 @@ interface Column {
   cache: Map<string, Read>;
 }
 
+const codesOf = (r: Reader): 'language' | 'country' | null =>
+  r.type === 'language' || r.type === 'country' ? r.type : r.type === 'list' ? codesOf(r.item) : null;
+
 const isDate = (r: Reader): boolean =>
   r.type === 'date' || r.type === 'dateTime' || (r.type === 'list' && isDate(r.item));
 
@@ -349,11 +352,15 @@ function convertRow(
           data[column.target] = [...new Set([...(data[column.target] as unknown[]), ...value])];
         else data[column.target] = value;
     }
-    preview.cells.push({
-      column: column.name,
-      raw,
-      stored: column.target === 'fullName' ? '' : shown(value),
-    });
+    if (previewing) {
+      const codes = codesOf(column.reader);
+      preview.cells.push({
+        column: column.name,
+        raw,
+        stored: column.target === 'fullName' ? '' : shown(value),
+        ...(codes ? { codes } : {}),
+      });
+    }
   }
   if (Object.keys(contact).length > 0) {
     if (contact.name === undefined) {

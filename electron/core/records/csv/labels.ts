@@ -1,6 +1,6 @@
 import en from '../../../../renderer/i18n/en.json' with { type: 'json' };
 import es from '../../../../renderer/i18n/es.json' with { type: 'json' };
-import { nameKey } from '../../../../shared/i18n-names';
+import { nameKey } from '../../../../shared/code-names';
 
 // Choices written as people write them: a code (LOCAL_POLICE), its words (local police) or its label in
 // English or Spanish, from the app's own catalogs ("Línea de ayuda" is HOTLINE). A label's first words are

@@ -1,6 +1,6 @@
 import { SCHEMAS } from '../../../../shared/model';
 import { CSV_EXTRA_TARGETS } from '../../../../shared/records/csv';
-import { nameKey } from '../../../../shared/i18n-names';
+import { nameKey } from '../../../../shared/code-names';
 import type { CsvKind } from './fields';
 
 // Columns matched to fields from their headers, in English or Spanish ("Last Name", "Apellido(s)", "A#",

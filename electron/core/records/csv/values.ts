@@ -1,5 +1,5 @@
 import { normalizeANumber } from '../../../../shared/anumber';
-import { countryCode, languageCode } from '../../../../shared/i18n-names';
+import { countryCode, languageCode } from '../../../../shared/code-names';
 import type { CsvProblemCode, DateOrder } from '../../../../shared/records/csv';
 import { Email } from '../../../../shared/records/common';
 import { parseDate, parseDateTime } from './dates';
