@@ -142,7 +142,7 @@ test('assigning an attorney: capacity warning and conflict refusal', async ({ op
   expect((await seed(service, 'person:get', { id: person.id })).caseStatus).toBe('ASSIGNED');
 
   // Ending an assignment asks first, naming the attorney and the person; keeping it changes nothing.
-  const end = page.getByRole('button', { name: "End Bea Busy's assignment" });
+  const end = page.getByRole('button', { name: 'End assignment: Bea Busy' });
   await end.click();
   const ask = page.getByRole('dialog', { name: 'End this assignment?' });
   await expect(ask).toContainText('Bea Busy will no longer be assigned to Ana Ruiz.');

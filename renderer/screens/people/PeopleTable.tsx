@@ -11,6 +11,7 @@ import {
 } from '@tanstack/react-table';
 import { formatANumber } from '../../../shared/anumber';
 import type { Person } from '../../../shared/model';
+import { useDates } from '../../app/format';
 import { useNavigation } from '../../app/navigation';
 import { HoldBadge } from './PersonActions';
 import type { PeopleQuery } from './usePeoplePages';
@@ -33,6 +34,7 @@ interface Props {
 export function PeopleTable({ total, rowAt, ensure, sort, onSort, sortable }: Props) {
   const { t } = useTranslation();
   const { navigate } = useNavigation();
+  const dates = useDates();
   const scrollRef = useRef<HTMLDivElement>(null);
 
   const columns = useMemo<ColumnDef<typeof features, Person>[]>(
@@ -73,11 +75,11 @@ export function PeopleTable({ total, rowAt, ensure, sort, onSort, sortable }: Pr
       {
         id: 'detainedAt',
         header: () => t('person.detainedAt'),
-        accessorFn: (p) => (p.detainedAt ? p.detainedAt.slice(0, 10) : ''),
+        accessorFn: (p) => (p.detainedAt ? dates.date(p.detainedAt) : ''),
       },
-      { id: 'updatedAt', header: () => t('person.updatedAt'), accessorFn: (p) => p.updatedAt.slice(0, 10) },
+      { id: 'updatedAt', header: () => t('person.updatedAt'), accessorFn: (p) => dates.date(p.updatedAt) },
     ],
-    [t, navigate],
+    [t, navigate, dates],
   );
 
   const sorting: SortingState = [{ id: sort.field, desc: sort.direction === 'desc' }];
@@ -159,13 +161,16 @@ export function PeopleTable({ total, rowAt, ensure, sort, onSort, sortable }: Pr
                 role="row"
                 key={item.key}
                 aria-rowindex={item.index + 2}
+                // Rows are measured, not fixed: a long name wraps instead of being cut.
+                data-index={item.index}
+                ref={virtualizer.measureElement}
                 className="grid-row"
                 style={{
                   position: 'absolute',
                   top: 0,
                   left: 0,
                   right: 0,
-                  height: ROW_HEIGHT,
+                  minHeight: ROW_HEIGHT,
                   transform: `translateY(${item.start}px)`,
                 }}
               >
