@@ -15,6 +15,7 @@ import {
   wallClockIn,
   wallClockToUtc,
 } from '../../shared/time';
+import { dateTimeAsTyped, localInstant } from '../../renderer/app/dates/parse';
 import { manualClock, removeTempDirs, unlockedService } from '../helpers/vault';
 
 // The office's day: properties across zones and DST changes, then the queries that read it.
@@ -88,6 +89,19 @@ describe('the office day, in any zone', () => {
         expect(Date.parse(stored)).toBe(Math.floor(a.getTime() / 1000) * 1000);
         const other = toUtcIso(b.toISOString());
         expect(stored < other).toBe(Date.parse(stored) < Date.parse(other));
+      }),
+    );
+  });
+});
+
+describe('times typed in the office', () => {
+  it('a date and time typed in a field is the office wall clock, whatever zone this computer is in', () => {
+    expect(localInstant('2026-12-05', '09:00', 'America/Los_Angeles')).toBe('2026-12-05T17:00:00.000Z');
+    expect(localInstant('2026-12-05', '09:00', 'Pacific/Auckland')).toBe('2026-12-04T20:00:00.000Z');
+    fc.assert(
+      fc.property(instant, zone, fc.constantFrom('MDY' as const, 'DMY' as const), (now, z, order) => {
+        const typed = dateTimeAsTyped(now.toISOString(), order, z);
+        expect(typed.slice(-5)).toBe(utcToWallClock(now.toISOString(), z).slice(11));
       }),
     );
   });

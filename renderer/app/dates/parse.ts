@@ -1,4 +1,7 @@
-import { format, isValid, parse } from 'date-fns';
+import { tz } from '@date-fns/tz';
+import { format, isValid, parse, parseISO } from 'date-fns';
+import { wallClockToUtc } from '../../../shared/time';
+import { currentZone } from '../zone-store';
 
 // What people type into a date or a date-and-time field, read in the UI language's order (en: month first,
 // es: day first): continuous digits (12052026, 0930), `/`, `-` or `.` between the parts, two- or four-digit
@@ -124,9 +127,12 @@ export function readDateTimeInput(text: string, order: DateOrder, reference = ne
   return time ? { state: 'ok', date, time } : { state: 'invalid' };
 }
 
-/** The local instant of a wall-clock date and time, as stored (UTC ISO 8601). */
-export function localInstant(date: string, time: string): string {
-  return parse(`${date} ${time}`, 'yyyy-MM-dd HH:mm', new Date()).toISOString();
+/**
+ * The instant of a wall-clock date and time typed in the office (its time zone, not this computer's), as
+ * stored (UTC ISO 8601).
+ */
+export function localInstant(date: string, time: string, zone = currentZone()): string {
+  return wallClockToUtc(`${date}T${time}`, zone);
 }
 
 /** How a stored date is typed back into a field in `order` (for editing it). */
@@ -136,9 +142,9 @@ export function dateAsTyped(iso: string, order: DateOrder): string {
   return format(date, order === 'MDY' ? 'MM/dd/yyyy' : 'dd/MM/yyyy');
 }
 
-/** How a stored instant is typed back into a date-and-time field in `order`, in local time. */
-export function dateTimeAsTyped(instant: string, order: DateOrder): string {
-  const date = new Date(instant);
+/** How a stored instant is typed back into a date-and-time field in `order`, in the office's time. */
+export function dateTimeAsTyped(instant: string, order: DateOrder, zone = currentZone()): string {
+  const date = parseISO(instant);
   if (!isValid(date)) return instant;
-  return format(date, order === 'MDY' ? 'MM/dd/yyyy HH:mm' : 'dd/MM/yyyy HH:mm');
+  return format(date, order === 'MDY' ? 'MM/dd/yyyy HH:mm' : 'dd/MM/yyyy HH:mm', { in: tz(zone) });
 }

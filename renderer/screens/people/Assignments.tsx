@@ -2,8 +2,10 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ASSIGNMENT_ROLES, SPECIALTIES, type Assignment, type Person } from '../../../shared/model';
 import type { ChannelOutput } from '../../../shared/ipc';
+import { dayIn } from '../../../shared/time';
 import { call } from '../../api';
 import { useEnumOptions } from '../../app/format';
+import { useOfficeZone } from '../../app/office-zone';
 import { useAction, useCall, useLoad } from '../../app/useCall';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -20,6 +22,7 @@ const fullName = (p: { givenName: string; familyName: string }) => `${p.givenNam
 export function Assignments({ person, onChange }: { person: Person; onChange(): void }) {
   const { t } = useTranslation();
   const enumOptions = useEnumOptions();
+  const zone = useOfficeZone();
   const list = useLoad(async () => {
     const result = await call('assignment:list', { filters: { personId: person.id }, limit: 100 });
     const names: Record<string, string> = {};
@@ -66,7 +69,7 @@ export function Assignments({ person, onChange }: { person: Person; onChange(): 
       attorneyId,
       role: role as Assignment['role'],
       status: 'ACTIVE',
-      assignedOn: new Date().toISOString().slice(0, 10),
+      assignedOn: dayIn(new Date(), zone),
     });
     setDone(t('assign.done', { attorney: chosenName, person: fullName(person) }));
     setOverCapacity(null);

@@ -1,4 +1,3 @@
-import { format } from 'date-fns';
 import { useTranslation } from 'react-i18next';
 import {
   ACTIVE_ASSIGNMENT_STATUSES,
@@ -9,7 +8,9 @@ import {
   type Person,
 } from '../../../shared/model';
 import { call } from '../../api';
+import { dayIn } from '../../../shared/time';
 import { useDates } from '../../app/format';
+import { useOfficeZone } from '../../app/office-zone';
 import { useLoad } from '../../app/useCall';
 import { nextHearing } from './timeline-order';
 
@@ -48,7 +49,8 @@ export function PersonSummary({
   const hearing = nextHearing(events, new Date());
   const court = courtByKey(person.courtCase?.court);
   const deadline = nextCaseDeadline(person);
-  const today = format(new Date(), 'yyyy-MM-dd');
+  const zone = useOfficeZone();
+  const today = dayIn(new Date(), zone);
   const item = (label: string, value: React.ReactNode) => (
     <div className="summary-item">
       <dt>{label}</dt>

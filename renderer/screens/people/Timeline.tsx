@@ -1,8 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EVENT_KINDS, type CaseEvent, type Facility } from '../../../shared/model';
+import { wallClockToUtc } from '../../../shared/time';
 import { call } from '../../api';
 import { useDates, useEnumOptions } from '../../app/format';
+import { useOfficeZone } from '../../app/office-zone';
 import { useAction } from '../../app/useCall';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { orderTimeline } from './timeline-order';
@@ -25,6 +27,7 @@ export function Timeline({
   const { t } = useTranslation();
   const dates = useDates();
   const enumOptions = useEnumOptions();
+  const zone = useOfficeZone();
   const ordered = orderTimeline(events, new Date());
   const [kind, setKind] = useState('MASTER_CALENDAR');
   const [at, setAt] = useState('');
@@ -34,7 +37,8 @@ export function Timeline({
     await call('event:create', {
       personId,
       kind: kind as CaseEvent['kind'],
-      at: new Date(at).toISOString(),
+      // The time typed is the office's wall clock, whatever zone this computer is set to.
+      at: wallClockToUtc(at, zone),
       ...(location.trim() ? { location: location.trim() } : {}),
       ...(kind === 'TRANSFER' && facilityId ? { facilityId } : {}),
     });

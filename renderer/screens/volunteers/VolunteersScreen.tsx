@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelInput } from '../../../shared/ipc';
+import { dayIn } from '../../../shared/time';
 import { useNavigation } from '../../app/navigation';
+import { useOfficeZone } from '../../app/office-zone';
 import { useCall } from '../../app/useCall';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ScreenHeading } from '../../components/ScreenHeading';
@@ -30,7 +32,9 @@ function VolunteerList() {
     limit: 500,
   });
   const rows = found.data?.rows ?? [];
-  const today = new Date().toISOString().slice(0, 10);
+  // A training is current through its expiry date in the office's zone, as the finder counts it.
+  const zone = useOfficeZone();
+  const today = dayIn(new Date(), zone);
   return (
     <section aria-labelledby="section-title" className="stack wide">
       <ScreenHeading>{t('nav.volunteers')}</ScreenHeading>
