@@ -24,6 +24,10 @@ const LABELS = {
     reports: 'Hotline reports',
     logForm: 'Log a report',
     location: 'Location',
+    incident: 'When it happened',
+    incidentTyped: '12/01/2026 9:30 pm',
+    sceneLanguage: 'Language on the scene',
+    spanish: 'Spanish',
     county: 'County',
     agency: 'Agency',
     seen: 'What was seen',
@@ -46,6 +50,10 @@ const LABELS = {
     reports: 'Reportes de la línea',
     logForm: 'Registrar un reporte',
     location: 'Lugar',
+    incident: 'Cuándo ocurrió',
+    incidentTyped: '01/12/2026 21:30',
+    sceneLanguage: 'Idioma en el lugar',
+    spanish: 'español',
     county: 'Condado',
     agency: 'Agencia',
     seen: 'Qué se vio',
@@ -111,16 +119,23 @@ for (const lang of ['en', 'es'] as const) {
 
     await press(page.getByRole('navigation').getByRole('button', { name: L.reports }));
     const form = page.getByRole('form', { name: L.logForm });
+    await type(page, form.getByLabel(L.incident), L.incidentTyped);
     await type(page, form.getByLabel(L.location, { exact: true }), '1400 International Blvd');
     await form.getByLabel(L.county).focus();
     await page.keyboard.type('Alameda');
     await form.getByLabel(L.agency).focus();
     await page.keyboard.type('ICE');
     await type(page, form.getByLabel(L.seen), 'Two unmarked vans');
+    await type(page, form.getByRole('combobox', { name: L.sceneLanguage }), L.spanish);
+    await page.keyboard.press('Enter');
     await type(page, form.getByLabel(L.callback), '510-555-0101');
     await press(form.getByRole('button', { name: L.logForm }));
     await expect(form.getByLabel(L.location, { exact: true })).toHaveValue('');
+    await expect(form.getByRole('combobox', { name: L.sceneLanguage })).toHaveValue('');
     await snap(page, testInfo, `hotline-list-${lang}-1280`);
+    await page.setViewportSize({ width: 1024, height: 640 });
+    await snap(page, testInfo, `hotline-list-${lang}-1024`);
+    await page.setViewportSize({ width: 1280, height: 800 });
 
     await press(page.getByRole('button', { name: /1400 International Blvd \(Alameda\)/ }));
     await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
@@ -143,7 +158,14 @@ for (const lang of ['en', 'es'] as const) {
     await snap(page, testInfo, `hotline-report-${lang}-1024`);
 
     const [report] = (await seed(service, 'report:list', {})).rows;
-    expect(report).toMatchObject({ verification: 'VERIFIED', verifiedBy: 'Rosa', agency: 'ICE' });
+    expect(report).toMatchObject({
+      verification: 'VERIFIED',
+      verifiedBy: 'Rosa',
+      agency: 'ICE',
+      language: 'es',
+    });
+    // 1 December 2026, 21:30 where the test runs (the harness's office zone is the system's).
+    expect(report!.incidentAt).toBe(new Date(2026, 11, 1, 21, 30).toISOString());
     const dispatches = await seed(service, 'dispatch:list', { filters: { reportId: report!.id } });
     expect(dispatches.rows.map((d) => d.status)).toEqual(['SENT', 'SENT']);
 

@@ -1,13 +1,16 @@
-import { useId, type FormEvent } from 'react';
+import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REPORT_AGENCIES } from '../../../shared/model';
 import { COUNTIES_NORCAL } from '../../../shared/records/places';
 import { parseInput } from '../../../shared/ipc';
 import { call } from '../../api';
-import { localInstant } from '../../app/dates/parse';
+import { localInstant, readDateTimeInput } from '../../app/dates/parse';
 import { useEnumOptions } from '../../app/format';
 import { useAction } from '../../app/useCall';
 import { useDraft } from '../../app/useDraft';
+import { CodeCombobox } from '../../components/CodeCombobox';
+import { languageOptions } from '../../components/code-names';
+import { DateField, dateFieldProblem, useDateOrder } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
@@ -38,18 +41,27 @@ export function TextArea(props: { label: string; value: string; onChange(value: 
 // Logging a call as it comes in: only the time received is required (the core stamps it on arrival of the
 // form); everything else is what the caller can say.
 export function LogReport({ onLogged }: { onLogged(): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const enumOptions = useEnumOptions();
+  const order = useDateOrder();
+  const languages = useMemo(() => languageOptions(i18n.language), [i18n.language]);
   const { draft, bind, set, reset } = useDraft(EMPTY);
+  // The incident time as typed in the UI language's order; one that can't be read stops the log at its field.
+  const [timeProblem, setTimeProblem] = useState<string | undefined>();
+  // The language box keeps its own text: a new one for each report logged starts it empty.
+  const [logged, setLogged] = useState(0);
   const action = useAction(async () => {
     const text = (value: string) => (value.trim() ? value.trim() : undefined);
-    const incident = text(draft.incidentAt);
+    const problem = dateFieldProblem('datetime', draft.incidentAt, order);
+    setTimeProblem(problem ? t(problem) : undefined);
+    if (problem) return;
+    const incident = readDateTimeInput(draft.incidentAt, order);
     const input = parseInput(
       'report:create',
       Object.fromEntries(
         Object.entries({
           receivedAt: new Date().toISOString(),
-          incidentAt: incident ? localInstant(incident.slice(0, 10), incident.slice(11, 16)) : undefined,
+          incidentAt: incident.state === 'ok' ? localInstant(incident.date, incident.time) : undefined,
           location: text(draft.location),
           county: text(draft.county),
           agency: text(draft.agency),
@@ -64,6 +76,7 @@ export function LogReport({ onLogged }: { onLogged(): void }) {
     );
     await call('report:create', input);
     reset();
+    setLogged((n) => n + 1);
     onLogged();
   });
   const submit = (event: FormEvent) => {
@@ -74,7 +87,13 @@ export function LogReport({ onLogged }: { onLogged(): void }) {
     <form className="card stack" onSubmit={submit} aria-labelledby="log-report">
       <h2 id="log-report">{t('report.log')}</h2>
       <div className="inline-form">
-        <Field label={t('report.incidentAt')} type="datetime-local" {...bind('incidentAt')} />
+        <DateField
+          kind="datetime"
+          label={t('report.incidentAt')}
+          value={draft.incidentAt}
+          onChange={set('incidentAt')}
+          error={timeProblem}
+        />
         <Field label={t('report.location')} {...bind('location')} />
         <SelectField
           label={t('report.county')}
@@ -94,7 +113,13 @@ export function LogReport({ onLogged }: { onLogged(): void }) {
       <TextArea label={t('report.description')} value={draft.description} onChange={set('description')} />
       <div className="inline-form">
         <Field label={t('report.vehicles')} {...bind('vehicles')} />
-        <Field label={t('report.language')} {...bind('language')} help={t('report.languageHelp')} />
+        <CodeCombobox
+          key={logged}
+          label={t('report.language')}
+          value={draft.language}
+          options={languages}
+          onChange={set('language')}
+        />
         <Field label={t('report.callbackPhone')} type="tel" {...bind('callbackPhone')} />
         <Field label={t('report.callbackName')} {...bind('callbackName')} />
       </div>
