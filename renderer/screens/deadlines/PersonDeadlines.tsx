@@ -14,10 +14,11 @@ import { useDeadlines } from './useDeadlines';
 // and typed ones, with a form to add one (what, due date and optional time in the office's zone, who
 // answers for it). A date without a time is due at the end of that day (23:59) in the office.
 
-export function PersonDeadlines({ personId }: { personId: string }) {
+/** `version`: bumped by the person page after an edit (a court decision, a habeas return date) so the list reloads. */
+export function PersonDeadlines({ personId, version = 0 }: { personId: string; version?: number }) {
   const { t } = useTranslation();
   const zone = useOfficeZone();
-  const { list, markDone, busyKey } = useDeadlines({ personId, includeDone: true });
+  const { list, markDone, busyKey } = useDeadlines({ personId, includeDone: true }, [version]);
   const attorneys = useCall('attorney:list', { limit: 1000 });
   const volunteers = useCall('volunteer:list', { limit: 1000 });
   const [what, setWhat] = useState('');

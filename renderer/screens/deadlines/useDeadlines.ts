@@ -1,11 +1,11 @@
-import { useState } from 'react';
+import { useState, type DependencyList } from 'react';
 import type { DeadlineItem, DeadlineQuery } from '../../../shared/channels/casework';
 import { call } from '../../api';
 import { useAction, useCall } from '../../app/useCall';
 
 /** The deadlines for a query, and marking a typed one done (the list reloads after). */
-export function useDeadlines(query: DeadlineQuery) {
-  const list = useCall('deadline:upcoming', query);
+export function useDeadlines(query: DeadlineQuery, deps: DependencyList = []) {
+  const list = useCall('deadline:upcoming', query, deps);
   const [busyKey, setBusyKey] = useState<string | null>(null);
   const markDone = useAction(async (item: DeadlineItem) => {
     if (!item.deadlineId) return;

@@ -109,7 +109,7 @@ export function PersonDetail({ id }: { id: string }) {
           <LocatorCard person={person} onSave={part('locatorChecks')} />
         </div>
         <div className="stack">
-          <PersonDeadlines personId={person.id} />
+          <PersonDeadlines personId={person.id} version={version} />
           <CustodyHistory personId={person.id} version={version} />
           <Timeline personId={person.id} events={rows} facilities={facilities} onChange={changed} />
           <Assignments person={person} onChange={changed} />
