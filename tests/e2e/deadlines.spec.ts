@@ -124,3 +124,62 @@ for (const lang of ['en', 'es'] as const) {
     await snap(page, testInfo, `deadlines-dashboard-${lang}`);
   });
 }
+
+for (const lang of ['en', 'es'] as const) {
+  test(`person page: a deadline added there, and custody by the latest transfer date (${lang})`, async ({
+    open,
+  }, testInfo) => {
+    test.setTimeout(180_000);
+    const t = translator(lang);
+    const { page, service } = await open({ lang, viewport: { width: 1280, height: 800 } });
+    await page.getByLabel(t('create.office')).fill('Deadlines Office');
+    await page.getByLabel(t('create.passphrase'), { exact: true }).fill(PASSPHRASE);
+    await page.getByLabel(t('create.confirm')).fill(PASSPHRASE);
+    await page.getByRole('button', { name: t('create.submit') }).click();
+    await expect(page.getByRole('navigation')).toBeVisible();
+    await seed(service, 'settings:timeZone', { zone: ZONE });
+
+    const marta = await seed(service, 'person:create', { givenName: 'Marta', familyName: 'Cruz' });
+    const facilities = (await seed(service, 'facility:list', { limit: 1000 })).rows;
+    const idOf = (name: string) => facilities.find((f) => f.name === name)!.id;
+    const transfer = (at: string, name: string) =>
+      seed(service, 'event:create', { personId: marta.id, kind: 'TRANSFER', at, facilityId: idOf(name) });
+    await transfer('2026-11-29T10:00:00-08:00', 'Mesa Verde ICE Processing Center');
+    await transfer('2026-12-01T07:00:00-08:00', 'Central Louisiana ICE Processing Center');
+    await transfer('2026-11-28T15:00:00-08:00', 'ICE San Francisco Field Office (holding)');
+
+    await page
+      .getByRole('navigation')
+      .getByRole('button', { name: t('nav.people'), exact: true })
+      .click();
+    await page.getByRole('button', { name: 'Cruz, Marta' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Marta Cruz' })).toBeVisible();
+
+    const custody = page.getByRole('region', { name: t('custody.title') });
+    await expect(custody).toContainText(t('custody.now'));
+    await expect(custody.locator('p').first()).toContainText('Central Louisiana ICE Processing Center');
+    const moves = custody.getByRole('list', { name: t('custody.listLabel') }).getByRole('listitem');
+    await expect(moves).toHaveCount(3);
+    await expect(moves.first()).toContainText('Central Louisiana ICE Processing Center');
+    await expect(moves.last()).toContainText('ICE San Francisco Field Office (holding)');
+
+    const deadlines = page.getByRole('region', { name: t('deadlines.title') });
+    const form = deadlines.getByRole('form', { name: t('deadlines.form.title') });
+    await form.getByRole('button', { name: t('deadlines.form.add') }).click();
+    await expect(form).toContainText(t('deadlines.form.whatRequired'));
+    await form.getByLabel(t('deadlines.form.what')).fill('Habeas reply');
+    await form.getByLabel(t('deadlines.form.date')).fill('2026-12-20');
+    await form.getByLabel(t('deadlines.form.time')).fill('15:00');
+    await form.getByRole('button', { name: t('deadlines.form.add') }).click();
+    await expect(form.getByRole('status')).toContainText(t('deadlines.form.added'));
+    const added = deadlines.locator('.deadlines li');
+    await expect(added).toHaveCount(1);
+    const locale = lang === 'es' ? es : enUS;
+    // 3 p.m. in the office (Los Angeles), whatever zone the browser is in.
+    await expect(added.first()).toContainText(
+      format(parseISO('2026-12-20T23:00:00.000Z'), 'PPp', { locale, in: tz(ZONE) }),
+    );
+    await custody.scrollIntoViewIfNeeded();
+    await snap(page, testInfo, `person-deadlines-custody-${lang}`);
+  });
+}
