@@ -3,7 +3,7 @@ import type { AmparoService } from '../../electron/core/kernel/context';
 import { dispatch } from '../../electron/core/dispatch';
 import { facilityId } from '../../electron/core/records/facilities';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/ipc';
-import { manualClock, removeTempDirs, unlockedService } from '../helpers/vault';
+import { manualClock, PASSPHRASE, removeTempDirs, unlockedService } from '../helpers/vault';
 
 // Transfers and custody history: where a person is now is the latest transfer by date, whatever order
 // the transfers were typed in; editing the facility directly records a transfer.
@@ -133,5 +133,18 @@ describe('deleting a transfer', () => {
     expect((await call('custody:history', { personId: person.id })).current.facilityId).toBe(MESA);
     await call('deleted:restore', { kind: 'event', id: jena.id });
     expect((await call('person:get', { id: person.id })).facilityId).toBe(JENA);
+  });
+});
+
+describe('the facility list of an older vault', () => {
+  it('gains the centres added since at unlock, but not one the office deleted', async () => {
+    const port = facilityId('port-isabel');
+    // As a vault made before Port Isabel was on the list: its row was never there.
+    service.context.session().db.prepare('DELETE FROM facilities WHERE id = ?').run(port);
+    await call('facility:delete', { id: MESA });
+    await call('vault:lock');
+    await call('vault:unlock', { passphrase: PASSPHRASE });
+    expect((await call('facility:get', { id: port })).name).toBe('Port Isabel Service Processing Center');
+    expect((await dispatch(service.handlers, 'facility:get', { id: MESA })).ok).toBe(false);
   });
 });
