@@ -57,10 +57,10 @@ export const person = recordSchemas({
   givenName: Name,
   familyName: Name,
   otherNames: z.array(Name).max(20).optional(),
-  aNumber: ANumber.optional(),
-  dateOfBirth: IsoDate.optional(),
   /** Every name exactly as ICE paperwork spells it, for the Online Detainee Locator. */
   aliases: z.array(Alias).max(20).optional(),
+  aNumber: ANumber.optional(),
+  dateOfBirth: IsoDate.optional(),
   countryOfBirth: CountryCode.optional(),
   languages: z.array(LanguageCode).max(10).optional(),
   needsInterpreter: z.boolean().optional(),
@@ -74,22 +74,22 @@ export const person = recordSchemas({
   caseStatus: z.enum(CASE_STATUSES).optional(),
   priority: z.enum(PRIORITIES).optional(),
   minorsAtHome: z.number().int().min(0).max(30).optional(),
+  caregiverPlan: CaregiverPlan.optional(),
   medicalNeeds: LongText.optional(),
   contacts: z.array(FamilyContact).max(20).optional(),
-  caregiverPlan: CaregiverPlan.optional(),
   consentRecorded: z.boolean().optional(),
   reportSource: z.enum(REPORT_SOURCES).optional(),
   /** The hotline report the intake started from (the report lists the person too). */
   reportId: Id.optional(),
   notes: LongText.optional(),
-  /** A legal hold: the case is never deleted or purged while it is set, here or by a partner's bundle. */
-  legalHold: z
-    .object({ reason: ShortText.min(1), since: IsoDateTime })
-    .strict()
   courtCase: CourtCase.optional(),
   bond: Bond.optional(),
   habeas: Habeas.optional(),
   locatorChecks: z.array(LocatorCheck).max(500).optional(),
+  /** A legal hold: the case is never deleted or purged while it is set, here or by a partner's bundle. */
+  legalHold: z
+    .object({ reason: ShortText.min(1), since: IsoDateTime })
+    .strict()
     .optional(),
 });
 export type Person = z.infer<typeof person.record>;
