@@ -12,6 +12,8 @@ import { importCsv } from '../../electron/core/records/csv/import';
 import { autoMapping } from '../../electron/core/records/csv/mapping';
 import { splitFullName } from '../../electron/core/records/csv/names';
 import { splitList } from '../../electron/core/records/csv/values';
+import { csvVault } from '../../electron/core/records/csv/vault';
+import { findDuplicates } from '../../electron/core/records/queries';
 import en from '../../renderer/i18n/en.json';
 import es from '../../renderer/i18n/es.json';
 import { SCHEMAS } from '../../shared/model';
@@ -269,6 +271,52 @@ describe('duplicates at import', () => {
       expect(merged).toMatchObject({ ok: true, value: { imported: 0, merged: 1 } });
       const after = await dispatch(service.handlers, 'person:get', { id });
       expect(after).toMatchObject({ ok: true, value: { givenName: 'Juan', phone: '(510) 555-0142' } });
+    } finally {
+      service.close();
+    }
+  });
+});
+
+describe('duplicates against the vault, read once', () => {
+  it('finds what the person page’s duplicate query finds, deleted people left out', async () => {
+    const { service } = await unlockedService();
+    try {
+      const add = async (data: Record<string, unknown>) =>
+        ((await dispatch(service.handlers, 'person:create', data)) as { ok: true; value: { id: string } })
+          .value.id;
+      await add({ givenName: 'Juan', familyName: 'Gutierrez', dateOfBirth: '1980-01-02' });
+      await add({ givenName: 'Juana', familyName: 'Gutiérrez', dateOfBirth: '1980-01-02' });
+      await add({ givenName: 'Ana', familyName: 'Paz', aNumber: '123456789' });
+      await add({ givenName: 'Eva', familyName: 'Ruiz', aNumber: '123456789', dateOfBirth: '1975-05-05' });
+      const gone = await add({ givenName: 'Luis', familyName: 'Mora', dateOfBirth: '1990-03-04' });
+      await dispatch(service.handlers, 'person:delete', { id: gone });
+      const db = service.context.session().db;
+      const finder = csvVault(db, null).findDuplicates;
+      expect(finder).not.toBeNull();
+      const queries: Record<string, unknown>[] = [
+        { givenName: 'Juan Carlos', familyName: 'Gutiérrez Ramírez', dateOfBirth: '1980-01-02' },
+        { givenName: 'Juan', familyName: 'Gutierrez', dateOfBirth: '1980-01-02' },
+        { givenName: 'Juan', familyName: 'Gutierrez', dateOfBirth: '1980-01-03' },
+        { givenName: 'Eva', familyName: 'Ruiz', aNumber: '123456789', dateOfBirth: '1975-05-05' },
+        { givenName: 'Luis', familyName: 'Mora', dateOfBirth: '1990-03-04' },
+        { givenName: 'Nadie', familyName: 'Más' },
+      ];
+      const sorted = <T extends { id: string }>(list: T[]) =>
+        [...list].sort((a, b) => a.id.localeCompare(b.id));
+      for (const data of queries) {
+        const expected = findDuplicates(db, data).map((m) => ({
+          id: m.id,
+          name: `${m.givenName} ${m.familyName}`,
+          reason: m.reason,
+        }));
+        expect(sorted(finder?.(data) ?? []), JSON.stringify(data)).toEqual(sorted(expected));
+      }
+      expect(
+        finder?.(queries[1] as Record<string, unknown>)
+          ?.map((m) => m.reason)
+          .sort(),
+      ).toEqual(['NAME_AND_DOB', 'SIMILAR_NAME_AND_DOB']);
+      expect(finder?.(queries[4] as Record<string, unknown>)).toEqual([]);
     } finally {
       service.close();
     }

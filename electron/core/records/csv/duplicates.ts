@@ -1,5 +1,5 @@
 import type { CsvDuplicate } from '../../../../shared/records/csv';
-import { fold } from '../text';
+import { editDistance, fold } from '../text';
 
 // Duplicate rows of a person import: the same A-number, or the same date of birth and a name that is the
 // same or contains the other (family names in any order, a second given or family name missing: "Juan
@@ -61,4 +61,51 @@ export class RowKeys {
   created(ids: readonly string[]): void {
     for (const id of ids) this.ours.add(id);
   }
+}
+
+/** A live person of the vault as duplicate detection reads her: what her row's indexed columns hold. */
+export interface VaultPerson {
+  id: string;
+  name: string;
+  aNumber: string | null;
+  dateOfBirth: string | null;
+  /** The folded name (people.norm_name). */
+  folded: string;
+}
+
+/**
+ * The vault's people by A-number and by date of birth, read once when an import starts, so each row is
+ * looked up in memory instead of queried: the same matches as the person page's duplicate warning (the same
+ * A-number; the same date of birth and the same, a nearly equal or a contained name).
+ */
+export function vaultFinder(people: Iterable<VaultPerson>): DuplicateFinder {
+  const byANumber = new Map<string, VaultPerson[]>();
+  const byDob = new Map<string, VaultPerson[]>();
+  const add = (map: Map<string, VaultPerson[]>, key: string, person: VaultPerson) => {
+    const list = map.get(key);
+    if (list) list.push(person);
+    else map.set(key, [person]);
+  };
+  for (const person of people) {
+    if (person.aNumber) add(byANumber, person.aNumber, person);
+    if (person.dateOfBirth) add(byDob, person.dateOfBirth, person);
+  }
+  return (data) => {
+    const found = new Map<string, { id: string; name: string; reason: CsvDuplicate['reason'] }>();
+    const aNumber = typeof data.aNumber === 'string' ? data.aNumber : null;
+    for (const person of aNumber ? (byANumber.get(aNumber) ?? []) : [])
+      found.set(person.id, { id: person.id, name: person.name, reason: 'A_NUMBER' });
+    const dob = typeof data.dateOfBirth === 'string' ? data.dateOfBirth : null;
+    if (dob && (data.givenName || data.familyName)) {
+      const key = folded(data);
+      for (const person of byDob.get(dob) ?? []) {
+        if (found.has(person.id)) continue;
+        if (person.folded === key)
+          found.set(person.id, { id: person.id, name: person.name, reason: 'NAME_AND_DOB' });
+        else if (editDistance(person.folded, key, 2) <= 2 || sameName(person.folded, key))
+          found.set(person.id, { id: person.id, name: person.name, reason: 'SIMILAR_NAME_AND_DOB' });
+      }
+    }
+    return [...found.values()];
+  };
 }
