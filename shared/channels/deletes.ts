@@ -16,6 +16,8 @@ export const DeletedItem = z.object({
   deletedAt: z.string(),
   /** When it will be erased unless restored. */
   eraseAfter: z.string(),
+  /** The record it belongs to, for a kind that belongs to another (a person's event, a report's dispatch). */
+  owner: z.object({ kind: Kind, id: Id }).optional(),
 });
 export type DeletedItem = z.infer<typeof DeletedItem>;
 

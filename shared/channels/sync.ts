@@ -162,6 +162,7 @@ export const BundleSummary = z.object({
         .object({
           events: z.number().int(),
           assignments: z.number().int(),
+          deadlines: z.number().int(),
           nextHearing: z.string().nullable(),
         })
         .optional(),

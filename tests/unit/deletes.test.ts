@@ -72,6 +72,9 @@ describe('local deletes', () => {
         ['event', event.id],
       ]),
     );
+    // The event names its owner, so the screen shows it inside her row.
+    expect(recent.items.find((i) => i.id === event.id)?.owner).toEqual({ kind: 'person', id: person.id });
+    expect(recent.items.find((i) => i.id === person.id)?.owner).toBeUndefined();
     await h['deleted:restore']({ kind: 'person', id: person.id });
     expect((await h['person:get']({ id: person.id })).familyName).toBe('Delgado');
     expect((await h['event:get']({ id: event.id })).kind).toBe('BOND_HEARING');
@@ -198,6 +201,34 @@ describe('local deletes', () => {
 });
 
 describe('deletes between offices', () => {
+  it('the import preview names a deleted person and what goes with her: events, deadlines, next hearing', async () => {
+    const person = await a.service.handlers['person:create']({ givenName: 'Vera', familyName: 'Vista' });
+    const hearing = await a.service.handlers['event:create']({
+      personId: person.id,
+      kind: 'BOND_HEARING',
+      at: '2027-01-05T17:00:00.000Z',
+    });
+    await a.service.handlers['deadline:create']({
+      personId: person.id,
+      what: 'Bond brief',
+      dueAt: '2027-01-03T17:00:00.000Z',
+    });
+    await send(a, b);
+    await a.service.handlers['person:delete']({ id: person.id });
+    const out = await a.service.handlers['bundle:export']({
+      to: [b.fingerprint],
+      scope: { scope: 'since-last' },
+      redaction: 'Full',
+    });
+    const preview = await b.service.handlers['bundle:preview']({ bytes: out.bytes });
+    expect(preview.deletes.find((d) => d.id === person.id)).toMatchObject({
+      kind: 'person',
+      label: 'Vera Vista',
+      takes: { events: 1, assignments: 0, deadlines: 1, nextHearing: hearing.at },
+    });
+    await b.service.handlers['bundle:import']({ bytes: out.bytes });
+  });
+
   it('a bundle carries only the tombstone of a deleted person, as stock age shows', async () => {
     const person = await a.service.handlers['person:create']({
       givenName: 'Rosalba',

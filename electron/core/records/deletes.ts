@@ -240,13 +240,17 @@ export function listDeleted(db: Database): DeletedItem[] {
       db,
       `SELECT id, data, deleted_at FROM ${SPECS[kind].table} WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC`,
     ).all() as { id: string; data: string; deleted_at: string }[];
+    const belongsTo = SPECS[kind].belongsTo;
     for (const row of rows) {
+      const data = JSON.parse(row.data) as Record<string, unknown>;
+      const ownerId = belongsTo ? data[belongsTo.by] : undefined;
       items.push({
         kind,
         id: row.id,
-        label: labelOf(JSON.parse(row.data) as Record<string, unknown>),
+        label: labelOf(data),
         deletedAt: row.deleted_at,
         eraseAfter: new Date(Date.parse(row.deleted_at) + days * DAY_MS).toISOString(),
+        ...(belongsTo && typeof ownerId === 'string' ? { owner: { kind: belongsTo.kind, id: ownerId } } : {}),
       });
     }
   }
@@ -279,11 +283,12 @@ export function eraseDue(w: Writer, now: Date, options: { all?: boolean } = {}):
 export interface TakenAlong {
   events: number;
   assignments: number;
+  deadlines: number;
   /** The person's next hearing, if one is still to come. */
   nextHearing: string | null;
 }
 
-/** What deleting a person takes with her: her live events and assignments, and her next hearing. */
+/** What deleting a person takes with her: her live events, assignments and deadlines, and her next hearing. */
 export function takenAlong(db: Database, personId: string, now: Date): TakenAlong {
   const count = (table: string) =>
     (
@@ -297,5 +302,10 @@ export function takenAlong(db: Database, personId: string, now: Date): TakenAlon
     `SELECT min(at) AS at FROM events WHERE person_id = ? AND deleted_at IS NULL AND kind IN (${kinds})
      AND unixepoch(at) >= unixepoch(?)`,
   ).get(personId, ...HEARING_KINDS, now.toISOString()) as { at: string | null };
-  return { events: count('events'), assignments: count('assignments'), nextHearing: next.at };
+  return {
+    events: count('events'),
+    assignments: count('assignments'),
+    deadlines: count('deadlines'),
+    nextHearing: next.at,
+  };
 }

@@ -13,40 +13,33 @@ import { ScreenHeading } from '../../components/ScreenHeading';
 // Recently deleted: what waits here before it is erased for good, with Restore and Erase now per record,
 // Erase all now, and how many days this office keeps deleted records.
 
-/** A row of the list: a record, and for a person the events and assignments that went with her. */
+/** A row of the list: a record, and what went with it (a person's events, assignments and deadlines). */
 interface Row {
   item: DeletedItem;
   along: DeletedItem[];
 }
 
-const DEPENDENT_KINDS: readonly string[] = ['event', 'assignment'];
-
 /**
- * A person's events and assignments are deleted in the same write as she is, so they share her deletion
- * time (and come back with her on restore). They are shown inside her row rather than as rows of their own,
- * which a coordinator could restore without her. When two people share that time (one bundle deleted
- * both), nothing says whose they are, so they stay rows of their own.
+ * What belongs to a record (its owner, as the core reports it) and was deleted in the same write shares its
+ * deletion time and comes back with it on restore. It is shown inside the owner's row rather than as a row of
+ * its own, which a coordinator could restore without her. Deleted at another time, it is a row of its own.
  */
+const keyOf = (item: { kind: string; id: string }) => `${item.kind}:${item.id}`;
+
 function groupRows(items: DeletedItem[]): Row[] {
-  const people = new Map<string, DeletedItem[]>();
-  for (const item of items) {
-    if (item.kind === 'person') people.set(item.deletedAt, [...(people.get(item.deletedAt) ?? []), item]);
-  }
+  const byKey = new Map(items.map((item) => [keyOf(item), item]));
   const along = new Map<string, DeletedItem[]>();
   const rows: Row[] = [];
   for (const item of items) {
-    const owners = people.get(item.deletedAt);
-    const owner = owners?.length === 1 ? owners[0] : undefined;
-    if (owner && DEPENDENT_KINDS.includes(item.kind)) {
-      along.set(owner.id, [...(along.get(owner.id) ?? []), item]);
+    const owner = item.owner ? byKey.get(keyOf(item.owner)) : undefined;
+    if (owner && owner.deletedAt === item.deletedAt) {
+      along.set(keyOf(owner), [...(along.get(keyOf(owner)) ?? []), item]);
     } else {
       rows.push({ item, along: [] });
     }
   }
-  return rows.map((row) => ({ ...row, along: along.get(row.item.id) ?? [] }));
+  return rows.map((row) => ({ ...row, along: along.get(keyOf(row.item)) ?? [] }));
 }
-
-const keyOf = (item: DeletedItem) => `${item.kind}:${item.id}`;
 
 export function RecentlyDeleted() {
   const { t } = useTranslation();
@@ -110,7 +103,12 @@ export function RecentlyDeleted() {
   const alongText = (row: Row) => {
     if (row.along.length === 0) return null;
     const count = (kind: string) => row.along.filter((item) => item.kind === kind).length;
-    return takenAlong({ events: count('event'), assignments: count('assignment'), nextHearing: null });
+    return takenAlong({
+      events: count('event'),
+      assignments: count('assignment'),
+      deadlines: count('deadline'),
+      nextHearing: null,
+    });
   };
   const total = list.data?.items.length ?? 0;
 

@@ -8,6 +8,7 @@ import { useDates } from '../../app/format';
 export interface TakenAlong {
   events: number;
   assignments: number;
+  deadlines: number;
   nextHearing: string | null;
 }
 
@@ -29,6 +30,7 @@ export function useTakenAlong() {
     const parts = [
       takes.events > 0 ? t('deleted.takes.events', { count: takes.events }) : null,
       takes.assignments > 0 ? t('deleted.takes.assignments', { count: takes.assignments }) : null,
+      takes.deadlines > 0 ? t('deleted.takes.deadlines', { count: takes.deadlines }) : null,
       takes.nextHearing ? t('deleted.takes.nextHearing', { date: dates.dateTime(takes.nextHearing) }) : null,
     ].filter((part): part is string => part !== null);
     return parts.length === 0 ? null : parts.join(', ');

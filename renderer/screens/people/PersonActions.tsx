@@ -172,9 +172,10 @@ function HoldDialog(props: { person: Person; onClose(): void; onDone(): void }) 
 /** What would go with her, and how long Recently deleted keeps it, for the confirmation. */
 function useDeletePreview(personId: string) {
   return useLoad(async () => {
-    const [events, assignments, deleted] = await Promise.all([
+    const [events, assignments, deadlines, deleted] = await Promise.all([
       call('event:list', { filters: { personId }, limit: 1000 }),
       call('assignment:list', { filters: { personId }, limit: 1 }),
+      call('deadline:list', { filters: { personId }, limit: 1 }),
       call('deleted:list'),
     ]);
     const now = Date.now();
@@ -184,7 +185,12 @@ function useDeletePreview(personId: string) {
       .map((e) => e.at)
       .sort((a, b) => Date.parse(a) - Date.parse(b))[0];
     return {
-      takes: { events: events.total, assignments: assignments.total, nextHearing: next ?? null },
+      takes: {
+        events: events.total,
+        assignments: assignments.total,
+        deadlines: deadlines.total,
+        nextHearing: next ?? null,
+      },
       keepDays: deleted.keepDays,
     };
   }, [personId]);

@@ -26,13 +26,14 @@ export function useDeleteCounts() {
  */
 function shown(deletes: BundleSummary['deletes']): BundleSummary['deletes'] {
   const people = deletes.filter((item) => item.kind === 'person');
-  const taken = (key: 'events' | 'assignments') =>
+  const taken = (key: 'events' | 'assignments' | 'deadlines') =>
     people.reduce((sum, item) => sum + (item.takes?.[key] ?? 0), 0);
-  const covered = (kind: 'event' | 'assignment', key: 'events' | 'assignments') =>
+  const covered = (kind: 'event' | 'assignment' | 'deadline', key: 'events' | 'assignments' | 'deadlines') =>
     deletes.filter((item) => item.kind === kind).length <= taken(key);
   const hide = new Set<string>([
     ...(covered('event', 'events') ? ['event'] : []),
     ...(covered('assignment', 'assignments') ? ['assignment'] : []),
+    ...(covered('deadline', 'deadlines') ? ['deadline'] : []),
   ]);
   return [...people, ...deletes.filter((item) => item.kind !== 'person' && !hide.has(item.kind))];
 }
