@@ -39,7 +39,8 @@ async function exportTo(from: Office, to: Office[]) {
   return { bytes: out.bytes, changes };
 }
 
-const people = (changes: { entity: string }[]) => changes.filter((c) => c.entity === 'person');
+const people = <T extends { entity: string }>(changes: T[]): T[] =>
+  changes.filter((c) => c.entity === 'person');
 
 describe('send what the recipient lacks', () => {
   it('never echoes a change back, nor relays one its recipient was sent, and sends changed fields only', async () => {
