@@ -180,7 +180,14 @@ describe('Dispatch', () => {
       expect(fieldsOf(lines, ids.volunteer!)).not.toContain(field);
     for (const field of ['phone', 'email', 'barNumber', 'conflicts'])
       expect(fieldsOf(lines, ids.attorney!)).not.toContain(field);
-    expect(fieldsOf(lines, ids.report!)).toEqual(['county', 'receivedAt', 'verification']);
+    // Where and when, how far it is confirmed and whether it is still open: never who verified it.
+    expect(fieldsOf(lines, ids.report!)).toEqual([
+      'county',
+      'receivedAt',
+      'status',
+      'verification',
+      'verifiedAt',
+    ]);
   });
 
   it('carries none of the planted values anywhere in the bundle', () => {
@@ -216,7 +223,7 @@ describe('Dispatch', () => {
     expect(events.rows.map((e) => [e.kind, e.at, e.location, e.notes, e.judge])).toEqual([
       [
         'BOND_HEARING',
-        '2027-01-12T09:00:00-08:00',
+        '2027-01-12T17:00:00.000Z',
         'San Francisco Immigration Court, courtroom 3',
         undefined,
         undefined,
