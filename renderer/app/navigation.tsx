@@ -4,7 +4,7 @@ import { createContext, useContext, useEffect, useRef } from 'react';
 export interface Location {
   section: string;
   id?: string;
-  /** The record a new one starts from (an intake started from a hotline report). */
+  /** The record a screen starts from (an intake from a hotline report, a merge from a person). */
   from?: string;
 }
 

@@ -9,6 +9,7 @@ import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
 import { IntakeForm } from './IntakeForm';
 import { IntakeFromReport } from './IntakeFromReport';
+import { MergePeople } from './merge/MergePeople';
 import { PeopleTable } from './PeopleTable';
 import { PersonDetail } from './PersonDetail';
 import { usePeoplePages, type PeopleQuery } from './usePeoplePages';
@@ -18,6 +19,7 @@ export function PeopleScreen() {
   const { location } = useNavigation();
   if (location.id === 'new')
     return location.from ? <IntakeFromReport reportId={location.from} /> : <IntakeForm />;
+  if (location.id === 'merge' && location.from) return <MergePeople keepId={location.from} />;
   if (location.id) return <PersonDetail id={location.id} />;
   return <PeopleList />;
 }

@@ -74,9 +74,13 @@ export function HoldNotice({ person, onChange }: { person: Person; onChange(): v
   );
 }
 
-/** The end of the profile: place a legal hold, delete the person (or why she can't be deleted). */
+/**
+ * The end of the profile: place a legal hold, merge with another record of her, delete the person (or why
+ * she can't be deleted).
+ */
 export function PersonActions({ person, onChange }: { person: Person; onChange(): void }) {
   const { t } = useTranslation();
+  const { navigate } = useNavigation();
   const heldId = useId();
   const [dialog, setDialog] = useState<'hold' | 'delete' | null>(null);
   const held = person.legalHold !== undefined;
@@ -98,6 +102,9 @@ export function PersonActions({ person, onChange }: { person: Person; onChange()
           {t('hold.set')}
         </button>
       )}
+      <button type="button" onClick={() => navigate({ section: 'people', id: 'merge', from: person.id })}>
+        {t('merge.open')}
+      </button>
       <button
         type="button"
         className="danger"

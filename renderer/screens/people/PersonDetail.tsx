@@ -18,6 +18,7 @@ import { DetentionCard } from './DetentionCard';
 import { HabeasCard } from './HabeasCard';
 import { History } from './History';
 import { LocatorCard } from './LocatorCard';
+import { DuplicateNotice } from './merge/DuplicateNotice';
 import { HoldBadge, HoldNotice, PersonActions } from './PersonActions';
 import { PersonSummary } from './PersonSummary';
 import type { PersonPatch } from './person-patch';
@@ -96,6 +97,7 @@ export function PersonDetail({ id }: { id: string }) {
       </div>
       <ErrorAlert code={error} />
       <HoldNotice person={person} onChange={changed} />
+      <DuplicateNotice person={person} />
       <PersonSummary person={person} events={rows} facilities={facilities} />
       <div className="columns">
         <div className="stack">

@@ -53,7 +53,11 @@ export class RowKeys {
       }
     }
     if (aNumber && !this.byANumber.has(aNumber)) this.byANumber.set(aNumber, { row, name });
-    if (dob) this.byDob.set(dob, [...(this.byDob.get(dob) ?? []), { row, name, folded: key }]);
+    if (dob) {
+      const earlier = this.byDob.get(dob);
+      if (earlier) earlier.push({ row, name, folded: key });
+      else this.byDob.set(dob, [{ row, name, folded: key }]);
+    }
     return match;
   }
 
