@@ -83,6 +83,17 @@ describe('leak scan', () => {
     expect(JSON.parse(await amparo(dirs.a, 'import-csv', 'person', csv))).toMatchObject({
       imported: PEOPLE / 2,
     });
+    // CSV problems quote the cells they could not read: in the command's result on stdout, which the user
+    // asked for, and nowhere else (not on stderr, not in any file below).
+    const [bad] = plantMarkers(1);
+    const quoted = [bad!.given, bad!.family];
+    const badCsv = join(dirs.inputs, 'bad.csv');
+    writeFileSync(
+      badCsv,
+      `givenName,familyName,dateOfBirth,phone\nAna,Paz,${quoted[0]},\nEva,Ruiz,,${quoted[1]}\n`,
+    );
+    const problems = await amparo(dirs.a, 'import-csv', 'person', badCsv, '--dry-run');
+    for (const cell of quoted) expect(problems).toContain(`“${cell}”`);
     expect(await amparo(dirs.a, 'list', 'person', '--search', m[0]!.given)).toContain(m[0]!.given);
     expect(await amparo(dirs.a, 'list', 'person', '--search', m[PEOPLE - 1]!.family)).toContain(
       m[PEOPLE - 1]!.family,
@@ -138,7 +149,17 @@ describe('leak scan', () => {
         return []; // another process's entry vanished or is unreadable: not ours
       }
     });
-    const logHits = all.filter((marker) => stderrs.some((s) => s.includes(marker)));
+    const logHits = [...all, ...quoted].filter((marker) => stderrs.some((s) => s.includes(marker)));
+    const quotedHits = [
+      ...scanned.flatMap((d) => findMarkers(d, quoted)),
+      ...newInOsTmp.flatMap((p) => {
+        try {
+          return findMarkers(p, quoted);
+        } catch {
+          return [];
+        }
+      }),
+    ];
     const fileCount = scanned.reduce((n, d) => n + files(d).length, 0);
     console.log(
       `leak scan: markers=${all.length} files=${fileCount} (vaults: ${files(dirs.a).length + files(dirs.b).length}, ` +
@@ -150,6 +171,7 @@ describe('leak scan', () => {
     expect(hits).toEqual([]);
     expect(tmpHits).toEqual([]);
     expect(logHits).toEqual([]);
+    expect(quotedHits).toEqual([]);
     expect(files(dirs.a).some((f) => f.endsWith('vault.db'))).toBe(true);
 
     // The control: the same data, exported on purpose as (unencrypted) CSV, must light up every marker.
