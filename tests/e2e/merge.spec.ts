@@ -90,6 +90,7 @@ for (const lang of ['en', 'es'] as const) {
       name: t('merge.compareWith', { name: 'Juan Carlos Gutiérrez Ramírez' }),
     });
     await expect(compareWith).toBeVisible();
+    await snap(page, testInfo, `merge-pick-${lang}-1280`);
     await compareWith.focus();
     await page.keyboard.press('Enter');
     const compare = page.getByRole('heading', {
