@@ -33,11 +33,24 @@ const EN = JSON.parse(
   readFileSync(join(import.meta.dirname, '../../renderer/i18n/en.json'), 'utf8'),
 ) as Record<string, unknown>;
 
-/** Looks a key up in the English catalog and fills {{placeholders}}: the labels on screen. */
+/**
+ * Looks a key up in the English catalog and fills {{placeholders}}, plural forms (key_one, key_other) and
+ * nested $t(key, {"count": n}) as i18next does: the labels on screen.
+ */
 function t(key: string, values: Record<string, string | number> = {}): string {
-  const found = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part], EN);
+  const lookup = (k: string) =>
+    k.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part], EN);
+  let found = lookup(key);
+  if (typeof found !== 'string' && typeof values.count === 'number')
+    found = lookup(`${key}_${new Intl.PluralRules('en').select(values.count)}`) ?? lookup(`${key}_other`);
   if (typeof found !== 'string') throw new Error(`Missing catalog key ${key}`);
-  return found.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name]));
+  const filled = found.replace(/\{\{(\w+)(?:, number)?\}\}/g, (_, name: string) => {
+    const value = values[name];
+    return typeof value === 'number' ? value.toLocaleString('en') : String(value);
+  });
+  return filled.replace(/\$t\(([\w.]+), (\{[^}]*\})\)/g, (_, nested: string, options: string) =>
+    t(nested, JSON.parse(options) as Record<string, number>),
+  );
 }
 
 type Person = PersonMarkers;
