@@ -103,7 +103,7 @@ describe('a purge cannot take a live case', () => {
     for (const p of [c.hearing2027, c.held, c.both, c.laterToday])
       expect((await call(c.service, 'person:get', { id: p.id })).id).toBe(p.id);
     const hearings = await call(c.service, 'event:list', { filters: { personId: c.hearing2027.id } });
-    expect(hearings.rows.map((e) => e.at)).toEqual(['2027-03-01T09:00:00-08:00']);
+    expect(hearings.rows.map((e) => e.at)).toEqual(['2027-03-01T17:00:00.000Z']);
     // Once the hearing is past and the hold lifted, they go like any closed case.
     c.clock.set('2027-09-01T10:00:00.000Z');
     await call(c.service, 'hold:clear', { personId: c.held.id });
