@@ -89,9 +89,12 @@ async function createVault(page: Page, office: string) {
   await expect(page.getByRole('navigation')).toBeVisible();
 }
 
-/** Keyboard intake: Ctrl+I, type into each field, Ctrl+Enter; the person's page opens. */
+/** Keyboard intake: Ctrl+I, Tab to the first field, type into each field, Ctrl+Enter; the person's page opens. */
 async function intake(page: Page, p: Person) {
   await page.keyboard.press('Control+i');
+  // Arrived at on its heading, like every screen; the first field is one Tab away.
+  await expect(page.getByRole('heading', { level: 1, name: t('intake.title') })).toBeFocused();
+  await page.keyboard.press('Tab');
   await expect(page.getByLabel(`${t('person.givenName')} *`)).toBeFocused();
   await page.keyboard.type(p.given);
   await page.keyboard.press('Tab');

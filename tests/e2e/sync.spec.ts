@@ -122,6 +122,8 @@ for (const lang of ['en', 'es'] as const) {
 
     // A person is taken in at A (keyboard intake), then sent to B.
     await A.page.keyboard.press('Control+i');
+    await expect(A.page.getByRole('heading', { level: 1, name: t('intake.title') })).toBeFocused();
+    await A.page.keyboard.press('Tab');
     await A.page.keyboard.type('Rosa María');
     await A.page.keyboard.press('Tab');
     await A.page.keyboard.type('Gutiérrez');
