@@ -46,6 +46,7 @@ const QUERY_CHANNELS = [
   'contact:list',
   'redaction:list',
   'inbox:get',
+  'relay:get',
   'inbox:notices',
   'bundle:history',
   'conflict:list',

@@ -21,6 +21,18 @@ export const Contact = z.object({
 });
 export type Contact = z.infer<typeof Contact>;
 
+/** After this many days without a bundle, an office is shown as silent: it holds back context pruning. */
+export const SILENT_AFTER_DAYS = 14;
+
+/** A contact as the Offices screen lists it: when its last bundle was imported, and for how long it was silent. */
+export const ListedContact = Contact.extend({
+  /** When the newest bundle from this office was imported here, or null if none was. */
+  lastBundleAt: z.string().nullable(),
+  /** Whole days since that bundle (since the contact was added, if none came); null for a revoked one. */
+  silentDays: z.number().int().nonnegative().nullable(),
+});
+export type ListedContact = z.infer<typeof ListedContact>;
+
 /**
  * An office whose name looks the same as a newly added contact's (same Unicode confusable skeleton):
  * another contact, or this office itself (`fingerprint` null).
@@ -117,7 +129,7 @@ export const syncTrustChannels = {
   /** The contact card file contents and a default file name that names no office. */
   'card:export': { input: z.undefined(), output: z.object({ card: z.string(), fileName: z.string() }) },
   'contact:add': { input: z.object({ card: CardText }).strict(), output: AddedContact },
-  'contact:list': { input: z.undefined(), output: z.array(Contact) },
+  'contact:list': { input: z.undefined(), output: z.array(ListedContact) },
   'contact:verify': { input: z.object({ fingerprint: FINGERPRINT }).strict(), output: Contact },
   'contact:revoke': {
     input: z.object({ fingerprint: FINGERPRINT, reason: z.string().trim().min(1).max(500) }).strict(),
@@ -134,6 +146,12 @@ export const syncTrustChannels = {
   'inbox:set': {
     input: z.object({ folder: z.string().max(4096).nullable() }).strict(),
     output: z.object({ folder: z.string().nullable() }),
+  },
+  /** Whether this office only relays (a hub): it then keeps no conflicts, the offices working the cases do. */
+  'relay:get': { input: z.undefined(), output: z.object({ relayOnly: z.boolean() }) },
+  'relay:set': {
+    input: z.object({ relayOnly: z.boolean() }).strict(),
+    output: z.object({ relayOnly: z.boolean() }),
   },
   /** Refused inbox files still in the folder, newest first, unless dismissed. */
   'inbox:notices': { input: z.undefined(), output: z.array(InboxNotice) },

@@ -101,6 +101,18 @@ describe('amparo card / contact', () => {
   });
 });
 
+describe('amparo relay-only', () => {
+  it('shows and sets whether this office only relays, and refuses another word', async () => {
+    const hub = await office('Bay Area hub');
+    expect(JSON.parse((await hub.cli('relay-only')).stdout)).toEqual({ relayOnly: false });
+    expect(JSON.parse((await hub.cli('relay-only', 'on')).stdout)).toEqual({ relayOnly: true });
+    expect(JSON.parse((await hub.cli('relay-only')).stdout)).toEqual({ relayOnly: true });
+    const wrong = await hub.cli('relay-only', 'yes');
+    expect(wrong.code).toBe(EXIT_CODES.INVALID_INPUT);
+    expect(JSON.parse((await hub.cli('relay-only', 'off')).stdout)).toEqual({ relayOnly: false });
+  });
+});
+
 describe('amparo contact add and office names', () => {
   const cardFile = async (dir: string, name: string) => {
     const o = await makeOffice(name);

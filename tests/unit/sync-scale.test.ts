@@ -1,8 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openBundle } from '../../electron/core/sync/bundle';
-import { RELAY_ONLY_KEY } from '../../electron/core/sync/import';
 import { contactByKeyId, loadIdentity, ourFingerprint } from '../../electron/core/sync/store';
-import { writeSetting } from '../../electron/core/records/settings';
 import { introduce, introduceAll, makeOffice, type Office } from '../helpers/sync-offices';
 import { manualClock, removeTempDirs } from '../helpers/vault';
 
@@ -81,7 +79,9 @@ describe('conflicts at network scale', () => {
   it('have the same id at every office, close where a resolution arrives, and none at a relay-only office', async () => {
     const [a, b, c] = await offices(3);
     introduceAll([a!, b!, c!]);
-    writeSetting(c!.service.context.session().db, RELAY_ONLY_KEY, 'true');
+    expect(await c!.service.handlers['relay:get'](undefined)).toEqual({ relayOnly: false });
+    expect(await c!.service.handlers['relay:set']({ relayOnly: true })).toEqual({ relayOnly: true });
+    expect(await c!.service.handlers['relay:get'](undefined)).toEqual({ relayOnly: true });
     const { id } = await a!.service.handlers['person:create']({ givenName: 'Marta', familyName: 'Gil' });
     const seed = await exportTo(a!, [b!, c!]);
     for (const o of [b!, c!]) await o.service.handlers['bundle:import']({ bytes: seed.bytes });
@@ -104,5 +104,29 @@ describe('conflicts at network scale', () => {
     expect(await b!.service.handlers['conflict:list'](undefined)).toEqual([]);
     const value = (await b!.service.handlers['person:get']({ id })).arrestLocation;
     expect(value).toBe((await a!.service.handlers['person:get']({ id })).arrestLocation);
+  });
+});
+
+describe('a silent office', () => {
+  it('is listed with when its last bundle arrived and how many days it has been silent', async () => {
+    const clock = manualClock();
+    const a = await makeOffice('Office A', clock);
+    const [b, c] = await offices(2);
+    opened.push(a);
+    introduceAll([a, b!, c!]);
+    const listed = async () =>
+      Object.fromEntries((await a.service.handlers['contact:list'](undefined)).map((x) => [x.officeName, x]));
+    // Nothing came yet: silent since the contact was added.
+    expect((await listed())['Office 0']).toMatchObject({ lastBundleAt: null, silentDays: 0 });
+    await b!.service.handlers['person:create']({ givenName: 'Ana', familyName: 'Ruiz' });
+    clock.advance(3 * 86_400_000);
+    await a.service.handlers['bundle:import']({ bytes: (await exportTo(b!, [a])).bytes });
+    const importedAt = clock.now().toISOString();
+    clock.advance(20 * 86_400_000 + 3_600_000);
+    const now = await listed();
+    expect(now['Office 0']).toMatchObject({ lastBundleAt: importedAt, silentDays: 20 });
+    expect(now['Office 1']).toMatchObject({ lastBundleAt: null, silentDays: 23 });
+    await a.service.handlers['contact:revoke']({ fingerprint: c!.fingerprint, reason: 'laptop lost' });
+    expect((await listed())['Office 1']).toMatchObject({ silentDays: null });
   });
 });

@@ -97,6 +97,22 @@ export const syncTrustCommands: Command[] = [
     },
   },
   {
+    name: 'relay-only',
+    usage: 'relay-only [on|off]',
+    summary:
+      'Show or set whether this office only relays bundles (a hub): it then keeps no conflicts of its own.',
+    needs: 'unlock',
+    async run(ctx) {
+      const word = ctx.args.positionals[0];
+      if (word === undefined) return ctx.call('relay:get');
+      if (word !== 'on' && word !== 'off')
+        throw new AmparoError('INVALID_INPUT', 'Say on or off.', [
+          { path: 'relayOnly', message: 'Expected on or off' },
+        ]);
+      return ctx.call('relay:set', { relayOnly: word === 'on' });
+    },
+  },
+  {
     name: 'identity export-age-key',
     usage: 'identity export-age-key FILE',
     summary: "Write this office's SECRET age key (disaster recovery; `age -d -i FILE`).",

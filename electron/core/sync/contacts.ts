@@ -1,7 +1,7 @@
 // Other offices this vault exchanges bundles with. A contact starts unverified (its card parsed and
 // self-signed) and becomes verified only when a person compares the fingerprint out of band.
 import { AmparoError } from '../../../shared/errors';
-import type { Contact } from '../../../shared/channels/sync';
+import type { Contact, ListedContact } from '../../../shared/channels/sync';
 import type { Database } from '../kernel/context';
 import type { KnownContact } from './bundle';
 import type { VerifiedCard } from './card';
@@ -66,6 +66,31 @@ export function listContacts(db: Database): Contact[] {
     .prepare(`SELECT ${COLUMNS} FROM contacts ORDER BY office_name COLLATE NOCASE, fingerprint`)
     .all() as ContactRow[];
   return rows.map(toContact);
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Contacts with when their newest bundle was imported and how many whole days they have been silent since
+ * (since being added, if nothing came yet): a silent office holds back pruning, so the screen names it.
+ */
+export function listContactsWithActivity(db: Database, now: Date): ListedContact[] {
+  const last = new Map(
+    (
+      db
+        .prepare(
+          'SELECT sender_fingerprint, max(imported_at) AS at FROM bundles_in GROUP BY sender_fingerprint',
+        )
+        .all() as { sender_fingerprint: string; at: string }[]
+    ).map((r) => [r.sender_fingerprint, r.at]),
+  );
+  return listContacts(db).map((contact) => {
+    const lastBundleAt = last.get(contact.fingerprint) ?? null;
+    const since = Date.parse(lastBundleAt ?? contact.addedAt);
+    const silentDays =
+      contact.state === 'revoked' ? null : Math.max(0, Math.floor((now.getTime() - since) / DAY_MS));
+    return { ...contact, lastBundleAt, silentDays };
+  });
 }
 
 export function getContact(db: Database, fingerprint: string): Contact {

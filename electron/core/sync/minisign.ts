@@ -1,8 +1,17 @@
 // minisign-compatible Ed25519 keys and signatures (prehashed "ED" variant), so that stock `minisign -V`
 // can verify what we sign. Format: https://jedisct1.github.io/minisign/ (signature + trusted comment).
+// Signing and verifying use Node's native Ed25519 and BLAKE2b (OpenSSL): every bundle import verifies two
+// signatures, and the pure-JS curve cost several milliseconds of each import.
 import { ed25519 } from '@noble/curves/ed25519.js';
-import { blake2b } from '@noble/hashes/blake2.js';
-import { randomBytes } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  randomBytes,
+  sign as edSign,
+  verify as edVerify,
+  type KeyObject,
+} from 'node:crypto';
 
 export interface SigningKey {
   /** 8 random bytes naming the key, as minisign stores them. */
@@ -17,6 +26,19 @@ export type VerifyResult =
   | { ok: false; reason: 'malformed' | 'wrong-key' | 'bad-signature' | 'bad-global-signature' };
 
 const enc = new TextEncoder();
+
+// DER prefixes that wrap a raw 32-byte Ed25519 seed (PKCS #8) or public key (SPKI) for node:crypto.
+const PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
+const SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
+
+const privateKeyObject = (seed: Uint8Array): KeyObject =>
+  createPrivateKey({ key: Buffer.concat([PKCS8_PREFIX, seed]), format: 'der', type: 'pkcs8' });
+
+const publicKeyObject = (publicKey: Uint8Array): KeyObject =>
+  createPublicKey({ key: Buffer.concat([SPKI_PREFIX, publicKey]), format: 'der', type: 'spki' });
+
+/** BLAKE2b-512 of the message: minisign's prehash. */
+const prehash = (message: Uint8Array): Buffer => createHash('blake2b512').update(message).digest();
 
 export function generateSigningKey(): SigningKey {
   const secretKey = new Uint8Array(randomBytes(32));
@@ -58,8 +80,9 @@ export function parsePublicKeyFile(text: string): { keyId: Uint8Array; publicKey
 
 export function sign(message: Uint8Array, key: SigningKey, trustedComment: string): string {
   if (/[\r\n]/.test(trustedComment)) throw new Error('trusted comment must be one line');
-  const sig = ed25519.sign(blake2b(message, { dkLen: 64 }), key.secretKey);
-  const globalSig = ed25519.sign(Buffer.concat([sig, enc.encode(trustedComment)]), key.secretKey);
+  const secret = privateKeyObject(key.secretKey);
+  const sig = edSign(null, prehash(message), secret);
+  const globalSig = edSign(null, Buffer.concat([sig, enc.encode(trustedComment)]), secret);
   const sigLine = Buffer.concat([Buffer.from('ED'), key.keyId, sig]).toString('base64');
   return (
     `untrusted comment: signature from amparo secret key\n${sigLine}\n` +
@@ -101,9 +124,9 @@ function parseSignature(sigFile: string): ParsedSignature | null {
   };
 }
 
-function safeVerify(sig: Uint8Array, msg: Uint8Array, pk: Uint8Array): boolean {
+function safeVerify(sig: Uint8Array, msg: Uint8Array, pk: KeyObject): boolean {
   try {
-    return ed25519.verify(sig, msg, pk);
+    return edVerify(null, msg, pk, sig);
   } catch {
     return false;
   }
@@ -117,9 +140,15 @@ export function verify(
   const p = parseSignature(sigFile);
   if (!p) return { ok: false, reason: 'malformed' };
   if (!Buffer.from(p.keyId).equals(Buffer.from(key.keyId))) return { ok: false, reason: 'wrong-key' };
-  const signed = p.prehashed ? blake2b(message, { dkLen: 64 }) : message;
-  if (!safeVerify(p.sig, signed, key.publicKey)) return { ok: false, reason: 'bad-signature' };
+  let publicKey: KeyObject;
+  try {
+    publicKey = publicKeyObject(key.publicKey);
+  } catch {
+    return { ok: false, reason: 'bad-signature' };
+  }
+  const signed = p.prehashed ? prehash(message) : message;
+  if (!safeVerify(p.sig, signed, publicKey)) return { ok: false, reason: 'bad-signature' };
   const global = Buffer.concat([p.sig, enc.encode(p.trustedComment)]);
-  if (!safeVerify(p.globalSig, global, key.publicKey)) return { ok: false, reason: 'bad-global-signature' };
+  if (!safeVerify(p.globalSig, global, publicKey)) return { ok: false, reason: 'bad-global-signature' };
   return { ok: true, keyId: p.keyId, trustedComment: p.trustedComment };
 }

@@ -5,7 +5,10 @@ import type { HandlerGroup, ServiceContext } from '../kernel/context';
 import { createCard, parseCard, serializeCard } from './card';
 import { formatFingerprint } from './fingerprint';
 import { dismissInboxNotice, forgetInboxPaths, listInboxNotices } from './inbox-store';
+import { listContactsWithActivity } from './contacts';
+import { RELAY_ONLY_KEY } from './import';
 import { encodePublicKey } from './minisign';
+import { readSetting, writeSetting } from '../records/settings';
 import { resemblingOffices } from './office-name';
 import {
   addContact,
@@ -82,7 +85,7 @@ export function syncTrustHandlers(ctx: ServiceContext, hooks: SyncTrustHooks): H
       hooks.contactsChanged();
       return { ...contact, resembles };
     },
-    'contact:list': () => listContacts(db()),
+    'contact:list': () => listContactsWithActivity(db(), now()),
     'contact:verify': ({ fingerprint }) => {
       const contact = verifyContact(db(), fingerprint, now());
       hooks.contactsChanged();
@@ -107,6 +110,11 @@ export function syncTrustHandlers(ctx: ServiceContext, hooks: SyncTrustHooks): H
       if (value === null) forgetInboxPaths(db());
       hooks.inboxChanged();
       return { folder: value };
+    },
+    'relay:get': () => ({ relayOnly: readSetting(db(), RELAY_ONLY_KEY) === 'true' }),
+    'relay:set': ({ relayOnly }) => {
+      writeSetting(db(), RELAY_ONLY_KEY, relayOnly ? 'true' : 'false');
+      return { relayOnly };
     },
     'inbox:notices': () => listInboxNotices(db()),
     'inbox:dismiss': ({ id }) => {
