@@ -28,6 +28,28 @@ export function readField(kind: DateKind, text: string, order: DateOrder): DateR
   return kind === 'date' ? readDateInput(text, order) : readDateTimeInput(text, order);
 }
 
+// Whether a mouse button or finger is down. Leaving the field by pressing a button (Save) must not show the
+// field's message during the press: the message pushes the button down, the release lands elsewhere and the
+// click is lost. The message then shows once the press is over.
+let pressing = false;
+let afterPress: (() => void)[] = [];
+if (typeof document !== 'undefined') {
+  document.addEventListener('pointerdown', () => (pressing = true), true);
+  const release = () => {
+    pressing = false;
+    const waiting = afterPress;
+    afterPress = [];
+    // After the click that follows the release.
+    setTimeout(() => waiting.forEach((show) => show()));
+  };
+  document.addEventListener('pointerup', release, true);
+  document.addEventListener('pointercancel', release, true);
+}
+function whenReleased(show: () => void) {
+  if (pressing) afterPress.push(show);
+  else show();
+}
+
 /** The field's message key when its text can't be saved as it is, else null. */
 export function dateFieldProblem(kind: DateKind, text: string, order: DateOrder): string | null {
   const reading = readField(kind, text, order);
@@ -86,7 +108,7 @@ export function DateField({
       required={required}
       autoFocus={autoFocus}
       onChange={(event) => onChange(event.target.value)}
-      onBlur={() => setLeft(true)}
+      onBlur={() => whenReleased(() => setLeft(true))}
       error={shown}
       help={
         preview ? (

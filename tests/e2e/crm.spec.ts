@@ -238,7 +238,9 @@ test('a full pass in Spanish', async ({ open }, testInfo) => {
   await page.getByLabel('Teléfono').fill('510 555 0199');
   await page.getByLabel('Teléfono').press('Enter');
   await expect(page.getByText('510 555 0199')).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Historial' })).toContainText('Cambiado: Teléfono');
+  await expect(page.getByRole('region', { name: 'Historial de cambios', exact: true })).toContainText(
+    'Cambiado: Teléfono',
+  );
   await page.getByRole('button', { name: 'Personas', exact: true }).click();
   await page.getByLabel('Buscar personas').fill('hernandez');
   await expect(page.getByRole('button', { name: 'Hernández, Marta' })).toBeVisible();

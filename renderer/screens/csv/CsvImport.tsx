@@ -163,7 +163,7 @@ export function CsvImport() {
         </div>
       ) : null}
       {report ? <Problems kind={kind} report={report} /> : null}
-      {report?.dryRun ? <Preview report={report} names={names} onNames={setNames} /> : null}
+      {report?.dryRun ? <Preview kind={kind} report={report} names={names} onNames={setNames} /> : null}
     </section>
   );
 }

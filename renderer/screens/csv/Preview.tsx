@@ -1,14 +1,16 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { countryName, languageName } from '../../../shared/code-names';
 import type { ChannelOutput } from '../../../shared/ipc';
+import { storedValueText } from './labels';
 
 type Report = ChannelOutput<'csv:import'>;
 type Split = { givenName: string; familyName: string };
 type Cell = Report['preview'][number]['cells'][number];
 
-/** Codes shown by name, the code after it: "es, qmx" is "Spanish (es), Mixtec (qmx)". */
-function storedText(cell: Cell, locale: string): string {
-  if (!cell.codes) return cell.stored;
+/** Codes shown by name, the code after it: "es, qmx" is "Spanish (es), Mixtec (qmx)"; enum keys by name. */
+function storedText(t: TFunction, kind: string, target: string, cell: Cell, locale: string): string {
+  if (!cell.codes) return storedValueText(t, kind, target, cell.stored);
   const name = cell.codes === 'language' ? languageName : countryName;
   return cell.stored
     .split(', ')
@@ -18,6 +20,7 @@ function storedText(cell: Cell, locale: string): string {
 
 /** The first rows as "raw → stored"; a full-name column's split can be corrected here. */
 export function Preview(props: {
+  kind: string;
   report: Report;
   names: Record<string, Split>;
   onNames(names: Record<string, Split>): void;
@@ -71,7 +74,16 @@ export function Preview(props: {
                           <span className="csv-column">{cell.column}:</span>{' '}
                           {cell.stored === ''
                             ? t('csv.storedEmpty', { raw: cell.raw })
-                            : t('csv.stored', { raw: cell.raw, stored: storedText(cell, i18n.language) })}
+                            : t('csv.stored', {
+                                raw: cell.raw,
+                                stored: storedText(
+                                  t,
+                                  props.kind,
+                                  report.mapping[cell.column] ?? '',
+                                  cell,
+                                  i18n.language,
+                                ),
+                              })}
                         </li>
                       ))}
                   </ul>

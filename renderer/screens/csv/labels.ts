@@ -15,3 +15,22 @@ export function problemText(t: TFunction, kind: string, problem: CsvProblem): st
     return t('csv.problems.requiredField', { field: targetLabel(t, kind, problem.path) });
   return t(`csv.problems.${problem.code}`, { column: problem.column, row: problem.row, ...problem.params });
 }
+
+// A field's enum group in the `enums` catalog, where its name differs from the field's.
+const ENUM_GROUPS: Record<string, string> = {
+  arrestingAgency: 'agency',
+  agency: 'reportAgency',
+  specialties: 'specialty',
+  roles: 'volunteerRole',
+};
+
+/** A stored value as the screens show it: enum keys (CUSTODY_STATUS) by their name, anything else as is. */
+export function storedValueText(t: TFunction, kind: string, target: string, stored: string): string {
+  const group = target === 'status' ? `${kind}Status` : (ENUM_GROUPS[target] ?? target);
+  return stored
+    .split(', ')
+    .map((value) =>
+      /^[A-Z][A-Z_]*$/.test(value) ? t(`enums.${group}.${value}`, { defaultValue: value }) : value,
+    )
+    .join(', ');
+}

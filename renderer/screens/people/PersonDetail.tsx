@@ -6,9 +6,11 @@ import { useNavigation } from '../../app/navigation';
 import { useAction, useCall } from '../../app/useCall';
 import { useFacilities } from '../../app/useFacilities';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { RecordHistory } from '../../components/RecordHistory';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { Assignments } from './Assignments';
 import { PersonDeadlines } from '../deadlines/PersonDeadlines';
+import { fieldLabel } from '../sync/SentFields';
 import { BondCard } from './BondCard';
 import { ChildrenCard } from './ChildrenCard';
 import { ContactsCard } from './ContactsCard';
@@ -16,7 +18,6 @@ import { CourtCard } from './CourtCard';
 import { CustodyHistory } from './CustodyHistory';
 import { DetentionCard } from './DetentionCard';
 import { HabeasCard } from './HabeasCard';
-import { History } from './History';
 import { LocatorCard } from './LocatorCard';
 import { DuplicateNotice } from './merge/DuplicateNotice';
 import { HoldBadge, HoldNotice, PersonActions } from './PersonActions';
@@ -126,7 +127,12 @@ export function PersonDetail({ id }: { id: string }) {
           <DetentionCard person={person} save={save} />
           <ContactsCard person={person} onSave={(contacts) => saveStrict({ contacts })} />
           <ChildrenCard person={person} onSave={(patch) => saveStrict(patch as PersonPatch)} />
-          <History personId={person.id} version={version} />
+          <RecordHistory
+            kind="person"
+            id={person.id}
+            version={version}
+            fieldLabel={(field) => fieldLabel(t, 'person', field)}
+          />
         </div>
       </div>
     </section>

@@ -122,7 +122,9 @@ export function SectionForm({ id, title, fields, saved, build, schema, keyOf, on
           <button
             type="button"
             className="ghost small"
-            aria-label={t('common.editField', { field: title })}
+            aria-label={
+              saved ? t('common.editField', { field: title }) : t('caseFile.addField', { field: title })
+            }
             onClick={() => {
               setIssues({});
               const start: Draft = { ...(saved ?? {}) };
