@@ -151,6 +151,15 @@ async function audit(
       .map((el) => `${el.tagName.toLowerCase()}: ${el.innerText.slice(0, 40)}`),
   );
   expect.soft(cut, `cut text on ${name}`).toEqual([]);
+  // Nothing wider than the window: a wide table scrolls in its own labelled container (.table-scroll),
+  // never the whole screen, so the page's own text stays in view.
+  const wide = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.content table, .content form, .content section')]
+      .filter((el) => el.offsetParent !== null && !el.closest('.table-scroll'))
+      .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className}: ${el.innerText.slice(0, 40)}`),
+  );
+  expect.soft(wide, `wider than the window on ${name}`).toEqual([]);
   if (lang === 'es') {
     const text = [...userText]
       .sort((a, b) => b.length - a.length)

@@ -6,6 +6,7 @@ import { useNavigation } from '../../app/navigation';
 import { useCall } from '../../app/useCall';
 import { useFacilities } from '../../app/useFacilities';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { TableScroll } from '../../components/TableScroll';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { SelectField } from '../../components/SelectField';
 
@@ -38,47 +39,49 @@ export function BondsScreen() {
       />
       <ErrorAlert code={bonds.error} />
       <p role="status">{t('caseFile.bonds.count', { count: bonds.data?.total ?? 0 })}</p>
-      <table className="simple">
-        <caption className="visually-hidden">{t('caseFile.bonds.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('person.name')}</th>
-            <th scope="col">{t('caseFile.bonds.status')}</th>
-            <th scope="col">{t('caseFile.bond.amount')}</th>
-            <th scope="col">{t('caseFile.bond.hearing')}</th>
-            <th scope="col">{t('caseFile.bond.decidedOn')}</th>
-            <th scope="col">{t('caseFile.bond.paidOn')}</th>
-            <th scope="col">{t('caseFile.bond.paidBy')}</th>
-            <th scope="col">{t('person.facility')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.personId}>
-              <td>
-                <button
-                  type="button"
-                  className="link"
-                  onClick={() => navigate({ section: 'people', id: row.personId })}
-                >
-                  {row.givenName} {row.familyName}
-                </button>
-              </td>
-              <td>
-                <span className={`status status-${row.status.toLowerCase()}`}>
-                  {t(`caseFile.bondStatus.${row.status}`)}
-                </span>
-              </td>
-              <td>{row.amount === null ? '—' : money.format(row.amount)}</td>
-              <td>{row.hearingAt ? dates.dateTime(row.hearingAt) : '—'}</td>
-              <td>{date(row.decidedOn ?? row.requestedOn)}</td>
-              <td>{date(row.paidOn)}</td>
-              <td>{row.paidBy ?? '—'}</td>
-              <td>{facilities.find((f) => f.id === row.facilityId)?.name ?? '—'}</td>
+      <TableScroll label={t('common.table', { name: t('caseFile.bonds.title') })}>
+        <table className="simple">
+          <caption className="visually-hidden">{t('caseFile.bonds.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('person.name')}</th>
+              <th scope="col">{t('caseFile.bonds.status')}</th>
+              <th scope="col">{t('caseFile.bond.amount')}</th>
+              <th scope="col">{t('caseFile.bond.hearing')}</th>
+              <th scope="col">{t('caseFile.bond.decidedOn')}</th>
+              <th scope="col">{t('caseFile.bond.paidOn')}</th>
+              <th scope="col">{t('caseFile.bond.paidBy')}</th>
+              <th scope="col">{t('person.facility')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.personId}>
+                <td>
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => navigate({ section: 'people', id: row.personId })}
+                  >
+                    {row.givenName} {row.familyName}
+                  </button>
+                </td>
+                <td>
+                  <span className={`status status-${row.status.toLowerCase()}`}>
+                    {t(`caseFile.bondStatus.${row.status}`)}
+                  </span>
+                </td>
+                <td>{row.amount === null ? '—' : money.format(row.amount)}</td>
+                <td>{row.hearingAt ? dates.dateTime(row.hearingAt) : '—'}</td>
+                <td>{date(row.decidedOn ?? row.requestedOn)}</td>
+                <td>{date(row.paidOn)}</td>
+                <td>{row.paidBy ?? '—'}</td>
+                <td>{facilities.find((f) => f.id === row.facilityId)?.name ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       <p className="field-help">{t('caseFile.bond.privacy')}</p>
     </section>
   );
