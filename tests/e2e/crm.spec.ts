@@ -211,14 +211,14 @@ test('CSV import: column mapping, a dry run, and one bad row reported', async ({
   await page.getByLabel('Column “Nombre”').selectOption('givenName');
   await page.getByRole('button', { name: 'Check (nothing is saved)' }).click();
   await expect(
-    page.getByText('Check finished: 2 rows are ready to import, 1 rows have problems.'),
+    page.getByText('Check finished: 2 rows are ready to import, 1 row has problems.'),
   ).toBeVisible();
   const errors = page.getByRole('table', { name: 'Rows with problems' });
   await expect(errors.getByRole('row')).toHaveCount(2);
   await expect(errors).toContainText('aNumber');
   expect((await seed(service, 'person:list', {})).total).toBe(0);
   await page.getByRole('button', { name: 'Import valid rows' }).click();
-  await expect(page.getByText('Imported 2 rows; skipped 1 rows with problems.')).toBeVisible();
+  await expect(page.getByText('Imported 2 rows; skipped 1 row with problems.')).toBeVisible();
   await snap(page, testInfo, 'csv-import');
   expect((await seed(service, 'person:list', {})).total).toBe(2);
 });
