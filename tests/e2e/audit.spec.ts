@@ -218,6 +218,9 @@ for (const lang of ['en', 'es'] as const) {
       await expect(
         page.getByRole('heading', { level: 1, name: `${person.givenName} ${person.familyName}` }),
       ).toBeFocused();
+      // Phones grouped as North American numbers are read: the stored 2526431057, and a contact's.
+      await expect(page.getByText('(252) 643-1057')).toBeVisible();
+      await expect(page.getByText('(510) 555-0177')).toBeVisible();
       await audit(page, lang, 'person', testInfo);
       const end = page.getByRole('button', { name: t.assign.endFor.replace('{{attorney}}', 'Ana Ruiz') });
       await end.click();

@@ -237,7 +237,7 @@ test('a full pass in Spanish', async ({ open }, testInfo) => {
   await page.getByRole('button', { name: 'Editar Teléfono' }).click();
   await page.getByLabel('Teléfono').fill('510 555 0199');
   await page.getByLabel('Teléfono').press('Enter');
-  await expect(page.getByText('510 555 0199')).toBeVisible();
+  await expect(page.getByText('(510) 555-0199')).toBeVisible();
   await expect(page.getByRole('region', { name: 'Historial de cambios', exact: true })).toContainText(
     'Cambiado: Teléfono',
   );

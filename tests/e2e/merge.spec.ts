@@ -101,7 +101,7 @@ for (const lang of ['en', 'es'] as const) {
 
     // Side by side: names and phone differ; this record's values are chosen until changed.
     const phone = page.getByRole('group', { name: t('person.phone'), exact: true });
-    const mine = phone.getByRole('radio', { name: `${t('merge.thisRecord')}: 510 555 0142` });
+    const mine = phone.getByRole('radio', { name: `${t('merge.thisRecord')}: (510) 555-0142` });
     const theirs = phone.getByRole('radio', { name: `${t('merge.otherRecord')}: (510) 555-0199` });
     await expect(mine).toBeChecked();
     await expect(page.getByRole('group', { name: t('person.givenName'), exact: true })).toBeVisible();

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FamilyContact, type Person } from '../../../shared/model';
 import { Field } from '../../components/Field';
+import { formatPhone } from '../../app/phone';
 
 type Contact = NonNullable<Person['contacts']>[number];
 const EMPTY = { name: '', relationship: '', phone: '', okToContact: false };
@@ -84,7 +85,7 @@ export function ContactsCard({
         {contacts.map((c, i) => (
           <li key={i}>
             <strong>{c.name}</strong>
-            {c.relationship ? ` (${c.relationship})` : ''} {c.phone ?? ''} ·{' '}
+            {c.relationship ? ` (${c.relationship})` : ''} {c.phone ? formatPhone(c.phone) : ''} ·{' '}
             {c.okToContact ? t('caseFile.contacts.ok') : <strong>{t('contact.doNotContact')}</strong>}{' '}
             <button
               type="button"

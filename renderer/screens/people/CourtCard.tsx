@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { biaAppealDue, courtByKey, COURTS, CourtCase, IJ_OUTCOMES, type Person } from '../../../shared/model';
 import { useDates } from '../../app/format';
 import { compact, opt, SectionForm, text, type Draft } from './SectionForm';
+import { formatPhone } from '../../app/phone';
 
 // The immigration court (EOIR) track: the court (with its address), the judge, the next hearing (from the
 // timeline), the judge's decision and the BIA appeal, due 30 days after the decision.
@@ -83,7 +84,7 @@ export function CourtCard({
             <dt>{t('caseFile.court.address')}</dt>
             <dd>
               {court.address ?? t('caseFile.court.noAddress')}
-              {court.phone ? ` · ${court.phone}` : ''}
+              {court.phone ? ` · ${formatPhone(court.phone)}` : ''}
               <br />
               <small className="muted">{t('caseFile.source', { source: court.source })}</small>
             </dd>

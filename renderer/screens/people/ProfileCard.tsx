@@ -15,6 +15,7 @@ import { countryOptions, languageName, languageOptions } from '../../../shared/c
 import { EditableField } from '../../components/EditableField';
 import { Field } from '../../components/Field';
 import type { PersonPatch } from './person-patch';
+import { formatPhone } from '../../app/phone';
 
 // The profile, every field shown and editable in place: names and the exact spellings ICE uses, identity,
 // country and languages by name (stored as codes), interpreter, consent, case state, health and notes.
@@ -77,7 +78,12 @@ export function ProfileCard({
           display={person.dateOfBirth ? dates.date(person.dateOfBirth) : undefined}
           onSave={text('dateOfBirth')}
         />
-        <EditableField label={t('person.phone')} value={person.phone ?? ''} onSave={text('phone')} />
+        <EditableField
+          label={t('person.phone')}
+          value={person.phone ?? ''}
+          display={person.phone ? formatPhone(person.phone) : undefined}
+          onSave={text('phone')}
+        />
         {enumField('priority', 'priority', PRIORITIES)}
         {enumField('caseStatus', 'caseStatus', CASE_STATUSES)}
         {enumField('custodyStatus', 'custodyStatus', CUSTODY_STATUSES)}

@@ -8,6 +8,7 @@ import { runTask, useAction, useCall } from '../../app/useCall';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SelectField } from '../../components/SelectField';
 import { TextArea } from './LogReport';
+import { formatPhone } from '../../app/phone';
 
 // Who to send and who was sent. The call list (names and phones of the best candidates) is on screen and
 // can be printed; it is never written to a file.
@@ -81,7 +82,7 @@ export function DispatchPanel({ detail, onChanged }: { detail: ReportDetail; onC
                       />
                     </td>
                     <td>{name}</td>
-                    <td>{volunteer.phone ?? '—'}</td>
+                    <td>{volunteer.phone ? formatPhone(volunteer.phone) : '—'}</td>
                     <td>{why.join(', ') || '—'}</td>
                   </tr>
                 );

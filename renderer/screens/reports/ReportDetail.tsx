@@ -11,6 +11,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { DispatchPanel } from './DispatchPanel';
+import { formatPhone } from '../../app/phone';
 
 /** The verification steps offered from each state: checking first, then verified or a false alarm. */
 const NEXT_VERIFICATION: Record<Report['verification'], Report['verification'][]> = {
@@ -63,7 +64,7 @@ export function ReportDetail({ id }: { id: string }) {
             <dt>{t('report.callback')}</dt>
             <dd>
               {report.callback
-                ? [report.callback.name, report.callback.phone].filter(Boolean).join(' · ')
+                ? [report.callback.name, formatPhone(report.callback.phone)].filter(Boolean).join(' · ')
                 : t('report.callbackErased')}
             </dd>
             <dt>{t('report.verification')}</dt>

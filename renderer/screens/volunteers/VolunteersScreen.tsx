@@ -10,6 +10,7 @@ import { ScreenHeading } from '../../components/ScreenHeading';
 import { AddVolunteer } from './AddVolunteer';
 import { VolunteerDetail } from './VolunteerDetail';
 import { NO_FILTERS, VolunteerFilters, type Filters } from './VolunteerFilters';
+import { formatPhone } from '../../app/phone';
 
 type Query = ChannelInput<'volunteer:find'>;
 
@@ -80,7 +81,7 @@ function VolunteerList() {
                   )
                   .join(', ')}
               </td>
-              <td>{v.phone ?? ''}</td>
+              <td>{v.phone ? formatPhone(v.phone) : ''}</td>
             </tr>
           ))}
         </tbody>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { countryName, languageName } from '../../../../shared/code-names';
 import { useDates } from '../../../app/format';
 import { useFacilities } from '../../../app/useFacilities';
+import { formatPhone } from '../../../app/phone';
 
 // A person's field value as the merge screen shows it: names for codes, dates in the UI language and the
 // office's zone, enum labels, yes / no; a part of the case file (court, bond, contacts…) as its values in a
@@ -45,6 +46,8 @@ export function useShowValue() {
         return (value as string[]).map((code) => languageName(code, locale)).join(', ');
       case 'dateOfBirth':
         return dates.date(String(value));
+      case 'phone':
+        return formatPhone(String(value));
       case 'detainedAt':
         return dates.dateTime(String(value));
       case 'facilityId':
