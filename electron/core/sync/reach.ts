@@ -46,7 +46,16 @@ export function readReports(db: Database): Map<string, Report> {
 
 /** Raises what an office said of itself (bundles may arrive out of order: each entry only grows). */
 export function noteReport(db: Database, officeId: string, report: Report): void {
-  const before = readReports(db).get(officeId);
+  const row = stmt(
+    db,
+    'SELECT knowledge, received, stable, reported_at FROM peer_reports WHERE office_id = ?',
+  ).get(officeId) as { knowledge: string; received: string; stable: string; reported_at: string } | undefined;
+  const before: Report | undefined = row && {
+    knowledge: readVector(row.knowledge),
+    received: readVector(row.received),
+    stable: readVector(row.stable),
+    reportedAt: row.reported_at,
+  };
   const merged: Report = before
     ? {
         knowledge: joinVectors(before.knowledge, report.knowledge),

@@ -60,7 +60,15 @@ export function applyPragmas(db: Db): void {
   db.pragma('temp_store = MEMORY');
   db.pragma('secure_delete = ON');
   db.pragma('synchronous = FULL');
+  // The WAL is folded back into the database once it holds WAL_AUTOCHECKPOINT_PAGES, not SQLite's 1000:
+  // a bundle import rewrites a few hundred index pages, mostly the same ones each time, and a checkpoint
+  // every other import copied them again and again (a third of an import's commit). Erasing still
+  // checkpoints at once (records/rows.ts, retention).
+  db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
 }
+
+/** 8192 pages of 4 KiB: the WAL grows to 32 MiB at most between checkpoints. */
+export const WAL_AUTOCHECKPOINT_PAGES = 8192;
 
 /**
  * True for SQLite's "this file is damaged" answers: a page that fails its HMAC or a malformed b-tree

@@ -1,6 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AddedContact, Contact } from '../../../shared/channels/sync';
+import {
+  SILENT_AFTER_DAYS,
+  type AddedContact,
+  type Contact,
+  type ListedContact,
+} from '../../../shared/channels/sync';
 import { call, errorCode } from '../../api';
 import { useDates } from '../../app/format';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -10,7 +15,7 @@ import { DropZone, fingerprintGroups } from './DropZone';
 import { VerifyDialog } from './VerifyDialog';
 
 /** Other offices: import their card, verify it by reading fingerprints aloud, revoke it with a reason. */
-export function ContactsSection({ contacts, onChange }: { contacts: Contact[]; onChange(): void }) {
+export function ContactsSection({ contacts, onChange }: { contacts: ListedContact[]; onChange(): void }) {
   const { t } = useTranslation();
   const dates = useDates();
   const [error, setError] = useState<string | null>(null);
@@ -27,6 +32,9 @@ export function ContactsSection({ contacts, onChange }: { contacts: Contact[]; o
       setError(errorCode(caught));
     }
   };
+
+  // A silent office holds back pruning everywhere: the coordinator is told, next to the office's name.
+  const silent = (c: ListedContact) => c.silentDays !== null && c.silentDays > SILENT_AFTER_DAYS;
 
   const importCard = (file: File) =>
     void run(async () => {
@@ -57,6 +65,7 @@ export function ContactsSection({ contacts, onChange }: { contacts: Contact[]; o
         </div>
       ) : null}
       <ErrorAlert code={error} />
+      {contacts.some(silent) ? <p className="notice warning">{t('sync.contacts.silentExplain')}</p> : null}
       {contacts.length === 0 ? (
         <p className="muted">{t('sync.contacts.none')}</p>
       ) : (
@@ -67,6 +76,7 @@ export function ContactsSection({ contacts, onChange }: { contacts: Contact[]; o
               <th scope="col">{t('sync.contacts.office')}</th>
               <th scope="col">{t('sync.contacts.fingerprint')}</th>
               <th scope="col">{t('sync.contacts.state')}</th>
+              <th scope="col">{t('sync.contacts.lastBundle')}</th>
               <th scope="col">{t('sync.contacts.actions')}</th>
             </tr>
           </thead>
@@ -88,6 +98,17 @@ export function ContactsSection({ contacts, onChange }: { contacts: Contact[]; o
                         reason: contact.revokedReason ?? '',
                       })}
                     </span>
+                  ) : null}
+                </td>
+                <td>
+                  {contact.lastBundleAt ? dates.dateTime(contact.lastBundleAt) : t('sync.contacts.noBundle')}
+                  {silent(contact) ? (
+                    <>
+                      {' '}
+                      <span className="state state-silent">
+                        {t('sync.contacts.silent', { count: contact.silentDays ?? 0 })}
+                      </span>
+                    </>
                   ) : null}
                 </td>
                 <td>

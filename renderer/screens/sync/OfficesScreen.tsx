@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PendingDelete } from '../../../shared/channels/deletes';
-import type { Conflict, Contact, InboxNotice } from '../../../shared/channels/sync';
+import type { Conflict, InboxNotice, ListedContact } from '../../../shared/channels/sync';
 import { call, errorCode, subscribe } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ConflictsView } from './ConflictsView';
@@ -14,6 +14,7 @@ import { InboxSettings } from './InboxSettings';
 import { OwnCard } from './OwnCard';
 import { PendingDeletes } from './PendingDeletes';
 import { RedactionSettings } from './RedactionSettings';
+import { RelaySettings } from './RelaySettings';
 import { ScreenHeading } from '../../components/ScreenHeading';
 
 const TABS = ['offices', 'send', 'receive', 'conflicts', 'settings'] as const;
@@ -23,7 +24,7 @@ type Tab = (typeof TABS)[number];
 export function OfficesScreen() {
   const { t } = useTranslation();
   const [tab, setTab] = useState<Tab>('offices');
-  const [contacts, setContacts] = useState<Contact[]>([]);
+  const [contacts, setContacts] = useState<ListedContact[]>([]);
   const [conflicts, setConflicts] = useState<Conflict[]>([]);
   const [pending, setPending] = useState<PendingDelete[]>([]);
   const [history, setHistory] = useState<HistoryRow[]>([]);
@@ -91,6 +92,7 @@ export function OfficesScreen() {
         <>
           <RedactionSettings />
           <InboxSettings />
+          <RelaySettings />
         </>
       ) : null}
     </section>
