@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { languageName } from '../../../shared/code-names';
 import { call } from '../../api';
 import { useNavigation } from '../../app/navigation';
 import { useLoad } from '../../app/useCall';
@@ -14,7 +15,7 @@ export function AttorneysScreen() {
 
 // Attorneys with their specialties, capacity and current active case count; open one to edit it.
 function AttorneyList() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { navigate } = useNavigation();
   const attorneys = useLoad(async () => {
     const result = await call('attorney:list', { limit: 1000 });
@@ -66,7 +67,9 @@ function AttorneyList() {
               <td>{t(`enums.attorneyStatus.${attorney.status ?? 'ACTIVE'}`)}</td>
               <td>{attorney.organization ?? ''}</td>
               <td>{(attorney.specialties ?? []).map((s) => t(`enums.specialty.${s}`)).join(', ')}</td>
-              <td>{(attorney.languages ?? []).join(', ')}</td>
+              <td>
+                {(attorney.languages ?? []).map((code) => languageName(code, i18n.language)).join(', ')}
+              </td>
               <td>{active}</td>
               <td>{attorney.capacity ?? '—'}</td>
             </tr>

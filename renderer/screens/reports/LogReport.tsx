@@ -9,7 +9,7 @@ import { useEnumOptions } from '../../app/format';
 import { useAction } from '../../app/useCall';
 import { useDraft } from '../../app/useDraft';
 import { CodeCombobox } from '../../components/CodeCombobox';
-import { languageOptions } from '../../components/code-names';
+import { languageOptions } from '../../../shared/code-names';
 import { DateField, dateFieldProblem, useDateOrder } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';

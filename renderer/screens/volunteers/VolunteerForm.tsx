@@ -8,7 +8,7 @@ import { useLeaveGuard } from '../../app/navigation';
 import { useAction } from '../../app/useCall';
 import { CheckboxGroup } from '../../components/CheckboxGroup';
 import { CodeListField } from '../../components/CodeCombobox';
-import { languageName, languageOptions } from '../../components/code-names';
+import { languageName, languageOptions } from '../../../shared/code-names';
 import { DateField, useDateOrder } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { languageName } from '../../../shared/code-names';
 import type { ChannelInput } from '../../../shared/ipc';
 import { dayIn } from '../../../shared/time';
 import { useNavigation } from '../../app/navigation';
@@ -21,7 +22,7 @@ export function VolunteersScreen() {
 
 // The volunteer roster: filter it, open a volunteer to edit everything about them, add one quickly.
 function VolunteerList() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { navigate } = useNavigation();
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const found = useCall('volunteer:find', {
@@ -70,7 +71,7 @@ function VolunteerList() {
                 </button>
               </td>
               <td>{t(`enums.volunteerStatus.${v.status ?? 'ACTIVE'}`)}</td>
-              <td>{(v.languages ?? []).join(', ')}</td>
+              <td>{(v.languages ?? []).map((code) => languageName(code, i18n.language)).join(', ')}</td>
               <td>{(v.counties ?? []).join(', ')}</td>
               <td>{(v.roles ?? []).map((r) => t(`enums.volunteerRole.${r}`)).join(', ')}</td>
               <td>

@@ -6,7 +6,7 @@ import { call } from '../../api';
 import { useLeaveGuard } from '../../app/navigation';
 import { useAction } from '../../app/useCall';
 import { CodeCombobox } from '../../components/CodeCombobox';
-import { languageOptions } from '../../components/code-names';
+import { languageOptions } from '../../../shared/code-names';
 import { DateField, useDateOrder } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';

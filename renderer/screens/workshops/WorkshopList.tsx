@@ -6,7 +6,7 @@ import { useDates } from '../../app/format';
 import { useNavigation } from '../../app/navigation';
 import { useNumbers } from '../../app/numbers';
 import { useCall } from '../../app/useCall';
-import { languageName } from '../../components/code-names';
+import { languageName } from '../../../shared/code-names';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { SelectField } from '../../components/SelectField';
