@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { allFakers } from '@faker-js/faker';
-import { DEMO_CHUNK, demoPerson } from '../../electron/core/records/demo';
+import { DEMO_CHUNK, demoDeadline, demoPerson } from '../../electron/core/records/demo';
 import { listRecords } from '../../electron/core/records/list';
 import { createRecords } from '../../electron/core/records/repository';
 import { writerFor } from '../../electron/core/records/writer';
@@ -35,7 +35,8 @@ export async function benchRecords(options: RecordsBenchOptions) {
     });
     const f = allFakers.es_MX;
     f.seed(42);
-    const people = Array.from({ length: options.people }, () => demoPerson(f, now));
+    // With their case files (court, bond, habeas) as the demo fills them.
+    const people = Array.from({ length: options.people }, (_, i) => demoPerson(f, now, i));
 
     // Bulk creation (bulk.bench.ts): validation, per-field clocks, search index, duplicate key and
     // hash-chained audit entry per row, against plain better-sqlite3 inserting the same rows.
@@ -68,6 +69,14 @@ export async function benchRecords(options: RecordsBenchOptions) {
           createRecords(w, 'event', eventInputs.slice(i, i + DEMO_CHUNK));
       })(),
     );
+    // A typed deadline for 1 in 10 people, as the demo writes them, so lists and searches run among them.
+    const deadlineInputs = ids.flatMap((personId, i) =>
+      i % 10 === 5 ? [demoDeadline(f, now, personId, i)] : [],
+    );
+    db.transaction(() => {
+      for (let i = 0; i < deadlineInputs.length; i += DEMO_CHUNK)
+        createRecords(w, 'deadline', deadlineInputs.slice(i, i + DEMO_CHUNK));
+    })();
 
     // What the app does after a bulk import (see records-io): fold the WAL back into the database.
     db.pragma('wal_checkpoint(TRUNCATE)');

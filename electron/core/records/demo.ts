@@ -22,9 +22,54 @@ const pick = <T>(f: Faker, items: readonly T[]): T => f.helpers.arrayElement(ite
 const LANGS = ['es', 'en', 'mam', 'quc', 'pt', 'zh', 'vi', 'tl'] as const;
 const COUNTRIES = ['MX', 'GT', 'SV', 'HN', 'NI', 'VE', 'CN', 'VN', 'PH', 'BR'] as const;
 
-export function demoPerson(f: Faker, now: Date): Record<string, unknown> {
+const DAY_MS = 86_400_000;
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * The case file of the i-th demo person, taken from its index rather than faker, so adding it left every
+ * other draw (names, dates) as it was: 2 in 5 have an immigration court case, 1 in 10 a bond, 1 in 25 a
+ * habeas petition.
+ */
+function demoCaseFile(i: number, now: Date): Record<string, unknown> {
+  const court = ['san-francisco-detained', 'san-francisco', 'concord', 'sacramento'][i % 4] as string;
+  const file: Record<string, unknown> = {};
+  if (i % 5 < 2) {
+    file.courtCase =
+      i % 15 === 0
+        ? { court, decision: { on: isoDay(now.getTime() - (i % 20) * DAY_MS), outcome: 'REMOVAL_ORDERED' } }
+        : { court };
+  }
+  if (i % 10 === 3) {
+    const granted = i % 20 === 3;
+    file.bond = granted
+      ? {
+          requestedOn: isoDay(now.getTime() - 10 * DAY_MS),
+          decision: 'GRANTED',
+          amount: 1500 + (i % 8) * 1000,
+        }
+      : { requestedOn: isoDay(now.getTime() - 3 * DAY_MS) };
+  }
+  if (i % 25 === 7) {
+    file.habeas = {
+      district: 'cand',
+      caseNumber: `3:26-cv-${String(1000 + (i % 9000)).padStart(5, '0')}`,
+      filedOn: isoDay(now.getTime() - 5 * DAY_MS),
+      returnDue: isoDay(now.getTime() + 9 * DAY_MS),
+    };
+  }
+  return file;
+}
+
+/** A demo person; `i` (its place in the run) decides its case file. */
+export function demoPerson(f: Faker, now: Date, i = 0): Record<string, unknown> {
   const detained = f.date.recent({ days: 30, refDate: now });
+  // Relationships as the intake volunteer typed them, in the language the family speaks.
+  const relationships =
+    f === allFakers.es_MX
+      ? ['esposa', 'hermano', 'madre', 'amiga']
+      : ['spouse', 'sibling', 'parent', 'friend'];
   return {
+    ...demoCaseFile(i, now),
     givenName: f.person.firstName(),
     familyName: f.person.lastName(),
     aNumber: f.helpers.maybe(() => f.string.numeric(9), { probability: 0.6 }),
@@ -48,7 +93,7 @@ export function demoPerson(f: Faker, now: Date): Record<string, unknown> {
     contacts: [
       {
         name: f.person.fullName(),
-        relationship: pick(f, ['spouse', 'sibling', 'parent', 'friend']),
+        relationship: pick(f, relationships),
         phone: f.string.numeric(10),
         okToContact: true,
       },
@@ -112,6 +157,19 @@ function demoEvent(f: Faker, now: Date, personId: string): Record<string, unknow
   };
 }
 
+/** A deadline someone typed in for 1 in 10 demo people, some of them already overdue. */
+export function demoDeadline(f: Faker, now: Date, personId: string, i: number): Record<string, unknown> {
+  const what =
+    f === allFakers.es_MX
+      ? ['Presentar moción de fianza', 'Pedir expediente (FOIA)']
+      : ['File bond motion', 'Request the file (FOIA)'];
+  return {
+    personId,
+    what: what[i % 2],
+    dueAt: new Date(now.getTime() + ((i % 21) - 3) * DAY_MS).toISOString(),
+  };
+}
+
 // Records are written a chunk at a time through createRecords (much faster than one by one). Run straight
 // through, chunks hold DEMO_CHUNK records; as a job, the job runner sizes them so each takes a few ms.
 export const DEMO_CHUNK = 5000;
@@ -162,15 +220,18 @@ export function* demoSteps(w: Writer, counts: DemoCounts, now: Date): JobSteps<R
     const people: unknown[] = [];
     const ids: string[] = [];
     const chunkEvents: unknown[] = [];
+    const chunkDeadlines: unknown[] = [];
     for (const i of range(from, to)) {
       const f = fakerFor(i);
       const id = newId();
-      people.push(demoPerson(f, now));
+      people.push(demoPerson(f, now, i));
       ids.push(id);
       for (let e = 0; e < (counts.eventsPerPerson ?? 0); e++) chunkEvents.push(demoEvent(f, now, id));
+      if (i % 10 === 5) chunkDeadlines.push(demoDeadline(f, now, id, i));
     }
     createRecords(w, 'person', people, { ids });
     createRecords(w, 'event', chunkEvents);
+    createRecords(w, 'deadline', chunkDeadlines);
     events += chunkEvents.length;
   });
   return { people: counts.people, volunteers: counts.volunteers, attorneys: counts.attorneys, events };
