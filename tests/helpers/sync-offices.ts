@@ -62,6 +62,41 @@ export function introduceAll(offices: Office[]): void {
   for (const a of offices) for (const b of offices) if (a !== b) introduce(a, b);
 }
 
+/**
+ * The offices' record dumps with every context entry at or below any of their stable floors left out: such
+ * an entry is stable everywhere, and an office prunes it whenever its own floor reaches it, so two offices
+ * that hold the same bundles may differ only there.
+ */
+export function settledDumps(offices: Office[]): Record<string, unknown>[] {
+  const floor: Record<string, string> = {};
+  for (const o of offices) {
+    const row = o.service.context
+      .session()
+      .db.prepare("SELECT value FROM settings WHERE key = 'sync.stable'")
+      .get() as { value: string } | undefined;
+    for (const [id, stamp] of Object.entries(row ? (JSON.parse(row.value) as Record<string, string>) : {}))
+      if (stamp > (floor[id] ?? '')) floor[id] = stamp;
+  }
+  const above = (stamps: string[]) =>
+    stamps.filter((s) => s > (floor[s.slice(s.lastIndexOf(':') + 1)] ?? ''));
+  return offices.map((o) => {
+    const dump = recordDump(o);
+    for (const [table, rows] of Object.entries(dump)) {
+      if (table === 'purged') continue;
+      for (const row of rows as { ctx?: Record<string, string[]> }[]) {
+        if (!row.ctx) continue;
+        const ctx: Record<string, string[]> = {};
+        for (const [field, stamps] of Object.entries(row.ctx)) {
+          const kept = above(stamps);
+          if (kept.length > 0) ctx[field] = kept;
+        }
+        row.ctx = ctx;
+      }
+    }
+    return dump;
+  });
+}
+
 /** Digest of every row of every table: equal digests mean the database content did not change. */
 export function dbDigest(office: Office): string {
   const { db } = office.service.context.session();

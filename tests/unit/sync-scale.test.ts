@@ -130,3 +130,53 @@ describe('a silent office', () => {
     expect((await listed())['Office 1']).toMatchObject({ silentDays: null });
   });
 });
+
+describe('stored contexts', () => {
+  it('are pruned to the stable floor at every office, also in rows no later bundle touches', async () => {
+    const all = await offices(3);
+    introduceAll(all);
+    const [a, b] = all as [Office, Office, Office];
+    const { id } = await a.service.handlers['person:create']({ givenName: 'Rosa', familyName: 'Paz' });
+    const round = async () => {
+      const mail = [];
+      for (const from of all)
+        mail.push({
+          from,
+          bytes: (
+            await exportTo(
+              from,
+              all.filter((o) => o !== from),
+            )
+          ).bytes,
+        });
+      for (const to of all)
+        for (const m of mail)
+          if (m.from !== to) await to.service.handlers['bundle:import']({ bytes: m.bytes });
+    };
+    await round();
+    await a.service.handlers['person:update']({ id, patch: { arrestLocation: 'Fresno' } });
+    await round();
+    // B's edit has seen A's: its context names A's stamp at every office that holds it.
+    await b.service.handlers['person:update']({ id, patch: { arrestLocation: 'Modesto' } });
+    await round();
+    const ctx = (o: Office) =>
+      (
+        o.service.context.session().db.prepare('SELECT field_ctx FROM people WHERE id = ?').get(id) as {
+          field_ctx: string;
+        }
+      ).field_ctx;
+    expect(all.map((o) => JSON.parse(ctx(o)) as unknown)).toEqual(
+      all.map(() => ({ arrestLocation: [expect.stringContaining(a.officeId)] })),
+    );
+    // Rounds with nothing new: the row is in no bundle, yet once A's stamp is stable its entry goes.
+    for (let i = 0; i < 4; i++) await round();
+    expect(all.map(ctx)).toEqual(['{}', '{}', '{}']);
+    expect(
+      new Set(
+        await Promise.all(
+          all.map(async (o) => (await o.service.handlers['person:get']({ id })).arrestLocation),
+        ),
+      ),
+    ).toEqual(new Set(['Modesto']));
+  });
+});

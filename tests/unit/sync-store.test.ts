@@ -146,7 +146,10 @@ describe('contacts', () => {
       revokedAt: null,
       revokedReason: null,
     });
-    expect(await a.handlers['contact:list'](undefined)).toEqual([added]);
+    // Listed with when its last bundle came (none yet) and the whole days since it was added.
+    expect(await a.handlers['contact:list'](undefined)).toEqual([
+      { ...added, lastBundleAt: null, silentDays: 0 },
+    ]);
 
     clock.advance(60_000);
     const verified = await a.handlers['contact:verify']({ fingerprint: bFp });

@@ -210,6 +210,14 @@ export function purgeRow(db: Database, kind: Kind, id: string, stamp: string, by
   return row !== undefined;
 }
 
+/**
+ * Rewrites a live row's causal contexts alone (entries the stable floor made redundant dropped): values and
+ * stamps stay, so no index, search entry or audit entry changes, and the row is not sent again.
+ */
+export function rewriteContexts(db: Database, kind: Kind, rowid: number, fieldContexts: string): void {
+  stmt(db, `UPDATE ${SPECS[kind].table} SET field_ctx = ? WHERE rowid = ?`).run(fieldContexts, rowid);
+}
+
 /** After erasing, fold the WAL back into the database so the erased pages leave the log file too. */
 export function foldWal(db: Database): void {
   if (!db.inTransaction) db.pragma('wal_checkpoint(TRUNCATE)');
