@@ -191,6 +191,18 @@ for (const lang of ['en', 'es'] as const) {
     await preview.getByRole('button', { name: t('sync.import.cancel') }).click();
     await expect(history.getByRole('row').filter({ hasText: A.name })).toHaveCount(1);
 
+    // Offices lists when each office's last bundle arrived: A's now, not "None yet".
+    await B.page
+      .getByRole('group', { name: t('sync.tabs.label') })
+      .getByRole('button', { name: t('sync.tabs.offices') })
+      .click();
+    const contactRow = B.page
+      .getByRole('table', { name: t('sync.contacts.title') })
+      .getByRole('row')
+      .filter({ hasText: A.name });
+    await expect(contactRow).toHaveCount(1);
+    await expect(contactRow).not.toContainText(t('sync.contacts.noBundle'));
+
     await B.page.getByRole('button', { name: t('nav.people') }).click();
     await expect(B.page.getByRole('button', { name: 'Gutiérrez, Rosa María' })).toBeVisible();
     await snap(B.page, testInfo, `sync-people-after-import-${lang}`);
@@ -355,6 +367,17 @@ test('a concurrent edit shows in Conflicts and is resolved; redaction profiles a
   await B.page.getByRole('button', { name: t('sync.inbox.turnOff') }).click();
   await expect(B.page.getByRole('status')).toHaveText(t('sync.inbox.savedOff'));
   expect((await seed(B.service, 'inbox:get')).folder).toBeNull();
+
+  // A hub that only relays keeps no conflicts: one checkbox, saved at once.
+  const relaySection = B.page.getByRole('region', { name: t('sync.relay.title') });
+  const relay = relaySection.getByLabel(t('sync.relay.label'));
+  await expect(relay).not.toBeChecked();
+  await relay.check();
+  await expect(relaySection.getByRole('status')).toHaveText(t('sync.relay.savedOn'));
+  expect(await seed(B.service, 'relay:get')).toEqual({ relayOnly: true });
+  await relay.uncheck();
+  await expect(relaySection.getByRole('status')).toHaveText(t('sync.relay.savedOff'));
+  expect(await seed(B.service, 'relay:get')).toEqual({ relayOnly: false });
 });
 
 for (const lang of ['en', 'es'] as const) {

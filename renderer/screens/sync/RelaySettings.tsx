@@ -20,11 +20,15 @@ export function RelaySettings() {
   const change = async (next: boolean) => {
     setError(null);
     setSaved(null);
+    // The box follows the click at once; a refusal puts it back.
+    const before = relayOnly;
+    setRelayOnly(next);
     try {
       const result = await call('relay:set', { relayOnly: next });
       setRelayOnly(result.relayOnly);
       setSaved(result.relayOnly);
     } catch (caught) {
+      setRelayOnly(before);
       setError(errorCode(caught));
     }
   };
