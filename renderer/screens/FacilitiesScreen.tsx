@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
+import { useFacilityKind } from '../app/facility-kind';
 import { useFacilities } from '../app/useFacilities';
 import { ScreenHeading } from '../components/ScreenHeading';
 
 export function FacilitiesScreen() {
   const { t } = useTranslation();
   const facilities = useFacilities();
+  const kindOf = useFacilityKind();
   return (
     <section aria-labelledby="section-title" className="stack wide">
       <ScreenHeading>{t('nav.facilities')}</ScreenHeading>
@@ -25,7 +27,7 @@ export function FacilitiesScreen() {
               <td>{f.name}</td>
               <td>{f.address ?? ''}</td>
               <td>{f.operator ?? ''}</td>
-              <td>{f.kind ?? ''}</td>
+              <td>{kindOf(f.kind)}</td>
             </tr>
           ))}
         </tbody>

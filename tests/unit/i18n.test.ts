@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../shared/errors';
 import en from '../../renderer/i18n/en.json';
 import es from '../../renderer/i18n/es.json';
+import { facilityKindKey } from '../../renderer/app/facility-kind';
+import seed from '../../resources/facilities.json';
 
 // The catalogs stay in step: same keys, no empty strings, every error code translated, and every key
 // the renderer uses exists.
@@ -43,6 +45,16 @@ describe('i18n catalogs', () => {
     for (const code of ERROR_CODES) {
       expect(flatEn[`errors.${code}`], code).toBeTruthy();
       expect(flatEs[`errors.${code}`], code).toBeTruthy();
+    }
+  });
+
+  it("translates every kind of facility in the seed list (an office's own kinds show as typed)", () => {
+    const flatEn = flatten(en);
+    const flatEs = flatten(es);
+    for (const { kind } of seed.facilities) {
+      const key = `facility.kinds.${facilityKindKey(kind)}`;
+      expect(flatEn[key], key).toBe(kind);
+      expect(flatEs[key], key).toBeTruthy();
     }
   });
 
