@@ -21,6 +21,8 @@ export interface NetworkBenchOptions {
   people: number;
   edits: number;
   rounds: number;
+  /** Both unless told. */
+  patterns?: ('all-to-all' | 'hub')[];
 }
 
 const FIELDS = ['arrestLocation', 'familyName'] as const;
@@ -209,7 +211,7 @@ async function runPattern(pattern: 'all-to-all' | 'hub', n: number, options: Net
 export async function benchNetwork(options: NetworkBenchOptions) {
   const method = `${options.people} people everywhere; ${options.rounds} rounds of ${options.edits} edits each, split among the offices`;
   const result: Record<string, unknown> = { method };
-  for (const pattern of ['all-to-all', 'hub'] as const) {
+  for (const pattern of options.patterns ?? (['all-to-all', 'hub'] as const)) {
     const rows: Awaited<ReturnType<typeof runPattern>>[] = [];
     for (const n of options.offices) rows.push(await runPattern(pattern, n, options));
     const at = (n: number) => rows.find((r) => r.offices === n);

@@ -13,6 +13,7 @@ import type { BundleLimits } from './limits';
 import { applyChanges, highestStamp, type MergeCounts, type MergeInput } from './merge';
 import { readSetting } from '../records/settings';
 import { contactByKeyId, getKnowledge, loadIdentity, noteKnowledge, ourFingerprint } from './store';
+import { pruneToFloor } from './prune';
 import { noteReport, recordPromise } from './reach';
 import { adoptStable, advanceStability } from './stability';
 import { vectorAtMost, type Vector } from './vectors';
@@ -223,7 +224,7 @@ function learnFrom(ctx: ServiceContext, opened: OpenedBundle, counts: MergeCount
       profile: null,
     });
   }
-  advanceStability(db, office.id, ours());
+  pruneToFloor(db, advanceStability(db, office.id, ours()));
 }
 
 export async function importBundle(

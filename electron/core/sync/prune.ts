@@ -1,15 +1,27 @@
 import { KINDS } from '../../../shared/model';
 import type { Database } from '../kernel/context';
 import { pruneContexts, readContexts, writeContexts, type Floor } from '../records/causal';
+import { readSetting, writeSetting } from '../records/settings';
 import { rewriteContexts } from '../records/rows';
 import { SPECS } from '../records/specs';
 import { stmt } from '../records/statements';
 
 // Stored contexts pruned to the stable floor. Merge prunes the rows a bundle touches; a row no bundle touches
-// again would keep entries the floor made redundant until its next write, so once this office's own
-// stability check moves the floor (about once a round), every live row with a context is pruned too. What
+// again would keep entries the floor made redundant until its next write, so whenever an import has moved
+// the floor (this office's own check, or a floor taken over from a bundle, as a spoke takes its hub's: about
+// once a round), every live row with a context is pruned too. What
 // a comparison decides is unchanged: covers() already counts stamps at or below the floor as seen. Rows
 // with a deletion keep their contexts whole, as in merge.
+
+const PRUNED_TO = 'sync.prunedTo';
+
+/** Prunes the stored contexts to `floor` unless they already were to this very floor. */
+export function pruneToFloor(db: Database, floor: Floor): void {
+  const key = JSON.stringify(Object.fromEntries(Object.entries(floor).sort()));
+  if (readSetting(db, PRUNED_TO) === key) return;
+  pruneStoredContexts(db, floor);
+  writeSetting(db, PRUNED_TO, key);
+}
 
 /** Prunes every live row's contexts to `floor`; returns how many rows changed. */
 export function pruneStoredContexts(db: Database, floor: Floor): number {

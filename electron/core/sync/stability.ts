@@ -2,7 +2,6 @@ import type { Database } from '../kernel/context';
 import { STABLE_KEY } from '../records/floor';
 import { readSetting, writeSetting } from '../records/settings';
 import { stmt } from '../records/statements';
-import { pruneStoredContexts } from './prune';
 import { readReports } from './reach';
 import { joinVectors, meetVectors, readVector, writeVector, type Vector } from './vectors';
 
@@ -82,9 +81,7 @@ export function advanceStability(db: Database, ourOfficeId: string, ours: Vector
   if (snapshot && sameOffices) {
     const reached = Object.entries(snapshot.r).every(([office, stamp]) => (g[office] ?? '') >= stamp);
     if (!reached) return stable;
-    const before = writeVector(stable);
     stable = adoptStable(db, snapshot.g);
-    if (writeVector(stable) !== before) pruneStoredContexts(db, stable);
   }
   writeSetting(db, SNAPSHOT, JSON.stringify({ offices, g, r } satisfies Snapshot));
   return stable;
