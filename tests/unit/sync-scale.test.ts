@@ -180,3 +180,34 @@ describe('stored contexts', () => {
     ).toEqual(new Set(['Modesto']));
   });
 });
+
+describe('stored contexts through a hub', () => {
+  it('are pruned at the spokes too, which take the floor over from the hub', async () => {
+    const [hub, x, y] = (await offices(3)) as [Office, Office, Office];
+    for (const spoke of [x, y]) {
+      introduce(hub, spoke);
+      introduce(spoke, hub);
+    }
+    const { id } = await hub.service.handlers['person:create']({ givenName: 'Inés', familyName: 'Soto' });
+    const round = async () => {
+      for (const spoke of [x, y])
+        await hub.service.handlers['bundle:import']({ bytes: (await exportTo(spoke, [hub])).bytes });
+      for (const spoke of [x, y])
+        await spoke.service.handlers['bundle:import']({ bytes: (await exportTo(hub, [spoke])).bytes });
+    };
+    await round();
+    await x.service.handlers['person:update']({ id, patch: { arrestLocation: 'Salinas' } });
+    await round();
+    await y.service.handlers['person:update']({ id, patch: { arrestLocation: 'Gilroy' } });
+    await round();
+    const ctx = (o: Office) =>
+      (
+        o.service.context.session().db.prepare('SELECT field_ctx FROM people WHERE id = ?').get(id) as {
+          field_ctx: string;
+        }
+      ).field_ctx;
+    expect(ctx(x)).toContain(x.officeId);
+    for (let i = 0; i < 5; i++) await round();
+    expect([ctx(hub), ctx(x), ctx(y)]).toEqual(['{}', '{}', '{}']);
+  });
+});
