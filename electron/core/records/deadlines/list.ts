@@ -1,5 +1,6 @@
 import type { DeadlineItem, DeadlineQuery } from '../../../../shared/channels/casework';
-import type { Deadline, Person } from '../../../../shared/model';
+import type { Deadline } from '../../../../shared/model';
+import { BIA_APPEAL_DAYS } from '../../../../shared/records/case-file';
 import { daysFromToday } from '../../../../shared/time';
 import type { Database } from '../../kernel/context';
 import { stmt } from '../statements';
@@ -9,6 +10,24 @@ import { caseFileDeadlines, deadlineOrder, hearingDeadline, type DeadlineSource 
 // office's zone. "Within N days" runs to the end of the Nth day from today there; overdue ones always show.
 
 type Row = { id: string; data: string; created_at: string; updated_at: string };
+type HearingRow = { id: string; person_id: string; at: string; given_name: string; family_name: string };
+interface CaseFileRow {
+  id: string;
+  given_name: string;
+  family_name: string;
+  case_status: string | null;
+  court: string | null;
+  habeas: string | null;
+}
+
+const caseFileSource = (row: CaseFileRow): DeadlineSource => ({
+  id: row.id,
+  givenName: row.given_name,
+  familyName: row.family_name,
+  ...(row.case_status ? { caseStatus: row.case_status } : {}),
+  ...(row.court ? { courtCase: JSON.parse(row.court) as DeadlineSource['courtCase'] } : {}),
+  ...(row.habeas ? { habeas: JSON.parse(row.habeas) as DeadlineSource['habeas'] } : {}),
+});
 const parse = <T>(row: Row): T =>
   ({ ...JSON.parse(row.data), id: row.id, createdAt: row.created_at, updatedAt: row.updated_at }) as T;
 
@@ -29,28 +48,21 @@ export function upcomingDeadlines(
   // The end of the window: the start of the day after the last one (days = 0 is today alone).
   const until = query.days === undefined ? null : daysFromToday(now, zone, query.days + 1).to;
   const within = (dueAt: string) => until === null || dueAt < until;
-  const people = new Map<string, DeadlineSource | null>();
-  const personOf = (id: string): DeadlineSource | null => {
-    if (!people.has(id)) {
-      const row = stmt(
-        db,
-        'SELECT id, data, created_at, updated_at FROM people WHERE id = ? AND deleted_at IS NULL',
-      ).get(id) as Row | undefined;
-      people.set(id, row ? parse<Person>(row) : null);
-    }
-    return people.get(id) ?? null;
-  };
   const items: DeadlineItem[] = [];
 
   const typed = stmt(
     db,
-    `SELECT id, data, created_at, updated_at FROM deadlines WHERE deleted_at IS NULL
-       AND (? OR done = 0) AND (? IS NULL OR due_at < ?) AND (? IS NULL OR person_id = ?) ORDER BY due_at`,
-  ).all(query.includeDone ? 1 : 0, until, until, query.personId ?? null, query.personId ?? null) as Row[];
+    `SELECT d.id, d.data, d.created_at, d.updated_at, p.given_name, p.family_name
+       FROM deadlines d JOIN people p ON p.id = d.person_id AND p.deleted_at IS NULL
+       WHERE d.deleted_at IS NULL AND (? OR d.done = 0) AND (? IS NULL OR d.due_at < ?)
+       AND (? IS NULL OR d.person_id = ?) ORDER BY d.due_at`,
+  ).all(query.includeDone ? 1 : 0, until, until, query.personId ?? null, query.personId ?? null) as (Row & {
+    given_name: string;
+    family_name: string;
+  })[];
   for (const row of typed) {
     const deadline = parse<Deadline>(row);
-    const person = personOf(deadline.personId);
-    if (!person) continue;
+    const person = { id: deadline.personId, givenName: row.given_name, familyName: row.family_name };
     const done = deadline.done === true;
     const responsible = deadline.attorneyId
       ? {
@@ -80,31 +92,40 @@ export function upcomingDeadlines(
     });
   }
 
-  const withCaseFile = stmt(
+  // Case files whose BIA appeal or habeas return falls before the window's end (a day of margin for the
+  // office's zone; `within` below is exact). Only the parts a deadline needs are read, not whole records:
+  // the dashboard asks for this at every unlock, over every case in the vault.
+  const lastDay = until === null ? '9999-12-31' : until.slice(0, 10);
+  const caseFiles = stmt(
     db,
-    `SELECT id FROM people WHERE deleted_at IS NULL AND (decided_on IS NOT NULL OR habeas_return_due IS NOT NULL)
-       AND (? IS NULL OR id = ?)`,
-  ).all(query.personId ?? null, query.personId ?? null) as { id: string }[];
-  for (const { id } of withCaseFile) {
-    const person = personOf(id);
-    if (person) items.push(...caseFileDeadlines(person, now, zone));
-  }
+    `SELECT id, given_name, family_name, case_status,
+            json_extract(data, '$.courtCase') AS court, json_extract(data, '$.habeas') AS habeas
+       FROM people WHERE id IN (
+         SELECT id FROM people WHERE decided_on IS NOT NULL AND deleted_at IS NULL
+           AND decided_on <= date(?, '-${BIA_APPEAL_DAYS - 1} days')
+         UNION
+         SELECT id FROM people WHERE habeas_return_due IS NOT NULL AND deleted_at IS NULL
+           AND habeas_return_due <= date(?, '+1 day'))
+       AND case_status IS NOT 'CLOSED' AND (? IS NULL OR id = ?)`,
+  ).all(lastDay, lastDay, query.personId ?? null, query.personId ?? null) as CaseFileRow[];
+  for (const row of caseFiles) items.push(...caseFileDeadlines(caseFileSource(row), now, zone));
 
   const hearings = stmt(
     db,
-    `SELECT id, data, created_at, updated_at FROM events WHERE deleted_at IS NULL AND kind = 'BOND_HEARING'
-       AND at >= ? AND (? IS NULL OR at < ?) AND (? IS NULL OR person_id = ?)`,
+    `SELECT e.id, e.person_id, e.at, p.given_name, p.family_name
+       FROM events e JOIN people p ON p.id = e.person_id AND p.deleted_at IS NULL
+       WHERE e.deleted_at IS NULL AND e.kind = 'BOND_HEARING' AND p.case_status IS NOT 'CLOSED'
+       AND e.at >= ? AND (? IS NULL OR e.at < ?) AND (? IS NULL OR e.person_id = ?)`,
   ).all(
     query.includeDone ? daysFromToday(now, zone, -30).from : now.toISOString(),
     until,
     until,
     query.personId ?? null,
     query.personId ?? null,
-  ) as Row[];
+  ) as HearingRow[];
   for (const row of hearings) {
-    const hearing = parse<{ id: string; personId: string; at: string }>(row);
-    const person = personOf(hearing.personId);
-    if (person && person.caseStatus !== 'CLOSED') items.push(hearingDeadline(person, hearing, now));
+    const person = { id: row.person_id, givenName: row.given_name, familyName: row.family_name };
+    items.push(hearingDeadline(person, { id: row.id, personId: row.person_id, at: row.at }, now));
   }
 
   return items

@@ -10,6 +10,7 @@ import { m0009SyncScale } from './0009-sync-scale';
 import { m0010Deadlines } from './0010-deadlines';
 import { m0011CaseFile } from './0011-case-file';
 import { m0012PeopleSearchDigits } from './0012-people-search-digits';
+import { m0013PendingDeletes } from './0013-pending-deletes';
 import type { Migration } from './types';
 
 // Append new migrations here, in order. Never edit one that has shipped: add the next number instead.
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0010Deadlines,
   m0011CaseFile,
   m0012PeopleSearchDigits,
+  m0013PendingDeletes,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
