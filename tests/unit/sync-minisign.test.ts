@@ -3,6 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ed25519 } from '@noble/curves/ed25519.js';
+import { blake2b } from '@noble/hashes/blake2.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   generateSigningKey,
@@ -64,5 +66,23 @@ describe('minisign', () => {
     const sig = readFileSync(`${file}.minisig`, 'utf8');
     expect(verify(readFileSync(file), sig, key!)).toMatchObject({ ok: true, trustedComment: 'from stock' });
     expect(verify(Buffer.from('other'), sig, key!)).toEqual({ ok: false, reason: 'bad-signature' });
+  });
+});
+
+describe('signature backend', () => {
+  // Node's native Ed25519/BLAKE2b is used only where it matches @noble; either way a signature must be the
+  // one @noble makes and verifies, since partners may run on the other backend.
+  it('signs exactly what @noble verifies, over the BLAKE2b-512 prehash', () => {
+    const key = generateSigningKey();
+    const message = new TextEncoder().encode('bundle bytes');
+    const sigFile = sign(message, key, 'timestamp:1 file:x');
+    const sig = Buffer.from(sigFile.split('\n')[1] as string, 'base64').subarray(10);
+    expect(ed25519.verify(sig, blake2b(message, { dkLen: 64 }), key.publicKey)).toBe(true);
+    const forged = ed25519.sign(blake2b(new TextEncoder().encode('other'), { dkLen: 64 }), key.secretKey);
+    const bad = sigFile.replace(
+      sigFile.split('\n')[1] as string,
+      Buffer.concat([Buffer.from('ED'), key.keyId, forged]).toString('base64'),
+    );
+    expect(verify(message, bad, key)).toMatchObject({ ok: false, reason: 'bad-signature' });
   });
 });

@@ -1,16 +1,19 @@
 // minisign-compatible Ed25519 keys and signatures (prehashed "ED" variant), so that stock `minisign -V`
 // can verify what we sign. Format: https://jedisct1.github.io/minisign/ (signature + trusted comment).
-// Signing and verifying use Node's native Ed25519 and BLAKE2b (OpenSSL): every bundle import verifies two
-// signatures, and the pure-JS curve cost several milliseconds of each import.
+// Signing and verifying use Node's native Ed25519 and BLAKE2b (OpenSSL) where the runtime has them: every
+// bundle import verifies two signatures, and the pure-JS curve cost several milliseconds of each import.
+// Electron's Node is built on BoringSSL, which may lack one or the other; a self-test at load picks the
+// native path only where it gives exactly what @noble does, else @noble is used.
 import { ed25519 } from '@noble/curves/ed25519.js';
+import { blake2b } from '@noble/hashes/blake2.js';
 import {
   createHash,
   createPrivateKey,
   createPublicKey,
+  getHashes,
   randomBytes,
   sign as edSign,
   verify as edVerify,
-  type KeyObject,
 } from 'node:crypto';
 
 export interface SigningKey {
@@ -31,14 +34,66 @@ const enc = new TextEncoder();
 const PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
 const SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
 
-const privateKeyObject = (seed: Uint8Array): KeyObject =>
-  createPrivateKey({ key: Buffer.concat([PKCS8_PREFIX, seed]), format: 'der', type: 'pkcs8' });
+interface EdBackend {
+  sign(message: Uint8Array, secretKey: Uint8Array): Uint8Array;
+  /** False for any bad signature or key, never a throw. */
+  verify(sig: Uint8Array, message: Uint8Array, publicKey: Uint8Array): boolean;
+}
 
-const publicKeyObject = (publicKey: Uint8Array): KeyObject =>
-  createPublicKey({ key: Buffer.concat([SPKI_PREFIX, publicKey]), format: 'der', type: 'spki' });
+const nobleEd: EdBackend = {
+  sign: (message, secretKey) => ed25519.sign(message, secretKey),
+  verify(sig, message, publicKey) {
+    try {
+      return ed25519.verify(sig, message, publicKey);
+    } catch {
+      return false;
+    }
+  },
+};
+
+const nativeEd: EdBackend = {
+  sign: (message, secretKey) =>
+    new Uint8Array(
+      edSign(
+        null,
+        message,
+        createPrivateKey({ key: Buffer.concat([PKCS8_PREFIX, secretKey]), format: 'der', type: 'pkcs8' }),
+      ),
+    ),
+  verify(sig, message, publicKey) {
+    try {
+      const key = createPublicKey({
+        key: Buffer.concat([SPKI_PREFIX, publicKey]),
+        format: 'der',
+        type: 'spki',
+      });
+      return edVerify(null, message, key, sig);
+    } catch {
+      return false;
+    }
+  },
+};
+
+/** The native backend if it signs exactly as @noble does (Ed25519 is deterministic) and verifies @noble's. */
+function pickEd(): EdBackend {
+  try {
+    const secretKey = new Uint8Array(32).fill(7);
+    const message = enc.encode('amparo self-test');
+    const reference = nobleEd.sign(message, secretKey);
+    const native = nativeEd.sign(message, secretKey);
+    const same = Buffer.from(native).equals(Buffer.from(reference));
+    return same && nativeEd.verify(reference, message, ed25519.getPublicKey(secretKey)) ? nativeEd : nobleEd;
+  } catch {
+    return nobleEd;
+  }
+}
+
+const ed = pickEd();
+const NATIVE_BLAKE2B = getHashes().includes('blake2b512');
 
 /** BLAKE2b-512 of the message: minisign's prehash. */
-const prehash = (message: Uint8Array): Buffer => createHash('blake2b512').update(message).digest();
+const prehash = (message: Uint8Array): Uint8Array =>
+  NATIVE_BLAKE2B ? createHash('blake2b512').update(message).digest() : blake2b(message, { dkLen: 64 });
 
 export function generateSigningKey(): SigningKey {
   const secretKey = new Uint8Array(randomBytes(32));
@@ -80,9 +135,8 @@ export function parsePublicKeyFile(text: string): { keyId: Uint8Array; publicKey
 
 export function sign(message: Uint8Array, key: SigningKey, trustedComment: string): string {
   if (/[\r\n]/.test(trustedComment)) throw new Error('trusted comment must be one line');
-  const secret = privateKeyObject(key.secretKey);
-  const sig = edSign(null, prehash(message), secret);
-  const globalSig = edSign(null, Buffer.concat([sig, enc.encode(trustedComment)]), secret);
+  const sig = ed.sign(prehash(message), key.secretKey);
+  const globalSig = ed.sign(Buffer.concat([sig, enc.encode(trustedComment)]), key.secretKey);
   const sigLine = Buffer.concat([Buffer.from('ED'), key.keyId, sig]).toString('base64');
   return (
     `untrusted comment: signature from amparo secret key\n${sigLine}\n` +
@@ -124,14 +178,6 @@ function parseSignature(sigFile: string): ParsedSignature | null {
   };
 }
 
-function safeVerify(sig: Uint8Array, msg: Uint8Array, pk: KeyObject): boolean {
-  try {
-    return edVerify(null, msg, pk, sig);
-  } catch {
-    return false;
-  }
-}
-
 export function verify(
   message: Uint8Array,
   sigFile: string,
@@ -140,15 +186,9 @@ export function verify(
   const p = parseSignature(sigFile);
   if (!p) return { ok: false, reason: 'malformed' };
   if (!Buffer.from(p.keyId).equals(Buffer.from(key.keyId))) return { ok: false, reason: 'wrong-key' };
-  let publicKey: KeyObject;
-  try {
-    publicKey = publicKeyObject(key.publicKey);
-  } catch {
-    return { ok: false, reason: 'bad-signature' };
-  }
   const signed = p.prehashed ? prehash(message) : message;
-  if (!safeVerify(p.sig, signed, publicKey)) return { ok: false, reason: 'bad-signature' };
+  if (!ed.verify(p.sig, signed, key.publicKey)) return { ok: false, reason: 'bad-signature' };
   const global = Buffer.concat([p.sig, enc.encode(p.trustedComment)]);
-  if (!safeVerify(p.globalSig, global, publicKey)) return { ok: false, reason: 'bad-global-signature' };
+  if (!ed.verify(p.globalSig, global, key.publicKey)) return { ok: false, reason: 'bad-global-signature' };
   return { ok: true, keyId: p.keyId, trustedComment: p.trustedComment };
 }
