@@ -232,14 +232,19 @@ function closeSeenConflicts(
   }
 }
 
-/** Whether every reason the data fails its schema is a field the line did not carry. */
-function onlyMissing(kind: Kind, data: Data): boolean {
+/**
+ * Checks a new record against its kind's schema, once: 'valid'; 'incomplete' when every reason it fails is
+ * a field the line did not carry (a partial bundle's sender took this office to hold the rest); else
+ * 'invalid'.
+ */
+function checkNew(kind: Kind, data: Data, partial: boolean): 'valid' | 'incomplete' | 'invalid' {
   const parsed = SCHEMAS[kind].create.safeParse(data);
-  if (parsed.success) return false;
-  return parsed.error.issues.every((i) => {
+  if (parsed.success) return 'valid';
+  const missing = parsed.error.issues.every((i) => {
     const key = i.path[0];
     return typeof key === 'string' && !(key in data);
   });
+  return partial && missing ? 'incomplete' : 'invalid';
 }
 
 /** The line's fields as a fresh row's values, stamps and contexts. */
@@ -269,13 +274,14 @@ function insertNew(input: MergeInput, kind: Kind, change: ChangeLine, counts: Me
     else counts.unchanged++;
     return;
   }
-  if (input.partial && onlyMissing(kind, data)) {
+  const checked = checkNew(kind, data, input.partial === true);
+  if (checked === 'incomplete') {
     // The sender took this office to hold the other fields (it had them once, then erased them). Nothing is
     // stored; import.ts forgets what this office claims to hold, so the next bundles bring it whole.
     counts.incomplete++;
     return;
   }
-  validate(kind, data);
+  if (checked === 'invalid') throw corrupt(`A ${kind} in the bundle does not pass validation.`);
   if (tombstone) removeTombstone(input.db, change.id);
   if (input.floor && !deletion) pruneContexts(contexts, input.floor);
   const row = {
