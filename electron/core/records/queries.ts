@@ -139,8 +139,10 @@ export function dashboard(db: Database, now: Date, zone: string) {
   return {
     counts: {
       people: count('SELECT count(*) AS n FROM people WHERE deleted_at IS NULL'),
+      // All live cases less the closed ones: both counts read an index, where "IS NOT 'CLOSED'" reads rows.
       openCases: count(
-        "SELECT count(*) AS n FROM people WHERE deleted_at IS NULL AND case_status IS NOT 'CLOSED'",
+        `SELECT (SELECT count(*) FROM people WHERE deleted_at IS NULL)
+              - (SELECT count(*) FROM people WHERE deleted_at IS NULL AND case_status = 'CLOSED') AS n`,
       ),
       volunteers: count(
         "SELECT count(*) AS n FROM volunteers WHERE deleted_at IS NULL AND status IS NOT 'INACTIVE'",
