@@ -222,8 +222,12 @@ describe('assignments and case rules', () => {
     expect(await view('URGENT')).toEqual(['Urgent']);
     expect(await view('HEARINGS_THIS_WEEK')).toEqual(['Recent']);
     expect(await view('DETAINED_48H_NO_ATTORNEY')).toEqual(['Urgent']);
+    // A closed case and one with no status yet: open cases count every live case but the closed ones.
+    await call('person:create', { givenName: 'Closed', familyName: 'Case', caseStatus: 'CLOSED' });
+    await call('person:create', { givenName: 'No', familyName: 'Status' });
     const summary = await call('dashboard:summary');
-    expect(summary.counts.people).toBe(2);
+    expect(summary.counts.people).toBe(4);
+    expect(summary.counts.openCases).toBe(3);
     expect(summary.hearings).toEqual([
       expect.objectContaining({ personName: 'Recent Case', kind: 'BOND_HEARING' }),
     ]);
