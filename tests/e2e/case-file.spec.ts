@@ -20,8 +20,8 @@ const L = {
     create: ['Office name', 'Passphrase', 'Repeat the passphrase', 'Create vault'],
     people: 'People',
     court: 'Immigration court',
-    editCourt: 'Edit Immigration court',
-    addBond: 'Edit Bond',
+    addCourt: 'Add Immigration court',
+    addBond: 'Add Bond',
     courtLabel: 'Court',
     decisionOn: 'Decision date',
     decision: 'Decision',
@@ -52,8 +52,8 @@ const L = {
     create: ['Nombre de la oficina', 'Frase de contraseña', 'Repite la frase de contraseña', 'Crear bóveda'],
     people: 'Personas',
     court: 'Tribunal de inmigración',
-    editCourt: 'Editar Tribunal de inmigración',
-    addBond: 'Editar Fianza',
+    addCourt: 'Añadir Tribunal de inmigración',
+    addBond: 'Añadir Fianza',
     courtLabel: 'Tribunal',
     decisionOn: 'Fecha de la decisión',
     decision: 'Decisión',
@@ -123,7 +123,8 @@ for (const lang of ['en', 'es'] as const) {
     await expect(upcoming.locator('li')).toHaveCount(2);
 
     // Immigration court: a court from the list and the judge's decision give the BIA appeal's due date.
-    await page.getByRole('button', { name: l.editCourt }).click();
+    // The card is empty, so its button adds (its name starts with what it shows).
+    await page.getByRole('button', { name: l.addCourt }).click();
     const court = page.getByRole('form', { name: l.court });
     await court.getByLabel(l.courtLabel, { exact: true }).selectOption('oakdale');
     await court.getByLabel(l.decisionOn).fill(l.decisionDate);
