@@ -5,7 +5,7 @@ import { z } from 'zod';
 // Node, in Electron (whose BoringSSL has no Argon2) and in the CLI. Parameters are stored in the key file,
 // so a later version can raise them without breaking existing vaults.
 
-/** The floor from DESIGN §4: 64 MiB, 3 passes. Vaults made by the app or the CLI never go below it. */
+/** The Argon2id floor: 64 MiB, 3 passes. Vaults made by the app or the CLI never go below it. */
 export const KDF_FLOOR = { memoryKiB: 65_536, iterations: 3 } as const;
 /** Calibration raises the passes until one derivation takes about this long on this machine. */
 export const KDF_TARGET_MS = 500;
