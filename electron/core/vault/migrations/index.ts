@@ -12,6 +12,7 @@ import { m0011CaseFile } from './0011-case-file';
 import { m0012PeopleSearchDigits } from './0012-people-search-digits';
 import { m0013PendingDeletes } from './0013-pending-deletes';
 import { m0014PeoplePlainColumns } from './0014-people-plain-columns';
+import { m0015DeadlineOrder } from './0015-deadline-order';
 import type { Migration } from './types';
 
 // Append new migrations here, in order. Never edit one that has shipped: add the next number instead.
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0012PeopleSearchDigits,
   m0013PendingDeletes,
   m0014PeoplePlainColumns,
+  m0015DeadlineOrder,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
