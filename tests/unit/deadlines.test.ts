@@ -176,6 +176,58 @@ describe('the deadlines list', () => {
     expect(withDone.rows.at(-1)).toMatchObject({ kind: 'MANUAL', done: true });
   });
 
+  // A short list takes each source's first rows in SQL; it must equal the start of the whole list. A source
+  // only decides a short list where it leads, so each case puts one source first: it is due over the next
+  // 3 days, the others over the 3 days from the lead's last one (the clock is 2026-12-10 10:00 in the
+  // office). Many share a due time, within a source and across two, so the keys break ties; some are done,
+  // filed, granted or closed.
+  it.each(['BIA_APPEAL', 'HABEAS_RETURN', 'MANUAL', 'BOND_HEARING'])(
+    'a short list is the start of the whole list, with %s first',
+    async (lead) => {
+      const from = (kind: string) => (kind === lead ? 0 : 2);
+      const instant = (k: number) =>
+        new Date(Date.parse('2026-12-10T20:00:00Z') + k * 86_400_000).toISOString();
+      const dayOf = (k: number) => instant(k).slice(0, 10);
+      for (let i = 0; i < 40; i++) {
+        const k = i % 3;
+        const appealDay = dayOf(from('BIA_APPEAL') + k);
+        const decided = new Date(Date.parse(appealDay) - 30 * 86_400_000).toISOString().slice(0, 10);
+        const p = await call('person:create', {
+          givenName: `P${i}`,
+          familyName: 'Ruiz',
+          ...(i % 7 === 3 ? { caseStatus: 'CLOSED' } : {}),
+          courtCase: {
+            court: 'san-francisco-detained',
+            decision: { on: decided, outcome: i % 4 === 1 ? 'RELIEF_GRANTED' : 'REMOVAL_ORDERED' },
+            ...(i % 5 === 2 ? { appealFiledOn: dayOf(0) } : {}),
+          },
+          habeas: {
+            district: 'cand',
+            returnDue: dayOf(from('HABEAS_RETURN') + k),
+            ...(i % 4 === 2 ? { osc: 'RETURN_FILED' } : {}),
+          },
+        } as never);
+        await call('event:create', {
+          personId: p.id,
+          kind: 'BOND_HEARING',
+          at: instant(from('BOND_HEARING') + k),
+        });
+        const typedDay = from('MANUAL') + k;
+        const due = i % 2 ? instant(typedDay) : endOfDueDate(dayOf(typedDay), ZONE);
+        const typed = await call('deadline:create', { personId: p.id, what: 'Call', dueAt: due });
+        if (i % 4 === 0) await call('deadline:update', { id: typed.id, patch: { done: true } });
+      }
+      for (const days of [undefined, 1, 30]) {
+        const window = days === undefined ? {} : { days };
+        const whole = (await call('deadline:upcoming', window)).rows;
+        expect(whole[0]?.kind).toBe(lead);
+        expect(new Set(whole.map((row) => row.kind)).size).toBe(days === 1 ? 1 : 4);
+        for (let limit = 1; limit <= whole.length; limit++)
+          expect((await call('deadline:upcoming', { ...window, limit })).rows).toEqual(whole.slice(0, limit));
+      }
+    },
+  );
+
   it('refuses a deadline with both an attorney and a volunteer, or without what', async () => {
     const ana = await call('person:create', { givenName: 'Ana', familyName: 'Ruiz' });
     const both = await dispatch(service.handlers, 'deadline:create', {

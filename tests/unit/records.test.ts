@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AmparoService } from '../../electron/core/kernel/context';
 import { dispatch } from '../../electron/core/dispatch';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/ipc';
+import type { Person } from '../../shared/model';
 import { manualClock, removeTempDirs, unlockedService } from '../helpers/vault';
 
 // The record channels end to end through dispatch (schemas, handlers, rules, repositories) against a real
@@ -232,6 +233,67 @@ describe('assignments and case rules', () => {
       expect.objectContaining({ personName: 'Recent Case', kind: 'BOND_HEARING' }),
     ]);
     expect(summary.urgent.map((p) => p.givenName)).toEqual(['Urgent']);
+  });
+});
+
+describe('saved views, page by page', () => {
+  // A view lists urgent cases first, then high, then the rest, each most recently updated first, and is read
+  // rank by rank: every page, at every offset, must be that order's slice, and the total the view's size.
+  const RANK = { URGENT: 0, HIGH: 1 } as Record<string, number>;
+  const rank = (p: { priority?: string | undefined }) => RANK[p.priority ?? ''] ?? 2;
+  const views = {
+    UNASSIGNED: (p: Person) => ['INTAKE', 'LOCATING', 'NEEDS_ATTORNEY'].includes(p.caseStatus ?? ''),
+    URGENT: (p: Person) => p.priority === 'URGENT' && p.caseStatus !== 'CLOSED',
+    HEARINGS_THIS_WEEK: (p: Person, hearing: Set<string>) => hearing.has(p.id),
+    DETAINED_48H_NO_ATTORNEY: (p: Person) =>
+      ['REPORTED', 'CONFIRMED_DETAINED', 'TRANSFERRED'].includes(p.custodyStatus ?? '') &&
+      (p.detainedAt ?? '9') < '2026-11-22T10:00:00.000Z',
+  } as const;
+
+  it('pages of every size equal the whole order', async () => {
+    const priorities = ['URGENT', 'HIGH', 'NORMAL', undefined] as const;
+    const statuses = ['INTAKE', 'LOCATING', 'NEEDS_ATTORNEY', 'ASSIGNED', 'CLOSED'] as const;
+    const custody = ['REPORTED', 'CONFIRMED_DETAINED', 'RELEASED'] as const;
+    const hearing = new Set<string>();
+    for (let i = 0; i < 30; i++) {
+      clock.advance(60_000);
+      const priority = priorities[(i * 7) % 4];
+      const person = await call('person:create', {
+        givenName: `P${i}`,
+        familyName: 'Case',
+        ...(priority ? { priority } : {}),
+        caseStatus: statuses[(i * 3) % 5],
+        custodyStatus: custody[i % 3],
+        detainedAt: i % 2 ? '2026-11-20T08:00:00Z' : '2026-11-24T08:00:00Z',
+      });
+      if (i % 3 === 0) {
+        hearing.add(person.id);
+        await call('event:create', { personId: person.id, kind: 'BOND_HEARING', at: '2026-11-27T16:00:00Z' });
+      }
+    }
+    // Edits move some people up their rank (their updated time changes).
+    for (const i of [4, 9, 17]) {
+      clock.advance(60_000);
+      const { rows } = await call('person:list', { search: `P${i}`, limit: 1 });
+      await call('person:update', { id: rows[0]!.id, patch: { notes: 'called back' } });
+    }
+    const everyone = (await call('person:list', { limit: 100 })).rows;
+    for (const [view, test] of Object.entries(views)) {
+      const expected = everyone
+        .filter((p) => test(p, hearing))
+        .sort((a, b) => rank(a) - rank(b) || (a.updatedAt < b.updatedAt ? 1 : -1))
+        .map((p) => p.givenName);
+      expect(expected.length, view).toBeGreaterThan(3);
+      for (const size of [1, 2, 3, 7, 100]) {
+        const pages: string[] = [];
+        for (let offset = 0; offset < expected.length; offset += size) {
+          const page = await call('person:view', { view: view as keyof typeof views, limit: size, offset });
+          expect(page.total).toBe(expected.length);
+          pages.push(...page.rows.map((p) => p.givenName));
+        }
+        expect(pages, `${view} by ${size}`).toEqual(expected);
+      }
+    }
   });
 });
 

@@ -49,7 +49,7 @@ export function recordHandlers(ctx: ServiceContext): HandlerGroup {
   const extra: HandlerGroup = {
     'person:duplicates': (query) => findDuplicates(db(), query),
     'person:view': ({ view, limit, offset }) =>
-      peopleInView(db(), view, ctx.clock.now(), officeTimeZone(db()), limit, offset),
+      peopleInView(db(), view, ctx.clock.now(), officeTimeZone(db()), { limit, offset }),
     'assignment:check': ({ personId, attorneyId }) => checkAssignment(db(), personId, attorneyId),
     'attorney:suggest': ({ personId, specialty }) => suggestAttorneys(db(), personId, specialty),
     'volunteer:find': (query) => findVolunteers(db(), query, ctx.clock.now(), officeTimeZone(db())),

@@ -15,7 +15,7 @@ import { getRecord } from './repository';
 import { normalizedName } from './people-index';
 import { compareCandidates } from './attorney-ranking';
 import { activeCaseCount } from './rules';
-import { sqlList } from './statements';
+import { sqlList, stmt } from './statements';
 import { editDistance } from './text';
 import { sameName } from './csv/duplicates';
 
@@ -87,26 +87,99 @@ export function viewParams(now: Date, zone: string) {
   return { from: week.from, to: week.to, cutoff: subHours(now, 48).toISOString() };
 }
 
+// A view lists urgent cases first, then high, then the rest; within each, the most recently updated first.
+// It is read one priority rank at a time: each rank is a walk down the (rank, updated_at) index that stops
+// at the page's end, where one ORDER BY over both keys would sort every row of the view (for "unassigned",
+// most of a large vault) before returning ten. The rank expression must match the index's text exactly.
+const RANK = `(CASE priority WHEN 'URGENT' THEN 0 WHEN 'HIGH' THEN 1 ELSE 2 END)`;
+const RANKS = [0, 1, 2] as const;
+const ORDER = `${RANK}, updated_at DESC, rowid DESC`;
+// This week's hearings are found from the events, a set small enough to sort whole; walking the rank index
+// instead would test every person against it.
+const FOUND_ELSEWHERE: ReadonlySet<PeopleView> = new Set(['HEARINGS_THIS_WEEK']);
+
+type Named = Record<string, unknown>;
+
+/** The whole view sorted at once: for views whose set is small. */
+function sortedWhole(
+  db: Database,
+  where: string,
+  named: Named,
+  limit: number,
+  offset: number,
+  withTotal: boolean,
+) {
+  const rows = stmt(
+    db,
+    `SELECT id, data, created_at, updated_at FROM people WHERE ${where} ORDER BY ${ORDER} LIMIT @limit OFFSET @offset`,
+  ).all({ ...named, limit, offset }) as Row[];
+  const total = withTotal
+    ? (stmt(db, `SELECT count(*) AS n FROM people WHERE ${where}`).get(named) as { n: number }).n
+    : 0;
+  return { rows, total };
+}
+
+/** The view rank by rank, each read down its index only as far as the page needs. */
+function rankByRank(
+  db: Database,
+  where: string,
+  named: Named,
+  limit: number,
+  offset: number,
+  withTotal: boolean,
+) {
+  const inRank = `${where} AND ${RANK} = @rank`;
+  const rows: Row[] = [];
+  let skip = offset;
+  let total = 0;
+  for (const rank of RANKS) {
+    // Counting a rank walks the index too: only done to skip past whole ranks, or for the total.
+    const count =
+      withTotal || skip > 0
+        ? (
+            stmt(db, `SELECT count(*) AS n FROM people WHERE ${inRank}`).get({ ...named, rank }) as {
+              n: number;
+            }
+          ).n
+        : null;
+    total += count ?? 0;
+    if (count !== null && skip >= count) {
+      skip -= count;
+      continue;
+    }
+    const wanted = limit - rows.length;
+    if (wanted > 0)
+      rows.push(
+        ...(stmt(
+          db,
+          `SELECT id, data, created_at, updated_at FROM people WHERE ${inRank}
+           ORDER BY updated_at DESC, rowid DESC LIMIT @limit OFFSET @offset`,
+        ).all({ ...named, rank, limit: wanted, offset: skip }) as Row[]),
+      );
+    skip = 0;
+    if (!withTotal && rows.length === limit) break;
+  }
+  return { rows, total };
+}
+
+/** A page of a saved view, and the view's size unless `withTotal` is false (the dashboard needs none). */
 export function peopleInView(
   db: Database,
   view: PeopleView,
   now: Date,
   zone: string,
-  limit = 100,
-  offset = 0,
+  {
+    limit = 100,
+    offset = 0,
+    withTotal = true,
+  }: { limit?: number; offset?: number; withTotal?: boolean } = {},
 ): { rows: Person[]; total: number } {
-  const params = viewParams(now, zone);
-  const named = (sql: string) =>
-    Object.fromEntries(Object.entries(params).filter(([key]) => sql.includes(`@${key}`)));
   const where = VIEW_SQL[view];
-  const total = (
-    db.prepare(`SELECT count(*) AS n FROM people WHERE ${where}`).get(named(where)) as { n: number }
-  ).n;
-  const rows = db
-    .prepare(
-      `SELECT id, data, created_at, updated_at FROM people WHERE ${where} ORDER BY CASE priority WHEN 'URGENT' THEN 0 WHEN 'HIGH' THEN 1 ELSE 2 END, updated_at DESC LIMIT @limit OFFSET @offset`,
-    )
-    .all({ ...named(where), limit, offset }) as Row[];
+  const named = Object.fromEntries(
+    Object.entries(viewParams(now, zone)).filter(([key]) => where.includes(`@${key}`)),
+  );
+  const read = FOUND_ELSEWHERE.has(view) ? sortedWhole : rankByRank;
+  const { rows, total } = read(db, where, named, limit, offset, withTotal);
   return { rows: rows.map((row) => toRecord<Person>(row)), total };
 }
 
@@ -153,8 +226,8 @@ export function dashboard(db: Database, now: Date, zone: string) {
         startOfDayIn(now, zone).toISOString(),
       ),
     },
-    urgent: peopleInView(db, 'URGENT', now, zone, 10).rows.map(brief),
-    unassigned: peopleInView(db, 'UNASSIGNED', now, zone, 10).rows.map(brief),
+    urgent: peopleInView(db, 'URGENT', now, zone, { limit: 10, withTotal: false }).rows.map(brief),
+    unassigned: peopleInView(db, 'UNASSIGNED', now, zone, { limit: 10, withTotal: false }).rows.map(brief),
     hearings: hearingList.filter((h) => h.personName !== null),
   };
 }

@@ -28,6 +28,22 @@ const caseFileSource = (row: CaseFileRow): DeadlineSource => ({
   ...(row.court ? { courtCase: JSON.parse(row.court) as DeadlineSource['courtCase'] } : {}),
   ...(row.habeas ? { habeas: JSON.parse(row.habeas) as DeadlineSource['habeas'] } : {}),
 });
+// Each in the order of its due date (30 days after the decision, or the return's date), then its key.
+const CASE_FILE_SOURCES = [
+  {
+    sql: `SELECT id, given_name, family_name, case_status, json_extract(data, '$.courtCase') AS court, NULL AS habeas
+            FROM people WHERE decided_on IS NOT NULL AND deleted_at IS NULL
+            AND decided_on <= date(?, '-${BIA_APPEAL_DAYS - 1} days') AND case_status IS NOT 'CLOSED'
+            AND (? IS NULL OR id = ?) ORDER BY decided_on, id`,
+  },
+  {
+    sql: `SELECT id, given_name, family_name, case_status, NULL AS court, json_extract(data, '$.habeas') AS habeas
+            FROM people WHERE habeas_return_due IS NOT NULL AND deleted_at IS NULL
+            AND habeas_return_due <= date(?, '+1 day') AND case_status IS NOT 'CLOSED'
+            AND (? IS NULL OR id = ?) ORDER BY habeas_return_due, id`,
+  },
+] as const;
+
 const parse = <T>(row: Row): T =>
   ({ ...JSON.parse(row.data), id: row.id, createdAt: row.created_at, updatedAt: row.updated_at }) as T;
 
@@ -47,7 +63,13 @@ export function upcomingDeadlines(
 ): DeadlineItem[] {
   // The end of the window: the start of the day after the last one (days = 0 is today alone).
   const until = query.days === undefined ? null : daysFromToday(now, zone, query.days + 1).to;
-  const within = (dueAt: string) => until === null || dueAt < until;
+  const keep = (item: DeadlineItem) =>
+    (query.includeDone || !item.done) && (item.overdue || until === null || item.dueAt < until);
+  const limit = query.limit ?? 500;
+  // Without the done ones, the list's order (overdue first, then by due time) is every source's own order
+  // by due time: each source is cut at the list's length in SQL, so the first page reads a page's worth of
+  // rows however many deadlines the vault holds. With the done ones (listed last) every source is read.
+  const cut = query.includeDone ? -1 : limit;
   const items: DeadlineItem[] = [];
 
   const typed = stmt(
@@ -55,8 +77,15 @@ export function upcomingDeadlines(
     `SELECT d.id, d.data, d.created_at, d.updated_at, p.given_name, p.family_name
        FROM deadlines d JOIN people p ON p.id = d.person_id AND p.deleted_at IS NULL
        WHERE d.deleted_at IS NULL AND (? OR d.done = 0) AND (? IS NULL OR d.due_at < ?)
-       AND (? IS NULL OR d.person_id = ?) ORDER BY d.due_at`,
-  ).all(query.includeDone ? 1 : 0, until, until, query.personId ?? null, query.personId ?? null) as (Row & {
+       AND (? IS NULL OR d.person_id = ?) ORDER BY d.due_at, d.id LIMIT ?`,
+  ).all(
+    query.includeDone ? 1 : 0,
+    until,
+    until,
+    query.personId ?? null,
+    query.personId ?? null,
+    cut,
+  ) as (Row & {
     given_name: string;
     family_name: string;
   })[];
@@ -93,43 +122,43 @@ export function upcomingDeadlines(
   }
 
   // Case files whose BIA appeal or habeas return falls before the window's end (a day of margin for the
-  // office's zone; `within` below is exact). Only the parts a deadline needs are read, not whole records:
+  // office's zone; `keep` below is exact). Only the parts a deadline needs are read, not whole records:
   // the dashboard asks for this at every unlock, over every case in the vault.
-  const lastDay = until === null ? '9999-12-31' : until.slice(0, 10);
-  const caseFiles = stmt(
-    db,
-    `SELECT id, given_name, family_name, case_status,
-            json_extract(data, '$.courtCase') AS court, json_extract(data, '$.habeas') AS habeas
-       FROM people WHERE id IN (
-         SELECT id FROM people WHERE decided_on IS NOT NULL AND deleted_at IS NULL
-           AND decided_on <= date(?, '-${BIA_APPEAL_DAYS - 1} days')
-         UNION
-         SELECT id FROM people WHERE habeas_return_due IS NOT NULL AND deleted_at IS NULL
-           AND habeas_return_due <= date(?, '+1 day'))
-       AND case_status IS NOT 'CLOSED' AND (? IS NULL OR id = ?)`,
-  ).all(lastDay, lastDay, query.personId ?? null, query.personId ?? null) as CaseFileRow[];
-  for (const row of caseFiles) items.push(...caseFileDeadlines(caseFileSource(row), now, zone));
+  // No window: the last date whose next day SQLite can still write (past it, date() gives NULL).
+  const lastDay = until === null ? '9999-12-30' : until.slice(0, 10);
+  for (const source of CASE_FILE_SOURCES) {
+    const rows = stmt(db, source.sql).iterate(lastDay, query.personId ?? null, query.personId ?? null);
+    let taken = 0;
+    for (const row of rows as Iterable<CaseFileRow>) {
+      // A row of one source gives at most one deadline (the other source's field is read as null).
+      const [item] = caseFileDeadlines(caseFileSource(row), now, zone);
+      if (!item) continue;
+      if (until !== null && item.dueAt >= until) break; // in due order: every later row is later still
+      if (!keep(item)) continue;
+      items.push(item);
+      if (++taken === cut) break;
+    }
+  }
 
   const hearings = stmt(
     db,
     `SELECT e.id, e.person_id, e.at, p.given_name, p.family_name
        FROM events e JOIN people p ON p.id = e.person_id AND p.deleted_at IS NULL
        WHERE e.deleted_at IS NULL AND e.kind = 'BOND_HEARING' AND p.case_status IS NOT 'CLOSED'
-       AND e.at >= ? AND (? IS NULL OR e.at < ?) AND (? IS NULL OR e.person_id = ?)`,
+       AND e.at >= ? AND (? IS NULL OR e.at < ?) AND (? IS NULL OR e.person_id = ?)
+       ORDER BY e.at, e.person_id, e.id LIMIT ?`,
   ).all(
     query.includeDone ? daysFromToday(now, zone, -30).from : now.toISOString(),
     until,
     until,
     query.personId ?? null,
     query.personId ?? null,
+    cut,
   ) as HearingRow[];
   for (const row of hearings) {
     const person = { id: row.person_id, givenName: row.given_name, familyName: row.family_name };
     items.push(hearingDeadline(person, { id: row.id, personId: row.person_id, at: row.at }, now));
   }
 
-  return items
-    .filter((item) => (query.includeDone || !item.done) && (item.overdue || within(item.dueAt)))
-    .sort(deadlineOrder)
-    .slice(0, query.limit ?? 500);
+  return items.filter(keep).sort(deadlineOrder).slice(0, limit);
 }
