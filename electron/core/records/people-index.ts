@@ -28,6 +28,44 @@ export function normalizedName(data: Record<string, unknown>): string {
   return fold(`${String(data.givenName ?? '')} ${String(data.familyName ?? '')}`);
 }
 
+const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+const within = (value: unknown, key: string): unknown =>
+  value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)[key]
+    : undefined;
+
+/** Where the bond stands, for the bond fund's list: PAID once paid, else the decision, else REQUESTED. */
+function bondStatus(bond: unknown): string | null {
+  if (bond === null || bond === undefined) return null;
+  if (within(bond, 'paidOn') !== undefined && within(bond, 'paidOn') !== null) return 'PAID';
+  return text(within(bond, 'decision')) ?? 'REQUESTED';
+}
+
+/**
+ * The people table's sort and filter columns, kept by the row writer (plain columns, not generated from the
+ * JSON: an update then rewrites only the indexes whose column changed, where a change to a generated
+ * column's JSON counts as a change of every one of them).
+ */
+export function personColumns(data: Record<string, unknown>): Record<string, string | null> {
+  return {
+    norm_name: normalizedName(data),
+    given_name: text(data.givenName),
+    family_name: text(data.familyName),
+    a_number: text(data.aNumber),
+    date_of_birth: text(data.dateOfBirth),
+    case_status: text(data.caseStatus),
+    priority: text(data.priority),
+    custody_status: text(data.custodyStatus),
+    detained_at: text(data.detainedAt),
+    facility_id: text(data.facilityId),
+    arrest_county: text(data.arrestCounty),
+    report_id: text(data.reportId),
+    decided_on: text(within(within(data.courtCase, 'decision'), 'on')),
+    habeas_return_due: text(within(data.habeas, 'returnDue')),
+    bond_status: bondStatus(data.bond),
+  };
+}
+
 export function searchClause(table: string, input: string): { sql: string; param: string } | null {
   const match = ftsQuery(input);
   return match ? { sql: `rowid IN (SELECT rowid FROM ${table} WHERE ${table} MATCH ?)`, param: match } : null;

@@ -56,17 +56,7 @@ const BASE_COLUMNS = [
   'deleted_at',
   'deletion',
 ] as const;
-const UPDATE_COLUMNS = [
-  'data',
-  'field_clocks',
-  'field_ctx',
-  'clock',
-  'updated_at',
-  'deleted_at',
-  'deletion',
-] as const;
-
-function derived(kind: Kind, data: Data): Record<string, string> {
+function derived(kind: Kind, data: Data): Record<string, string | null> {
   return SPECS[kind].derived?.(data) ?? {};
 }
 
@@ -92,6 +82,18 @@ function index(db: Database, kind: Kind, rowid: number, row: RowImage, fresh: bo
   if (row.deletedAt === null) {
     stmt(db, `INSERT INTO ${search.table} (rowid, text) VALUES (?, ?)`).run(rowid, search.text(row.data));
   }
+}
+
+/** Whether a rewrite leaves the row's search entry as it is: live before and after, with the same text. */
+function sameSearchEntry(
+  kind: Kind,
+  before: { data: string; deleted_at: unknown },
+  row: RowImage,
+  json: string,
+): boolean {
+  const search = SPECS[kind].search;
+  if (!search || before.deleted_at !== null || row.deletedAt !== null) return false;
+  return before.data === json || search.text(JSON.parse(before.data) as Data) === search.text(row.data);
 }
 
 /**
@@ -150,20 +152,33 @@ export function updateRow(
   by: WriteAudit,
 ): void {
   const data = normalizeInstants(kind, row.data);
-  const extra = derived(kind, data);
-  const sets = [...UPDATE_COLUMNS, ...Object.keys(extra)].map((column) => `${column} = ?`);
-  stmt(db, `UPDATE ${SPECS[kind].table} SET ${sets.join(', ')} WHERE rowid = ?`).run(
-    JSON.stringify(data),
-    row.fieldClocks,
-    row.fieldContexts,
-    row.clock,
-    row.updatedAt,
-    row.deletedAt,
-    writeDeletion(row.deletion),
-    ...Object.values(extra),
+  const json = JSON.stringify(data);
+  const next: Record<string, unknown> = {
+    data: json,
+    field_clocks: row.fieldClocks,
+    field_ctx: row.fieldContexts,
+    clock: row.clock,
+    updated_at: row.updatedAt,
+    deleted_at: row.deletedAt,
+    deletion: writeDeletion(row.deletion),
+    ...derived(kind, data),
+  };
+  const columns = Object.keys(next);
+  const table = SPECS[kind].table;
+  const before = stmt(db, `SELECT ${columns.join(', ')} FROM ${table} WHERE rowid = ?`).get(
     target.rowid,
-  );
-  index(db, kind, target.rowid, row, false);
+  ) as Record<string, unknown> & { data: string; deleted_at: unknown };
+  // Only the columns whose value changed are SET: SQLite rewrites an index entry when the UPDATE names a
+  // column of the index or of its WHERE clause, whatever the value, so a restamp (or an edit of one field)
+  // no longer rewrites every index on the table.
+  const changed = columns.filter((column) => before[column] !== next[column]);
+  if (changed.length > 0)
+    stmt(db, `UPDATE ${table} SET ${changed.map((c) => `${c} = ?`).join(', ')} WHERE rowid = ?`).run(
+      ...changed.map((column) => next[column]),
+      target.rowid,
+    );
+  if (!sameSearchEntry(kind, before, { ...row, data }, json))
+    index(db, kind, target.rowid, { ...row, data }, false);
   if (audited) audit(db, kind, target.id, audited.action, audited.fields, by);
 }
 
