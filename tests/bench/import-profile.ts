@@ -143,6 +143,27 @@ try {
       }
       for (const [k, t] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25))
         say(`${t.toFixed(1).padStart(8)} ms  ${k}`);
+      // Inclusive time (the function and what it called, SQLite included) of the project's own functions.
+      const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+      const total = (id: number): number => {
+        const node = byId.get(id);
+        return (spent.get(id) ?? 0) / 1000 + (node?.children ?? []).reduce((a, c) => a + total(c), 0);
+      };
+      const inclusive = new Map<string, number>();
+      const walk = (id: number, open: Set<string>) => {
+        const node = byId.get(id);
+        if (!node) return;
+        const f = node.callFrame;
+        const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').slice(-2).join('/')}:${f.lineNumber}`;
+        const own = f.url.includes('/electron/') && !open.has(key);
+        if (own) inclusive.set(key, (inclusive.get(key) ?? 0) + total(id));
+        const next = own ? new Set([...open, key]) : open;
+        for (const c of node.children ?? []) walk(c, next);
+      };
+      walk(profile.nodes[0]?.id ?? 1, new Set());
+      say('inclusive:');
+      for (const [k, t] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, 40))
+        say(`${t.toFixed(1).padStart(8)} ms  ${k}`);
     }
   }
 } finally {

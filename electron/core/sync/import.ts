@@ -190,7 +190,7 @@ function learnFrom(ctx: ServiceContext, opened: OpenedBundle, counts: MergeCount
   const ours = (): Vector => ({ ...getKnowledge(db), [office.id]: now });
   if (counts.incomplete > 0) {
     // This office lacks fields it was taken to hold: it claims nothing more, so the next bundles bring them.
-    db.prepare('DELETE FROM knowledge').run();
+    stmt(db, 'DELETE FROM knowledge').run();
   } else if (manifest.base && vectorAtMost(manifest.base, ours())) {
     for (const [id, stamp] of Object.entries(manifest.knowledge))
       if (id !== office.id) noteKnowledge(db, id, stamp);
@@ -205,7 +205,7 @@ function learnFrom(ctx: ServiceContext, opened: OpenedBundle, counts: MergeCount
   if (senderStamp) {
     const byFingerprint = new Map(
       (
-        db.prepare('SELECT fingerprint, office_id FROM contacts').all() as {
+        stmt(db, 'SELECT fingerprint, office_id FROM contacts').all() as {
           fingerprint: string;
           office_id: string;
         }[]

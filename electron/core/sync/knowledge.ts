@@ -1,9 +1,10 @@
 // What this office has seen: the highest HLC stamp from each office (ours included). Sent in bundle
 // manifests, and used to pick "changes since last" for an export.
 import type { Database } from '../kernel/context';
+import { stmt } from '../records/statements';
 
 export function getKnowledge(db: Database): Record<string, string> {
-  const rows = db.prepare('SELECT office_id, clock FROM knowledge ORDER BY office_id').all() as {
+  const rows = stmt(db, 'SELECT office_id, clock FROM knowledge ORDER BY office_id').all() as {
     office_id: string;
     clock: string;
   }[];
@@ -12,7 +13,8 @@ export function getKnowledge(db: Database): Record<string, string> {
 
 /** Raises an office's stamp to `clock` if it is higher (fixed-width stamps compare as strings). */
 export function noteKnowledge(db: Database, officeId: string, clock: string): void {
-  db.prepare(
+  stmt(
+    db,
     `INSERT INTO knowledge (office_id, clock) VALUES (?, ?)
      ON CONFLICT (office_id) DO UPDATE SET clock = excluded.clock WHERE excluded.clock > knowledge.clock`,
   ).run(officeId, clock);

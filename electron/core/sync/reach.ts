@@ -20,42 +20,51 @@ export interface Report {
   reportedAt: string;
 }
 
-export function readReports(db: Database): Map<string, Report> {
-  const rows = stmt(
-    db,
-    'SELECT office_id, knowledge, received, stable, reported_at FROM peer_reports',
-  ).all() as {
+// Parsed knowledge vectors by their JSON, per open database: stability reads every office's word at every
+// import, and most words have not changed since the last one.
+const parsed = new WeakMap<Database, Map<string, { json: string; vector: Vector }>>();
+
+/** What each office said it holds completely (its last word's `knowledge`), by office. */
+export function readReportedKnowledge(db: Database): Map<string, Vector> {
+  let cache = parsed.get(db);
+  if (!cache) {
+    cache = new Map();
+    parsed.set(db, cache);
+  }
+  const out = new Map<string, Vector>();
+  const rows = stmt(db, 'SELECT office_id, knowledge FROM peer_reports').all() as {
     office_id: string;
     knowledge: string;
-    received: string;
-    stable: string;
-    reported_at: string;
   }[];
-  return new Map(
-    rows.map((r) => [
-      r.office_id,
-      {
-        knowledge: readVector(r.knowledge),
-        received: readVector(r.received),
-        stable: readVector(r.stable),
-        reportedAt: r.reported_at,
-      },
-    ]),
+  for (const row of rows) {
+    let hit = cache.get(row.office_id);
+    if (hit?.json !== row.knowledge) {
+      hit = { json: row.knowledge, vector: readVector(row.knowledge) };
+      cache.set(row.office_id, hit);
+    }
+    out.set(row.office_id, hit.vector);
+  }
+  return out;
+}
+
+function readReport(db: Database, officeId: string): Report | undefined {
+  const row = stmt(
+    db,
+    'SELECT knowledge, received, stable, reported_at FROM peer_reports WHERE office_id = ?',
+  ).get(officeId) as { knowledge: string; received: string; stable: string; reported_at: string } | undefined;
+  return (
+    row && {
+      knowledge: readVector(row.knowledge),
+      received: readVector(row.received),
+      stable: readVector(row.stable),
+      reportedAt: row.reported_at,
+    }
   );
 }
 
 /** Raises what an office said of itself (bundles may arrive out of order: each entry only grows). */
 export function noteReport(db: Database, officeId: string, report: Report): void {
-  const row = stmt(
-    db,
-    'SELECT knowledge, received, stable, reported_at FROM peer_reports WHERE office_id = ?',
-  ).get(officeId) as { knowledge: string; received: string; stable: string; reported_at: string } | undefined;
-  const before: Report | undefined = row && {
-    knowledge: readVector(row.knowledge),
-    received: readVector(row.received),
-    stable: readVector(row.stable),
-    reportedAt: row.reported_at,
-  };
+  const before = readReport(db, officeId);
   const merged: Report = before
     ? {
         knowledge: joinVectors(before.knowledge, report.knowledge),
@@ -121,7 +130,7 @@ export function receivedVector(db: Database, ourOfficeId: string): Vector {
  * imported, and with what this office sent it under the same redacting profile.
  */
 export function knownTo(db: Database, ourOfficeId: string, officeId: string, profile: string | null): Vector {
-  const report = readReports(db).get(officeId);
+  const report = readReport(db, officeId);
   const received = report?.received ?? {};
   const rows = stmt(
     db,

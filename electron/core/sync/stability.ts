@@ -2,7 +2,7 @@ import type { Database } from '../kernel/context';
 import { STABLE_KEY } from '../records/floor';
 import { readSetting, writeSetting } from '../records/settings';
 import { stmt } from '../records/statements';
-import { readReports } from './reach';
+import { readReportedKnowledge } from './reach';
 import { joinVectors, meetVectors, readVector, writeVector, type Vector } from './vectors';
 
 // Causal stability: which stamps no write can still be concurrent with, so contexts can drop them.
@@ -61,16 +61,16 @@ function knownOffices(db: Database, ourOfficeId: string): string[] {
  */
 export function advanceStability(db: Database, ourOfficeId: string, ours: Vector): Vector {
   const offices = knownOffices(db, ourOfficeId);
-  const reports = readReports(db);
+  const reports = readReportedKnowledge(db);
   const words: Vector[] = [ours];
   const r: Vector = { [ourOfficeId]: ours[ourOfficeId] ?? '' };
   for (const office of offices) {
     if (office === ourOfficeId) continue;
-    const report = reports.get(office);
-    const own = report?.knowledge[office];
+    const knowledge = reports.get(office);
+    const own = knowledge?.[office];
     // An office that never said what it holds: nothing can be stable yet.
-    if (!report || own === undefined) return readStable(db);
-    words.push(report.knowledge);
+    if (!knowledge || own === undefined) return readStable(db);
+    words.push(knowledge);
     r[office] = own;
   }
   const g = meetVectors(words);
