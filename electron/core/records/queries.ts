@@ -98,17 +98,17 @@ const ORDER = `${RANK}, updated_at DESC, rowid DESC`;
 // instead would test every person against it.
 const FOUND_ELSEWHERE: ReadonlySet<PeopleView> = new Set(['HEARINGS_THIS_WEEK']);
 
-type Named = Record<string, unknown>;
+/** One read of a view: its condition with its bound values, the page, and whether to count the whole. */
+interface ViewRead {
+  where: string;
+  named: Record<string, unknown>;
+  limit: number;
+  offset: number;
+  withTotal: boolean;
+}
 
 /** The whole view sorted at once: for views whose set is small. */
-function sortedWhole(
-  db: Database,
-  where: string,
-  named: Named,
-  limit: number,
-  offset: number,
-  withTotal: boolean,
-) {
+function sortedWhole(db: Database, { where, named, limit, offset, withTotal }: ViewRead) {
   const rows = stmt(
     db,
     `SELECT id, data, created_at, updated_at FROM people WHERE ${where} ORDER BY ${ORDER} LIMIT @limit OFFSET @offset`,
@@ -120,14 +120,7 @@ function sortedWhole(
 }
 
 /** The view rank by rank, each read down its index only as far as the page needs. */
-function rankByRank(
-  db: Database,
-  where: string,
-  named: Named,
-  limit: number,
-  offset: number,
-  withTotal: boolean,
-) {
+function rankByRank(db: Database, { where, named, limit, offset, withTotal }: ViewRead) {
   const inRank = `${where} AND ${RANK} = @rank`;
   const rows: Row[] = [];
   let skip = offset;
@@ -179,7 +172,7 @@ export function peopleInView(
     Object.entries(viewParams(now, zone)).filter(([key]) => where.includes(`@${key}`)),
   );
   const read = FOUND_ELSEWHERE.has(view) ? sortedWhole : rankByRank;
-  const { rows, total } = read(db, where, named, limit, offset, withTotal);
+  const { rows, total } = read(db, { where, named, limit, offset, withTotal });
   return { rows: rows.map((row) => toRecord<Person>(row)), total };
 }
 
