@@ -2,6 +2,7 @@
 // self-signed) and becomes verified only when a person compares the fingerprint out of band.
 import { AmparoError } from '../../../shared/errors';
 import type { Contact, ListedContact } from '../../../shared/channels/sync';
+import { stmt } from '../records/statements';
 import type { Database } from '../kernel/context';
 import type { KnownContact } from './bundle';
 import type { VerifiedCard } from './card';
@@ -107,7 +108,7 @@ export function contactKeys(db: Database, fingerprint: string): ContactKeys | un
 
 /** The lookup openBundle needs: a sender by minisign key id (16 lower-case hex). */
 export function contactByKeyId(db: Database, keyIdHex: string): ContactKeys | undefined {
-  const r = db.prepare(`SELECT ${COLUMNS} FROM contacts WHERE key_id = ?`).get(keyIdHex) as
+  const r = stmt(db, `SELECT ${COLUMNS} FROM contacts WHERE key_id = ?`).get(keyIdHex) as
     ContactRow | undefined;
   return r ? toKeys(r) : undefined;
 }

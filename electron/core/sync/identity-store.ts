@@ -1,5 +1,6 @@
 // The office's own sync identity, stored only inside the encrypted vault database (one row).
 import { AmparoError } from '../../../shared/errors';
+import { stmt } from '../records/statements';
 import type { Database } from '../kernel/context';
 import { identityFingerprint, type OfficeIdentity } from './identity';
 
@@ -30,12 +31,11 @@ export function saveIdentity(db: Database, id: OfficeIdentity, now: Date): strin
 }
 
 function row(db: Database): IdentityRow | undefined {
-  return db
-    .prepare(
-      `SELECT key_id, signing_secret, signing_public, age_identity, age_recipient, fingerprint
-       FROM sync_identity WHERE id = 1`,
-    )
-    .get() as IdentityRow | undefined;
+  return stmt(
+    db,
+    `SELECT key_id, signing_secret, signing_public, age_identity, age_recipient, fingerprint
+     FROM sync_identity WHERE id = 1`,
+  ).get() as IdentityRow | undefined;
 }
 
 /** The office keys, for signing and opening bundles. */
@@ -54,7 +54,7 @@ export function loadIdentity(db: Database): OfficeIdentity {
 
 /** Our 60-digit fingerprint, or null for a vault without an identity. */
 export function ourFingerprint(db: Database): string | null {
-  const r = db.prepare('SELECT fingerprint FROM sync_identity WHERE id = 1').get() as
+  const r = stmt(db, 'SELECT fingerprint FROM sync_identity WHERE id = 1').get() as
     { fingerprint: string } | undefined;
   return r?.fingerprint ?? null;
 }
