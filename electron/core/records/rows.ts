@@ -165,9 +165,9 @@ export function updateRow(
   };
   const columns = Object.keys(next);
   const table = SPECS[kind].table;
-  const before = stmt(db, `SELECT ${columns.join(', ')} FROM ${table} WHERE rowid = ?`).get(
-    target.rowid,
-  ) as Record<string, unknown> & { data: string; deleted_at: unknown };
+  const before = stmt(db, `SELECT ${columns.join(', ')} FROM ${table} WHERE rowid = ?`).get(target.rowid) as
+    (Record<string, unknown> & { data: string; deleted_at: unknown }) | undefined;
+  if (!before) throw new Error(`No ${kind} row ${target.rowid} to update.`);
   // Only the columns whose value changed are SET: SQLite rewrites an index entry when the UPDATE names a
   // column of the index or of its WHERE clause, whatever the value, so a restamp (or an edit of one field)
   // no longer rewrites every index on the table.
