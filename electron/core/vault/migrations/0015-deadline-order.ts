@@ -7,7 +7,7 @@ import type { Migration } from './types';
 
 export const m0015DeadlineOrder: Migration = {
   version: 15,
-  name: '0015-deadline-order',
+  name: 'deadline-order',
   up(db) {
     db.exec(`
       DROP INDEX people_decided_on;
