@@ -28,20 +28,17 @@ const caseFileSource = (row: CaseFileRow): DeadlineSource => ({
   ...(row.court ? { courtCase: JSON.parse(row.court) as DeadlineSource['courtCase'] } : {}),
   ...(row.habeas ? { habeas: JSON.parse(row.habeas) as DeadlineSource['habeas'] } : {}),
 });
-// Each in the order of its due date (30 days after the decision, or the return's date), then its key.
+// The case-file sources: BIA appeals, then habeas returns, each in the order of its due date (30 days after
+// the decision, or the return's date), then its key.
 const CASE_FILE_SOURCES = [
-  {
-    sql: `SELECT id, given_name, family_name, case_status, json_extract(data, '$.courtCase') AS court, NULL AS habeas
+  `SELECT id, given_name, family_name, case_status, json_extract(data, '$.courtCase') AS court, NULL AS habeas
             FROM people WHERE decided_on IS NOT NULL AND deleted_at IS NULL
             AND decided_on <= date(?, '-${BIA_APPEAL_DAYS - 1} days') AND case_status IS NOT 'CLOSED'
             AND (? IS NULL OR id = ?) ORDER BY decided_on, id`,
-  },
-  {
-    sql: `SELECT id, given_name, family_name, case_status, NULL AS court, json_extract(data, '$.habeas') AS habeas
+  `SELECT id, given_name, family_name, case_status, NULL AS court, json_extract(data, '$.habeas') AS habeas
             FROM people WHERE habeas_return_due IS NOT NULL AND deleted_at IS NULL
             AND habeas_return_due <= date(?, '+1 day') AND case_status IS NOT 'CLOSED'
             AND (? IS NULL OR id = ?) ORDER BY habeas_return_due, id`,
-  },
 ] as const;
 
 const parse = <T>(row: Row): T =>
@@ -126,8 +123,8 @@ export function upcomingDeadlines(
   // the dashboard asks for this at every unlock, over every case in the vault.
   // No window: the last date whose next day SQLite can still write (past it, date() gives NULL).
   const lastDay = until === null ? '9999-12-30' : until.slice(0, 10);
-  for (const source of CASE_FILE_SOURCES) {
-    const rows = stmt(db, source.sql).iterate(lastDay, query.personId ?? null, query.personId ?? null);
+  for (const sql of CASE_FILE_SOURCES) {
+    const rows = stmt(db, sql).iterate(lastDay, query.personId ?? null, query.personId ?? null);
     let taken = 0;
     for (const row of rows as Iterable<CaseFileRow>) {
       // A row of one source gives at most one deadline (the other source's field is read as null).
