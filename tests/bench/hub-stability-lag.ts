@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { introduce, makeOffice, type Office } from '../helpers/sync-offices';
+import { introduce, makeOffice, type Office, seedPeople } from '../helpers/sync-offices';
 import { removeTempDirs } from '../helpers/vault';
 
 // Why context per person through a hub grows with the number of offices: the network benchmark's hub
@@ -39,13 +39,7 @@ for (const n of sizes) {
       introduce(hub, s);
       introduce(s, hub);
     }
-    await hub.service.handlers['demo:generate']({
-      people: 2000,
-      volunteers: 0,
-      attorneys: 0,
-      eventsPerPerson: 0,
-      seed: 11,
-    });
+    await seedPeople(hub, 2000);
     const seed = await send(hub, offices.slice(1));
     for (const o of offices.slice(1)) await o.service.handlers['bundle:import']({ bytes: seed });
     const ids = (

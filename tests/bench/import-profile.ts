@@ -2,7 +2,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { parseArgs } from 'node:util';
 import type { Database } from '../../electron/core/kernel/context';
-import { introduceAll, makeOffice, type Office } from '../helpers/sync-offices';
+import { introduceAll, makeOffice, type Office, seedPeople } from '../helpers/sync-offices';
 import { removeTempDirs } from '../helpers/vault';
 
 // Where one bundle import's time goes, as the network benchmark imports them: N offices all-to-all, rounds
@@ -72,13 +72,7 @@ try {
   for (let i = 0; i < n; i++) offices.push(await makeOffice(`Office ${i}`));
   introduceAll(offices);
   const hub = offices[0] as Office;
-  await hub.service.handlers['demo:generate']({
-    people: 2000,
-    volunteers: 0,
-    attorneys: 0,
-    eventsPerPerson: 0,
-    seed: 11,
-  });
+  await seedPeople(hub, 2000);
   const everyone = (from: Office) => offices.filter((o) => o !== from).map((o) => o.fingerprint);
   const seed = await hub.service.handlers['bundle:export']({
     to: everyone(hub),

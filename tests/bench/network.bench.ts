@@ -1,4 +1,4 @@
-import { introduce, makeOffice, type Office } from '../helpers/sync-offices';
+import { introduce, makeOffice, type Office, seedPeople } from '../helpers/sync-offices';
 import { removeTempDirs } from '../helpers/vault';
 import { round } from './stats';
 
@@ -82,13 +82,7 @@ async function runPattern(pattern: 'all-to-all' | 'hub', n: number, options: Net
       for (const b of offices)
         if (a !== b && (pattern === 'all-to-all' || a === hub || b === hub)) introduce(a, b);
     // The same people everywhere: office 0 (the hub) makes them and sends them once, in one bundle to all.
-    await hub.service.handlers['demo:generate']({
-      people: options.people,
-      volunteers: 0,
-      attorneys: 0,
-      eventsPerPerson: 0,
-      seed: 11,
-    });
+    await seedPeople(hub, options.people);
     const seedTally: Tally = {
       bundles: 0,
       lines: 0,

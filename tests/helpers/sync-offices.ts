@@ -58,6 +58,17 @@ export function introduce(
 }
 
 /** Everyone knows everyone, verified. */
+/** The network benchmarks' starting data: `people` demo people (no volunteers, attorneys or events), seeded. */
+export async function seedPeople(office: Office, people: number): Promise<void> {
+  await office.service.handlers['demo:generate']({
+    people,
+    volunteers: 0,
+    attorneys: 0,
+    eventsPerPerson: 0,
+    seed: 11,
+  });
+}
+
 export function introduceAll(offices: Office[]): void {
   for (const a of offices) for (const b of offices) if (a !== b) introduce(a, b);
 }

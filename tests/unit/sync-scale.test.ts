@@ -21,6 +21,17 @@ async function offices(n: number): Promise<Office[]> {
   return list;
 }
 
+/** A person's stored causal contexts at an office, as the row holds them. */
+function storedContext(office: Office, id: string): string {
+  const row = office.service.context
+    .session()
+    .db.prepare('SELECT field_ctx FROM people WHERE id = ?')
+    .get(id) as {
+    field_ctx: string;
+  };
+  return row.field_ctx;
+}
+
 async function exportTo(from: Office, to: Office[]) {
   const out = await from.service.handlers['bundle:export']({
     to: to.map((o) => o.fingerprint),
@@ -159,12 +170,7 @@ describe('stored contexts', () => {
     // B's edit has seen A's: its context names A's stamp at every office that holds it.
     await b.service.handlers['person:update']({ id, patch: { arrestLocation: 'Modesto' } });
     await round();
-    const ctx = (o: Office) =>
-      (
-        o.service.context.session().db.prepare('SELECT field_ctx FROM people WHERE id = ?').get(id) as {
-          field_ctx: string;
-        }
-      ).field_ctx;
+    const ctx = (o: Office) => storedContext(o, id);
     expect(all.map((o) => JSON.parse(ctx(o)) as unknown)).toEqual(
       all.map(() => ({ arrestLocation: [expect.stringContaining(a.officeId)] })),
     );
@@ -200,12 +206,7 @@ describe('stored contexts through a hub', () => {
     await round();
     await y.service.handlers['person:update']({ id, patch: { arrestLocation: 'Gilroy' } });
     await round();
-    const ctx = (o: Office) =>
-      (
-        o.service.context.session().db.prepare('SELECT field_ctx FROM people WHERE id = ?').get(id) as {
-          field_ctx: string;
-        }
-      ).field_ctx;
+    const ctx = (o: Office) => storedContext(o, id);
     expect(ctx(x)).toContain(x.officeId);
     for (let i = 0; i < 5; i++) await round();
     expect([ctx(hub), ctx(x), ctx(y)]).toEqual(['{}', '{}', '{}']);
