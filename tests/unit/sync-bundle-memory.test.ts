@@ -1,7 +1,9 @@
 // Peak memory of refusing hostile bundles, measured the only way that counts: each case in its own process
-// (tests/fixtures/fuzz/bundle-bomb-child.ts), reporting process.resourceUsage().maxRSS. Before the reader
-// streamed, these peaked at 1.7–5.3 GB or killed the process; each must now be refused with its typed code
-// and stay under 256 MiB, process and all. The 1 GiB age file is a real age file, extended with zeros on
+// (tests/fixtures/fuzz/bundle-bomb-child.ts), which resets the kernel's peak RSS just before opening and
+// reports how far opening raised it. Before the reader streamed, these peaked at 1.7–5.3 GB or killed the
+// process; each must now be refused with its typed code and add at most 96 MiB. The process's own floor
+// (code loaded through tsx, the hostile input built) is left out: it moves between 130 and 290 MiB with how
+// busy the machine is, which would test the machine rather than the reader. The 1 GiB age file is a real age file, extended with zeros on
 // disk, opened as a file stream: at the default limits it is refused by its size before any decryption;
 // with the limits lifted above it, it is refused at the signature after its first chunks, never read.
 import { spawn } from 'node:child_process';
@@ -10,7 +12,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const CHILD = join(ROOT, 'tests', 'fixtures', 'fuzz', 'bundle-bomb-child.ts');
-const LIMIT_MIB = 256;
+/** What opening one bundle may add to the process's peak. The costliest valid work, 1 MiB lines, adds ~45. */
+const BUDGET_MIB = 96;
 
 interface Outcome {
   case: string;
@@ -18,6 +21,7 @@ interface Outcome {
   message: string;
   input: number;
   maxRssMiB: number;
+  floorMiB: number;
 }
 
 /** Case, expected refusal, what it is. */
@@ -33,13 +37,13 @@ const CASES: [string, string, string][] = [
   ['age-1g', 'BUNDLE_TOO_LARGE', '1 GiB age file to our key, default limits'],
   ['age-1g-lifted', 'BUNDLE_UNKNOWN_SENDER', '1 GiB age file from a stranger, size limit lifted'],
   ['age-1g-signed-lifted', 'BUNDLE_TAMPERED', '1 GiB age file from a contact, size limits lifted'],
-  ['preview-baseline', 'ACCEPTED', 'preview of a valid bundle in a real vault: the service floor'],
-  ['newline-flood-preview', 'BUNDLE_CORRUPT', 'the newline flood through bundle:preview'],
+  ['newline-flood-preview', 'BUNDLE_CORRUPT', 'the newline flood through bundle:preview, after a valid one'],
 ];
 
 function runCase(name: string): Promise<Outcome> {
   return new Promise((resolve, reject) => {
-    const child = spawn(join(ROOT, 'node_modules', '.bin', 'node'), ['--import', 'tsx', CHILD, name], {
+    const node = join(ROOT, 'node_modules', '.bin', 'node');
+    const child = spawn(node, ['--expose-gc', '--import', 'tsx', CHILD, name], {
       cwd: ROOT,
       env: {
         PATH: process.env.PATH ?? '',
@@ -73,29 +77,27 @@ beforeAll(async () => {
   console.log(
     CASES.map(([name, , what]) => {
       const r = results.get(name)!;
-      return `${String(r.maxRssMiB).padStart(4)} MiB  ${r.code.padEnd(22)} ${name}: ${what}`;
+      const added = `+${r.maxRssMiB - r.floorMiB}`.padStart(4);
+      return `${added} MiB (peak ${r.maxRssMiB})  ${r.code.padEnd(22)} ${name}: ${what}`;
     }).join('\n'),
   );
 }, 300_000);
 
 describe('peak memory of a refusal', () => {
-  for (const [name, code, what] of CASES.filter(
-    ([n]) => !n.startsWith('preview') && !n.endsWith('preview'),
-  )) {
-    it(`${name} (${what}) is ${code} within ${LIMIT_MIB} MiB`, () => {
+  for (const [name, code, what] of CASES.filter(([n]) => !n.endsWith('preview'))) {
+    it(`${name} (${what}) is ${code}, adding at most ${BUDGET_MIB} MiB`, () => {
       const r = results.get(name)!;
       expect(r.code, r.message).toBe(code);
-      expect(r.maxRssMiB).toBeLessThanOrEqual(LIMIT_MIB);
+      expect(r.maxRssMiB - r.floorMiB).toBeLessThanOrEqual(BUDGET_MIB);
     });
   }
 
-  it('the preview path refuses the newline flood at the cost of a valid preview, within 32 MiB', () => {
-    // The service (vault, SQLite, every feature) is most of the floor here, so this compares with it.
-    const floor = results.get('preview-baseline')!;
+  it('the preview path refuses the newline flood, adding at most 32 MiB to a service that has previewed', () => {
+    // The whole service (vault, SQLite, every feature) runs here, and has already previewed a valid bundle,
+    // so every code path is loaded. Holding the flood's 150 MB of newlines would add well over 100 MiB.
     const flood = results.get('newline-flood-preview')!;
-    expect(floor.code, floor.message).toBe('ACCEPTED');
     expect(flood.code, flood.message).toBe('BUNDLE_CORRUPT');
-    expect(flood.maxRssMiB - floor.maxRssMiB).toBeLessThanOrEqual(32);
+    expect(flood.maxRssMiB - flood.floorMiB).toBeLessThanOrEqual(32);
   });
 
   it('the 1 GiB files really were 1 GiB', () => {
