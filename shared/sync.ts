@@ -16,9 +16,10 @@ export const BUNDLE_FORMAT = 'amparo-bundle';
  * 2: change lines carry per-field causal contexts (`ctx`). 3: a record's deletion travels with its own
  * context (`deletion`), so an edit its office had not seen outlives it. 4: a line carries only the fields its
  * recipients lack, and the manifest says what the bundle was built against (`base`), which bundles the sender
- * has imported (`received`) and which stamps every office has seen (`stable`). Older formats are still read.
+ * has imported (`received`) and which stamps every office has seen (`stable`). 5: the manifest says when the
+ * sender came to hold what it holds (`heldSince`). Older formats are still read.
  */
-export const BUNDLE_FORMAT_VERSION = 4;
+export const BUNDLE_FORMAT_VERSION = 5;
 /** The first format whose knowledge is complete (every stamp up to it held) and whose contexts may be pruned. */
 export const SCALE_FORMAT_VERSION = 4;
 /** The first format whose lines carry contexts: in older ones a missing `ctx` means "unknown". */
@@ -121,6 +122,11 @@ export const manifestSchema = z
      * context entry at or below it is left out, and a version counts as having seen it.
      */
     stable: z.record(OFFICE_ID, HLC_STAMP).optional(),
+    /**
+     * The greatest stamp the sender had written or received when it came to hold its knowledge of the other
+     * offices: every write it made before seeing any stamp in `knowledge` is at or below it (format 5).
+     */
+    heldSince: HLC_STAMP.optional(),
     payload: z
       .object({
         name: z.literal(PAYLOAD_NAME),

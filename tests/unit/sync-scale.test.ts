@@ -205,10 +205,70 @@ describe('stored contexts through a hub', () => {
     await x.service.handlers['person:update']({ id, patch: { arrestLocation: 'Salinas' } });
     await round();
     await y.service.handlers['person:update']({ id, patch: { arrestLocation: 'Gilroy' } });
-    await round();
     const ctx = (o: Office) => storedContext(o, id);
-    expect(ctx(x)).toContain(x.officeId);
+    // Y's edit has seen X's: its context names X's stamp until that is stable.
+    expect(ctx(y)).toContain(x.officeId);
     for (let i = 0; i < 5; i++) await round();
     expect([ctx(hub), ctx(x), ctx(y)]).toEqual(['{}', '{}', '{}']);
+  });
+});
+
+describe('stability waits for writes made before a stamp was seen', () => {
+  it('keeps a concurrent write that reaches one office late a conflict there, as everywhere', async () => {
+    // C writes a field, then A writes it without having seen C's write; each sends its write to the other
+    // two, but C's bundle reaches B only after a few rounds. Meanwhile every office says it holds A's write,
+    // so A's stamp may look stable. But C's write was made before C saw it, and B has not got it: until B
+    // has, A's stamp must stay in contexts at B. Dropped, C's late write would look as if it had seen A's
+    // and win at B without a conflict, while the other two keep A's value with one.
+    const clocks = [manualClock(), manualClock(), manualClock()];
+    const all: Office[] = [];
+    for (const [i, clock] of clocks.entries()) all.push(await makeOffice(`Office ${i}`, clock));
+    opened.push(...all);
+    introduceAll(all);
+    const [a, b, c] = all as [Office, Office, Office];
+    const { id } = await a.service.handlers['person:create']({ givenName: 'Lidia', familyName: 'Paz' });
+    const round = async (skip?: { from: Office; to: Office }) => {
+      const mail = [];
+      for (const from of all)
+        mail.push({
+          from,
+          bytes: (
+            await exportTo(
+              from,
+              all.filter((o) => o !== from),
+            )
+          ).bytes,
+        });
+      for (const to of all)
+        for (const m of mail)
+          if (m.from !== to && !(skip?.from === m.from && skip.to === to))
+            await to.service.handlers['bundle:import']({ bytes: m.bytes });
+    };
+    await round();
+    await round();
+    for (const clock of clocks) clock.advance(60_000);
+    clocks[2]!.advance(1_000);
+    await c.service.handlers['person:update']({ id, patch: { arrestLocation: 'Merced' } });
+    clocks[0]!.advance(2_000);
+    await a.service.handlers['person:update']({ id, patch: { arrestLocation: 'Fresno' } });
+    const fromA = await exportTo(a, [b, c]);
+    const late = await exportTo(c, [a, b]);
+    await a.service.handlers['bundle:import']({ bytes: late.bytes });
+    for (const o of [b, c]) await o.service.handlers['bundle:import']({ bytes: fromA.bytes });
+    await round({ from: c, to: b });
+    await round({ from: c, to: b });
+    await b.service.handlers['bundle:import']({ bytes: late.bytes });
+    await round();
+    const values = await Promise.all(
+      all.map(async (o) => (await o.service.handlers['person:get']({ id })).arrestLocation),
+    );
+    expect(values).toEqual(['Fresno', 'Fresno', 'Fresno']);
+    const conflicts = await Promise.all(all.map((o) => o.service.handlers['conflict:list'](undefined)));
+    expect(conflicts.map((list) => list.map((x) => x.id))).toEqual([
+      conflicts[0]!.map((x) => x.id),
+      conflicts[0]!.map((x) => x.id),
+      conflicts[0]!.map((x) => x.id),
+    ]);
+    expect(conflicts[0]).toHaveLength(1);
   });
 });

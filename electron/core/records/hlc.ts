@@ -17,6 +17,8 @@ export interface Hlc {
   tickMany(count: number): string[];
   /** Takes note of a stamp from another office so later local stamps are greater. */
   receive(stamp: string): void;
+  /** The greatest stamp issued or received so far, as this office's; every local write is at or below it. */
+  last(): string;
 }
 
 export function parseStamp(stamp: string): { ms: number; counter: number; office: string } {
@@ -82,6 +84,7 @@ export function createHlc(db: Database, officeId: string, clock: Clock): Hlc {
   return {
     tick: () => tickMany(1)[0] as string,
     tickMany,
+    last: () => formatStamp(last().ms, last().counter, officeId),
     receive(stamp) {
       const remote = parseStamp(stamp);
       const previous = last();

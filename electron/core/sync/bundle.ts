@@ -54,6 +54,8 @@ export interface BuildBundleInput {
   base?: Record<string, string>;
   received?: Record<string, string>;
   stable?: Record<string, string>;
+  /** Format 5: when the sender came to hold its knowledge of the other offices. */
+  heldSince?: string;
   schemaVersion: number;
   now: Date;
 }
@@ -117,6 +119,7 @@ export function buildManifest(
     ...(input.base ? { base: input.base } : {}),
     ...(input.received ? { received: input.received } : {}),
     ...(input.stable ? { stable: input.stable } : {}),
+    ...(input.heldSince ? { heldSince: input.heldSince } : {}),
     payload: { name: PAYLOAD_NAME, bytes: payload.length, changeCount, sha256: sha256Hex(payload) },
   };
 }

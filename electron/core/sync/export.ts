@@ -3,6 +3,7 @@ import { AmparoError } from '../../../shared/errors';
 import type { ExportScope } from '../../../shared/channels/sync';
 import type { z } from 'zod';
 import type { ServiceContext } from '../kernel/context';
+import { readSetting } from '../records/settings';
 import { stmt } from '../records/statements';
 import { writerFor } from '../records/writer';
 import { SCHEMA_VERSION } from '../vault/migrations';
@@ -10,7 +11,7 @@ import { buildManifest, encodeChanges, sealManifest } from './bundle';
 import { extractChanges, type ExtractScope } from './changes';
 import { knownTo, receivedVector, recordPromise } from './reach';
 import { sendPolicy } from './redaction';
-import { readStable } from './stability';
+import { HELD_SINCE_KEY, readStable } from './stability';
 import { meetVectors } from './vectors';
 import {
   contactKeys,
@@ -96,6 +97,7 @@ export async function exportBundle(ctx: ServiceContext, req: ExportRequest): Pro
   const floor = readStable(db);
   const changes = extractChanges(db, scope, sendPolicy(profile), floor);
   const knowledge = { ...getKnowledge(db), [office.id]: highClock };
+  const heldSince = readSetting(db, HELD_SINCE_KEY);
   // Complete: removes nothing and carries everything above its base, so it raises what recipients hold.
   const base =
     scope.scope === 'people' || !profile.everything ? undefined : scope.scope === 'all' ? {} : scope.base;
@@ -114,6 +116,7 @@ export async function exportBundle(ctx: ServiceContext, req: ExportRequest): Pro
       ...(base ? { base } : {}),
       received: receivedVector(db, office.id),
       stable: floor,
+      ...(heldSince ? { heldSince } : {}),
       schemaVersion: SCHEMA_VERSION,
       now,
     },

@@ -11,12 +11,12 @@ import { writerFor } from '../records/writer';
 import { openBundle, type BundleSource, type OpenedBundle } from './bundle';
 import type { BundleLimits } from './limits';
 import { applyChanges, highestStamp, type MergeCounts, type MergeInput } from './merge';
-import { readSetting } from '../records/settings';
+import { readSetting, writeSetting } from '../records/settings';
 import { contactByKeyId, getKnowledge, loadIdentity, noteKnowledge, ourFingerprint } from './store';
 import { pruneToFloor } from './prune';
 import { noteReport, recordPromise } from './reach';
-import { adoptStable, advanceStability } from './stability';
-import { vectorAtMost, type Vector } from './vectors';
+import { adoptStable, advanceStability, HELD_SINCE_KEY, KNOWLEDGE_RESET_KEY } from './stability';
+import { vectorAtMost, writeVector, type Vector } from './vectors';
 
 /** An office set to relay only (a hub) keeps no conflicts: the offices that work the cases do. */
 export const RELAY_ONLY_KEY = 'sync.relayOnly';
@@ -126,6 +126,10 @@ async function applySteps(
   const w = writerFor(ctx);
   const { db } = w.session;
   const { manifest, changes, sender } = opened;
+  // Every write this office made before this import is at or below this stamp: if the import teaches it
+  // more of the others' writes, it has held that since this stamp (see stability.ts).
+  const heldSince = w.hlc.last();
+  const knewBefore = writeVector(getKnowledge(db));
   // Highest stamp per office in this bundle: what we now know, and what our clock must move past.
   const seen = new Map<string, string>();
   for (const change of changes) {
@@ -159,8 +163,11 @@ async function applySteps(
     }),
   );
   if (options.dryRun) throw new Rollback(counts);
-  if (scale) learnFrom(ctx, opened, counts, w.hlc.tick());
-  else for (const [office, stamp] of seen) noteKnowledge(db, office, stamp);
+  if (scale) learnFrom(ctx, opened, counts, w.hlc.tick(), heldSince);
+  else {
+    for (const [office, stamp] of seen) noteKnowledge(db, office, stamp);
+    if (writeVector(getKnowledge(db)) !== knewBefore) writeSetting(db, HELD_SINCE_KEY, heldSince);
+  }
   stmt(
     db,
     `INSERT INTO bundles_in (bundle_id, sender_fingerprint, sender_name, created_at, imported_at, new_count,
@@ -184,21 +191,32 @@ async function applySteps(
  * held (its knowledge); the sender's own word about itself; the bundle as a promise to its other recipients;
  * and, from all that, how far stability reaches. `now` is a fresh local stamp: this office's own entry.
  */
-function learnFrom(ctx: ServiceContext, opened: OpenedBundle, counts: MergeCounts, now: string): void {
+function learnFrom(
+  ctx: ServiceContext,
+  opened: OpenedBundle,
+  counts: MergeCounts,
+  now: string,
+  heldSince: string,
+): void {
   const { db, office } = ctx.session();
   const { manifest, sender } = opened;
   const ours = (): Vector => ({ ...getKnowledge(db), [office.id]: now });
   if (counts.incomplete > 0) {
     // This office lacks fields it was taken to hold: it claims nothing more, so the next bundles bring them.
+    // Its bundles sent so far claimed too much; stability no longer counts on them.
     stmt(db, 'DELETE FROM knowledge').run();
+    writeSetting(db, KNOWLEDGE_RESET_KEY, now);
   } else if (manifest.base && vectorAtMost(manifest.base, ours())) {
+    let raised = false;
     for (const [id, stamp] of Object.entries(manifest.knowledge))
-      if (id !== office.id) noteKnowledge(db, id, stamp);
+      if (id !== office.id) raised = noteKnowledge(db, id, stamp) || raised;
+    if (raised) writeSetting(db, HELD_SINCE_KEY, heldSince);
   }
   noteReport(db, sender.officeId, {
     knowledge: manifest.knowledge,
     received: manifest.received ?? {},
     stable: manifest.stable ?? {},
+    ...(manifest.heldSince ? { heldSince: manifest.heldSince } : {}),
     reportedAt: manifest.createdAt,
   });
   const senderStamp = manifest.knowledge[sender.officeId];

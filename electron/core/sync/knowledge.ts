@@ -11,13 +11,18 @@ export function getKnowledge(db: Database): Record<string, string> {
   return Object.fromEntries(rows.map((r) => [r.office_id, r.clock]));
 }
 
-/** Raises an office's stamp to `clock` if it is higher (fixed-width stamps compare as strings). */
-export function noteKnowledge(db: Database, officeId: string, clock: string): void {
-  stmt(
-    db,
-    `INSERT INTO knowledge (office_id, clock) VALUES (?, ?)
+/**
+ * Raises an office's stamp to `clock` if it is higher (fixed-width stamps compare as strings); says whether
+ * it did.
+ */
+export function noteKnowledge(db: Database, officeId: string, clock: string): boolean {
+  return (
+    stmt(
+      db,
+      `INSERT INTO knowledge (office_id, clock) VALUES (?, ?)
      ON CONFLICT (office_id) DO UPDATE SET clock = excluded.clock WHERE excluded.clock > knowledge.clock`,
-  ).run(officeId, clock);
+    ).run(officeId, clock).changes > 0
+  );
 }
 
 /** Merges a whole knowledge map (e.g. from an imported manifest). */

@@ -1,6 +1,6 @@
 import type { Database } from '../kernel/context';
 import { stmt } from '../records/statements';
-import { joinVectors, readVector, writeVector, type Vector } from './vectors';
+import { joinVectors, readVector, vectorAtMost, writeVector, type Vector } from './vectors';
 
 // What each office is known to have, so a bundle carries only what its recipients lack.
 // Two sources, as the README's sync section tells:
@@ -17,24 +17,33 @@ export interface Report {
   knowledge: Vector;
   received: Vector;
   stable: Vector;
+  /** When the office came to hold `knowledge` of the others (absent from older bundles). */
+  heldSince?: string;
   reportedAt: string;
+}
+
+/** An office's word as stability reads it: what it holds completely, and since when. */
+export interface HeldReport {
+  knowledge: Vector;
+  heldSince: string | null;
 }
 
 // Parsed knowledge vectors by their JSON, per open database: stability reads every office's word at every
 // import, and most words have not changed since the last one.
 const parsed = new WeakMap<Database, Map<string, { json: string; vector: Vector }>>();
 
-/** What each office said it holds completely (its last word's `knowledge`), by office. */
-export function readReportedKnowledge(db: Database): Map<string, Vector> {
+/** What each office said it holds completely (its last word's `knowledge`) and since when, by office. */
+export function readReportedKnowledge(db: Database): Map<string, HeldReport> {
   let cache = parsed.get(db);
   if (!cache) {
     cache = new Map();
     parsed.set(db, cache);
   }
-  const out = new Map<string, Vector>();
-  const rows = stmt(db, 'SELECT office_id, knowledge FROM peer_reports').all() as {
+  const out = new Map<string, HeldReport>();
+  const rows = stmt(db, 'SELECT office_id, knowledge, held_since FROM peer_reports').all() as {
     office_id: string;
     knowledge: string;
+    held_since: string | null;
   }[];
   for (const row of rows) {
     let hit = cache.get(row.office_id);
@@ -42,7 +51,7 @@ export function readReportedKnowledge(db: Database): Map<string, Vector> {
       hit = { json: row.knowledge, vector: readVector(row.knowledge) };
       cache.set(row.office_id, hit);
     }
-    out.set(row.office_id, hit.vector);
+    out.set(row.office_id, { knowledge: hit.vector, heldSince: row.held_since });
   }
   return out;
 }
@@ -50,39 +59,67 @@ export function readReportedKnowledge(db: Database): Map<string, Vector> {
 function readReport(db: Database, officeId: string): Report | undefined {
   const row = stmt(
     db,
-    'SELECT knowledge, received, stable, reported_at FROM peer_reports WHERE office_id = ?',
-  ).get(officeId) as { knowledge: string; received: string; stable: string; reported_at: string } | undefined;
+    'SELECT knowledge, received, stable, held_since, reported_at FROM peer_reports WHERE office_id = ?',
+  ).get(officeId) as
+    | {
+        knowledge: string;
+        received: string;
+        stable: string;
+        held_since: string | null;
+        reported_at: string;
+      }
+    | undefined;
   return (
     row && {
       knowledge: readVector(row.knowledge),
       received: readVector(row.received),
       stable: readVector(row.stable),
+      ...(row.held_since ? { heldSince: row.held_since } : {}),
       reportedAt: row.reported_at,
     }
   );
 }
 
-/** Raises what an office said of itself (bundles may arrive out of order: each entry only grows). */
+/**
+ * The "held since" of two words joined: each word's knowledge needs a stamp at or after the moment it was
+ * held, its own or the other word's when that word's knowledge covers it; the later one then bounds both.
+ * Undefined when a word without one (an older bundle) says more than the other.
+ */
+function joinedHeldSince(a: Report, b: Report): string | undefined {
+  const bounded = (x: Report, y: Report) =>
+    x.heldSince !== undefined || (y.heldSince !== undefined && vectorAtMost(x.knowledge, y.knowledge));
+  if (!bounded(a, b) || !bounded(b, a)) return undefined;
+  return [a.heldSince ?? '', b.heldSince ?? ''].sort().at(-1);
+}
+
+/**
+ * Raises what an office said of itself (bundles may arrive out of order: each entry only grows). The
+ * knowledge joined from two words keeps a "held since" only when it still bounds all of it.
+ */
 export function noteReport(db: Database, officeId: string, report: Report): void {
   const before = readReport(db, officeId);
+  const heldSince = before ? joinedHeldSince(before, report) : report.heldSince;
   const merged: Report = before
     ? {
         knowledge: joinVectors(before.knowledge, report.knowledge),
         received: joinVectors(before.received, report.received),
         stable: joinVectors(before.stable, report.stable),
+        ...(heldSince ? { heldSince } : {}),
         reportedAt: report.reportedAt > before.reportedAt ? report.reportedAt : before.reportedAt,
       }
     : report;
   stmt(
     db,
-    `INSERT INTO peer_reports (office_id, knowledge, received, stable, reported_at) VALUES (?, ?, ?, ?, ?)
+    `INSERT INTO peer_reports (office_id, knowledge, received, stable, held_since, reported_at)
+     VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (office_id) DO UPDATE SET knowledge = excluded.knowledge, received = excluded.received,
-       stable = excluded.stable, reported_at = excluded.reported_at`,
+       stable = excluded.stable, held_since = excluded.held_since, reported_at = excluded.reported_at`,
   ).run(
     officeId,
     writeVector(merged.knowledge),
     writeVector(merged.received),
     writeVector(merged.stable),
+    merged.heldSince ?? null,
     merged.reportedAt,
   );
 }

@@ -11,9 +11,11 @@ import { joinVectors, meetVectors, readVector, writeVector, type Vector } from '
 // office saw t (it has t in its history), and every version held anywhere has met every write concurrent
 // with t. So a context entry at or below the stable vector says nothing a comparison needs: it is dropped,
 // and a field version counts as having seen it.
-// Computed in two steps from the offices' own word (peer_reports): a snapshot takes what all known offices
-// hold completely (their meet, G) and each office's own stamp at that word (r); once every office holds
-// every office's writes up to r (the current meet reaches r), everything in the snapshot's G is stable.
+// Computed from the offices' own word (peer_reports): what all known offices hold completely (their meet,
+// G), and for each office a stamp at or above every write it made before it came to hold that (r: the
+// "held since" its bundles say, or else its latest stamp; for this office, its first bundle whose knowledge
+// covered G). Once every office holds every office's writes up to r (the meet reaches r), everything in G
+// is stable: often at once, else when a later word shows it (the pair is kept as a snapshot till then).
 // A new office resets the snapshot (it has not said what it saw). An office that stays silent holds
 // stability back: contexts then grow again with the stamps only it may lack, and the Offices screen shows
 // it. A stable vector from another office's bundle is taken over as is (it speaks for every office).
@@ -55,6 +57,42 @@ function knownOffices(db: Database, ourOfficeId: string): string[] {
   return [...new Set([...rows.map((r) => r.office_id), ourOfficeId])].filter((o) => !revoked.has(o)).sort();
 }
 
+/** Our own "held since" (when this office last came to hold more of the others' writes), if ever. */
+export const HELD_SINCE_KEY = 'sync.heldSince';
+/** Our bundles stamped at or below this were sent before this office found it lacked what it claimed. */
+export const KNOWLEDGE_RESET_KEY = 'sync.knowledgeReset';
+
+/** Whether `held` covers `g` on every office but `except` (an office's own entry says nothing of what it saw). */
+function covers(held: Vector, g: Vector, except: string): boolean {
+  return Object.entries(g).every(([office, stamp]) => office === except || (held[office] ?? '') >= stamp);
+}
+
+/**
+ * A stamp at or above every write this office made before it held `g`: the first of its own bundles whose
+ * knowledge covered `g` (it held `g` when it sent it), or when it last came to hold more. Falls back on
+ * `now`. Its bundles since stability last moved are enough: a covering one from before was followed by one
+ * that covers too, unless the knowledge was reset in between, after which earlier bundles don't count.
+ */
+function ourHeldSince(db: Database, ourOfficeId: string, g: Vector, now: string): string {
+  let best = now;
+  const held = readSetting(db, HELD_SINCE_KEY);
+  if (held && held < best) best = held;
+  const after = [readStable(db)[ourOfficeId] ?? '', readSetting(db, KNOWLEDGE_RESET_KEY) ?? ''].sort().at(-1);
+  const sent = stmt(
+    db,
+    `SELECT high_clock, knowledge FROM sync_promises WHERE sender_office = ? AND high_clock > ?
+     ORDER BY high_clock`,
+  ).iterate(ourOfficeId, after ?? '') as IterableIterator<{ high_clock: string; knowledge: string }>;
+  for (const bundle of sent) {
+    if (bundle.high_clock >= best) break;
+    if (covers(readVector(bundle.knowledge), g, ourOfficeId)) {
+      best = bundle.high_clock;
+      break;
+    }
+  }
+  return best;
+}
+
 /**
  * Moves the stable vector on from the offices' word, if it can: called after an import. `ours` is what this
  * office holds completely, its own entry included.
@@ -63,26 +101,31 @@ export function advanceStability(db: Database, ourOfficeId: string, ours: Vector
   const offices = knownOffices(db, ourOfficeId);
   const reports = readReportedKnowledge(db);
   const words: Vector[] = [ours];
-  const r: Vector = { [ourOfficeId]: ours[ourOfficeId] ?? '' };
+  const r: Vector = {};
   for (const office of offices) {
     if (office === ourOfficeId) continue;
-    const knowledge = reports.get(office);
-    const own = knowledge?.[office];
+    const report = reports.get(office);
+    const own = report?.knowledge[office];
     // An office that never said what it holds: nothing can be stable yet.
-    if (!knowledge || own === undefined) return readStable(db);
-    words.push(knowledge);
-    r[office] = own;
+    if (!report || own === undefined) return readStable(db);
+    words.push(report.knowledge);
+    // Its writes made before it saw anything it holds: up to when it came to hold it, or else its latest.
+    r[office] = report.heldSince ?? own;
   }
   const g = meetVectors(words);
+  r[ourOfficeId] = ourHeldSince(db, ourOfficeId, g, ours[ourOfficeId] ?? '');
+  const reached = (snap: { g: Vector; r: Vector }) =>
+    Object.entries(snap.r).every(([office, stamp]) => (g[office] ?? '') >= stamp);
   const saved = readSetting(db, SNAPSHOT);
   const snapshot = saved ? (JSON.parse(saved) as Snapshot) : null;
-  let stable = readStable(db);
-  const sameOffices = snapshot !== null && snapshot.offices.join() === offices.join();
-  if (snapshot && sameOffices) {
-    const reached = Object.entries(snapshot.r).every(([office, stamp]) => (g[office] ?? '') >= stamp);
-    if (!reached) return stable;
-    stable = adoptStable(db, snapshot.g);
+  // Often every office's writes from before it held `g` are held everywhere already: stable at once.
+  if (reached({ g, r })) {
+    writeSetting(db, SNAPSHOT, null);
+    return adoptStable(db, g);
   }
+  const current = snapshot && snapshot.offices.join() === offices.join() ? snapshot : null;
+  // Else the snapshot waits until it is reached (replacing it each time would chase a moving target).
+  if (current && !reached(current)) return readStable(db);
   writeSetting(db, SNAPSHOT, JSON.stringify({ offices, g, r } satisfies Snapshot));
-  return stable;
+  return current ? adoptStable(db, current.g) : readStable(db);
 }
