@@ -36,11 +36,26 @@ const STORED_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 /** Any ISO 8601 date-time with an offset (`2026-12-05T09:00-08:00`) as the stored UTC form. */
 export function toUtcIso(value: string): string {
-  if (STORED_UTC.test(value) && new Date(value).toISOString() === value) return value;
+  if (STORED_UTC.test(value) && (isCalendarInstant(value) || new Date(value).toISOString() === value))
+    return value;
   const date = parseISO(value);
   if (Number.isNaN(date.getTime())) throw new RangeError('Not an ISO date-time');
   return date.toISOString();
 }
+
+// Whether a value of the stored form names a real instant (month 1–12, a day its month has, 00:00:00 to
+// 23:59:59), read from its digits: what a round trip through Date checks, without making two objects for
+// each value (a large import checks every instant twice, in its schema and in the row writer).
+function isCalendarInstant(value: string): boolean {
+  const two = (i: number) => (value.charCodeAt(i) - 48) * 10 + value.charCodeAt(i + 1) - 48;
+  const year = two(0) * 100 + two(2);
+  const month = two(5);
+  const day = two(8);
+  if (month < 1 || month > 12 || day < 1 || two(11) > 23 || two(14) > 59 || two(17) > 59) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 ? (leap ? 29 : 28) : SHORT_MONTHS.has(month) ? 30 : 31);
+}
+const SHORT_MONTHS = new Set([4, 6, 9, 11]);
 
 const at = (value: Date | string): Date => (typeof value === 'string' ? parseISO(value) : value);
 const instant = (date: Date): string => new Date(date.getTime()).toISOString();

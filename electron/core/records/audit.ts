@@ -1,5 +1,6 @@
 import { hash as digest } from 'node:crypto';
 import type { Database } from '../kernel/context';
+import { fieldListJson } from './clocks';
 import { stmt } from './statements';
 
 // The audit log is hash-chained with SHA-256: each entry's hash covers its content and the previous hash,
@@ -23,17 +24,13 @@ export interface AuditEntry {
 
 const GENESIS = '0'.repeat(64);
 
-function entryHash(prev: string, entry: Omit<AuditEntry, 'seq'>): string {
-  const canonical = JSON.stringify([
-    prev,
-    entry.at,
-    entry.officeId,
-    entry.operator,
-    entry.action,
-    entry.kind,
-    entry.recordId,
-    entry.fields,
-  ]);
+// A value as JSON.stringify writes it inside an array (where undefined is null).
+const item = (value: unknown): string => JSON.stringify(value) ?? 'null';
+
+function entryHash(prev: string, entry: NewAuditEntry, fields: string): string {
+  // The text of JSON.stringify([prev, at, officeId, operator, action, kind, recordId, fields]), with the
+  // fields' JSON (`fields`) made once for the entry's row and its hash.
+  const canonical = `[${item(prev)},${item(entry.at)},${item(entry.officeId)},${item(entry.operator)},${item(entry.action)},${item(entry.kind)},${item(entry.recordId)},${fields}]`;
   return digest('sha256', canonical, 'hex');
 }
 
@@ -42,13 +39,17 @@ export interface AuditTip {
   lastHash?: string;
 }
 
-export function appendAudit(db: Database, entry: Omit<AuditEntry, 'seq'>, tip: AuditTip = {}): void {
+/** An entry to append: its fields list is only read. */
+export type NewAuditEntry = Omit<AuditEntry, 'seq' | 'fields'> & { fields: readonly string[] };
+
+export function appendAudit(db: Database, entry: NewAuditEntry, tip: AuditTip = {}): void {
   const prev =
     tip.lastHash ??
     (stmt(db, 'SELECT hash FROM audit ORDER BY seq DESC LIMIT 1').get() as { hash: string } | undefined)
       ?.hash ??
     GENESIS;
-  const hash = entryHash(prev, entry);
+  const fields = fieldListJson(entry.fields);
+  const hash = entryHash(prev, entry, fields);
   stmt(
     db,
     'INSERT INTO audit (at, office_id, operator, action, kind, record_id, fields, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -59,7 +60,7 @@ export function appendAudit(db: Database, entry: Omit<AuditEntry, 'seq'>, tip: A
     entry.action,
     entry.kind,
     entry.recordId,
-    JSON.stringify(entry.fields),
+    fields,
     prev,
     hash,
   );
@@ -139,7 +140,7 @@ export function verifyAudit(db: Database): AuditVerification {
   for (const row of stmt(db, 'SELECT * FROM audit ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
     entries++;
     const entry = toEntry(row);
-    if (row.prev_hash !== prev || entryHash(prev, entry) !== row.hash) {
+    if (row.prev_hash !== prev || entryHash(prev, entry, JSON.stringify(entry.fields)) !== row.hash) {
       return { ok: false, entries, brokenAt: row.seq, ...(rollback ? { rollback } : {}) };
     }
     if (entry.action === 'rollback') {

@@ -27,11 +27,32 @@ export function decodeClocks(text: string): FieldClocks {
 
 /** The stored form of "every one of these fields was set by one write stamped `stamp`". */
 export function encodeUniform(fields: readonly string[], stamp: string): string {
-  return JSON.stringify({ [stamp]: isSorted(fields) ? fields : [...fields].sort() });
+  // The same text as JSON.stringify({ [stamp]: sorted }), with the field list's JSON reused.
+  return `{${JSON.stringify(stamp)}:${fieldListJson(isSorted(fields) ? fields : [...fields].sort())}}`;
 }
 
 // Bulk writes pass fields already sorted; checking is far cheaper than sorting again.
 function isSorted(fields: readonly string[]): boolean {
   for (let i = 1; i < fields.length; i++) if ((fields[i - 1] as string) > (fields[i] as string)) return false;
+  return true;
+}
+
+// The rows of a bulk write mostly set the same fields, and each row's list is written twice (its clocks and
+// its audit entry) and hashed once, so the last list's JSON is kept. A copy is kept, never the caller's array.
+let lastList: readonly string[] = [];
+let lastJson = '[]';
+
+/** JSON.stringify(fields), from the last call's result when the list is the same. */
+export function fieldListJson(fields: readonly string[]): string {
+  if (!sameList(fields, lastList)) {
+    lastJson = JSON.stringify(fields);
+    lastList = [...fields];
+  }
+  return lastJson;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }

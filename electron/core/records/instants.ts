@@ -9,11 +9,11 @@ import type { Kind } from '../../../shared/model';
 type Data = Record<string, unknown>;
 
 function normalizedAt(data: Data, path: readonly string[]): Data {
-  const [head, ...rest] = path as [string, ...string[]];
+  const head = path[0] as string;
   const value = data[head];
-  if (rest.length > 0) {
+  if (path.length > 1) {
     if (!value || typeof value !== 'object' || Array.isArray(value)) return data;
-    const inner = normalizedAt(value as Data, rest);
+    const inner = normalizedAt(value as Data, path.slice(1));
     return inner === value ? data : { ...data, [head]: inner };
   }
   if (typeof value !== 'string') return data;
@@ -26,9 +26,17 @@ function normalizedAt(data: Data, path: readonly string[]): Data {
   return utc === value ? data : { ...data, [head]: utc };
 }
 
+// Each kind's instant paths, split once (the row writer normalises every row it writes).
+const PATHS = new Map<Kind, string[][]>();
+
 /** `data` with the kind's instant fields in UTC form; the same object when nothing changed. */
 export function normalizeInstants(kind: Kind, data: Data): Data {
+  let paths = PATHS.get(kind);
+  if (!paths) {
+    paths = (SPECS[kind].instants ?? []).map((path) => path.split('.'));
+    PATHS.set(kind, paths);
+  }
   let result = data;
-  for (const path of SPECS[kind].instants ?? []) result = normalizedAt(result, path.split('.'));
+  for (const path of paths) result = normalizedAt(result, path);
   return result;
 }

@@ -65,7 +65,7 @@ function audit(
   kind: Kind,
   id: string,
   action: AuditAction,
-  fields: string[],
+  fields: readonly string[],
   by: WriteAudit,
 ): void {
   appendAudit(
@@ -106,7 +106,7 @@ export function insertRows<R extends NewRow>(
   kind: Kind,
   rows: readonly R[],
   action: AuditAction,
-  fieldsOf: (row: R) => string[],
+  fieldsOf: (row: R) => readonly string[],
   by: WriteAudit,
 ): number[] {
   let insert: ReturnType<typeof stmt> | undefined;

@@ -14,10 +14,32 @@ export type DuplicateFinder = (
 /** Whether two folded names are one person's: equal, or every word of the shorter (at least two) in the longer. */
 export function sameName(a: string, b: string): 'NAME_AND_DOB' | 'SIMILAR_NAME_AND_DOB' | null {
   if (a === b) return 'NAME_AND_DOB';
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  const words = short.split(' ').filter(Boolean);
-  const pool = new Set(long.split(' '));
-  return words.length >= 2 && words.every((w) => pool.has(w)) ? 'SIMILAR_NAME_AND_DOB' : null;
+  const short = a.length <= b.length ? a : b;
+  const long = short === a ? b : a;
+  // The shorter name's words (split on single spaces, empty ones ignored) are looked for in the longer one
+  // in place: an import compares each row with every earlier row of the same date of birth, so this runs
+  // often, and nearly always fails at the first word.
+  let words = 0;
+  let start = 0;
+  for (let end = short.indexOf(' '); ; end = short.indexOf(' ', start)) {
+    const stop = end === -1 ? short.length : end;
+    if (stop > start) {
+      if (!hasWord(long, short.slice(start, stop))) return null;
+      words++;
+    }
+    if (end === -1) break;
+    start = end + 1;
+  }
+  return words >= 2 ? 'SIMILAR_NAME_AND_DOB' : null;
+}
+
+/** Whether `word` (not empty) is one of `text`'s words, as text.split(' ') cuts them. */
+function hasWord(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+    const after = at + word.length;
+    if ((at === 0 || text[at - 1] === ' ') && (after === text.length || text[after] === ' ')) return true;
+  }
+  return false;
 }
 
 const folded = (data: Record<string, unknown>) =>
@@ -63,6 +85,8 @@ export class RowKeys {
 
   /** Ids this import wrote: later rows are compared with them as earlier rows, not as the vault's. */
   created(ids: readonly string[]): void {
+    // Only the vault's matches are told apart from this import's rows; with no vault to match, none are kept.
+    if (!this.finder) return;
     for (const id of ids) this.ours.add(id);
   }
 }

@@ -119,8 +119,16 @@ interface Column {
   target: string;
   reader: Reader;
   order: DateOrder | null;
-  cache: Map<string, Read>;
+  /** Values read so far, by cell text; null for text, and for a column whose values seldom repeat. */
+  cache: Map<string, Read> | null;
+  hits: number;
 }
+
+// Repeated values (languages, counties, choices, dates) are read once per column. A column that has met
+// CACHE_TRIAL different values but fewer than CACHE_TRIAL repeats (phones, A-numbers, times of arrest) stops
+// being cached: a lookup that mostly misses costs more than reading the value again.
+const CACHE_TRIAL = 1000;
+const CACHE_MAX = 5000;
 
 const codesOf = (r: Reader): 'language' | 'country' | null =>
   r.type === 'language' || r.type === 'country' ? r.type : r.type === 'list' ? codesOf(r.item) : null;
@@ -166,7 +174,9 @@ export function* importCsvSteps(
       return;
     }
     used.add(target);
-    columns.push({ index, name, target, reader: readerFor(kind, target), order: null, cache: new Map() });
+    const reader = readerFor(kind, target);
+    const cache = reader.type === 'text' ? null : new Map<string, Read>();
+    columns.push({ index, name, target, reader, order: null, cache, hits: 0 });
   });
   const dateColumns: CsvReport['dateColumns'] = [];
   for (const column of columns.filter((c) => isDate(c.reader))) {
@@ -278,15 +288,9 @@ function convertRow(
   let ok = true;
   for (const column of columns) {
     const cell = cells[column.index];
-    if (cell === undefined || cell.trim() === '') continue;
+    if (cell === undefined || isBlank(cell)) continue;
     const raw = unescapeFormula(cell);
-    // Repeated values (languages, counties, choices, dates) are read once per column; text is read as is.
-    const cached = column.reader.type !== 'text';
-    let read = cached ? column.cache.get(raw) : undefined;
-    if (!read) {
-      read = readCell(column.reader, raw, column.order);
-      if (cached && column.cache.size < 5000) column.cache.set(raw, read);
-    }
+    const read = readOf(column, raw);
     if (!read.ok) {
       ok = false;
       errors.push({
@@ -370,9 +374,31 @@ function convertRow(
     } else data.contacts = [contact];
   }
   // One notes column keeps its text as it is; several are labelled with their headers.
-  const notesColumns = columns.filter((c) => c.target === 'notes');
-  if (notes.length === 1 && notesColumns.length === 1 && notes[0]?.[0] === notesColumns[0]?.name)
-    data.notes = notes[0]?.[1];
-  else if (notes.length > 0) data.notes = notes.map(([header, text]) => `${header}: ${text}`).join('\n');
+  if (notes.length > 0) {
+    const notesColumns = columns.filter((c) => c.target === 'notes');
+    if (notes.length === 1 && notesColumns.length === 1 && notes[0]?.[0] === notesColumns[0]?.name)
+      data.notes = notes[0]?.[1];
+    else data.notes = notes.map(([header, text]) => `${header}: ${text}`).join('\n');
+  }
   return { ok, data, preview };
+}
+
+/** cell.trim() === '', answered at once for the usual cell that starts with a visible ASCII character. */
+function isBlank(cell: string): boolean {
+  const first = cell.charCodeAt(0);
+  return !(first > 32 && first < 127) && cell.trim() === '';
+}
+
+function readOf(column: Column, raw: string): Read {
+  const { cache } = column;
+  if (!cache) return readCell(column.reader, raw, column.order);
+  let read = cache.get(raw);
+  if (read) {
+    column.hits++;
+    return read;
+  }
+  read = readCell(column.reader, raw, column.order);
+  if (cache.size === CACHE_TRIAL && column.hits < CACHE_TRIAL) column.cache = null;
+  else if (cache.size < CACHE_MAX) cache.set(raw, read);
+  return read;
 }
