@@ -47,15 +47,17 @@ export function toUtcIso(value: string): string {
 // 23:59:59), read from its digits: what a round trip through Date checks, without making two objects for
 // each value (a large import checks every instant twice, in its schema and in the row writer).
 function isCalendarInstant(value: string): boolean {
-  const two = (i: number) => (value.charCodeAt(i) - 48) * 10 + value.charCodeAt(i + 1) - 48;
-  const year = two(0) * 100 + two(2);
-  const month = two(5);
-  const day = two(8);
-  if (month < 1 || month > 12 || day < 1 || two(11) > 23 || two(14) > 59 || two(17) > 59) return false;
+  const year = twoDigits(value, 0) * 100 + twoDigits(value, 2);
+  const month = twoDigits(value, 5);
+  const day = twoDigits(value, 8);
+  if (month < 1 || month > 12 || day < 1) return false;
+  if (twoDigits(value, 11) > 23 || twoDigits(value, 14) > 59 || twoDigits(value, 17) > 59) return false;
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   return day <= (month === 2 ? (leap ? 29 : 28) : SHORT_MONTHS.has(month) ? 30 : 31);
 }
 const SHORT_MONTHS = new Set([4, 6, 9, 11]);
+const twoDigits = (text: string, at: number) =>
+  (text.charCodeAt(at) - 48) * 10 + text.charCodeAt(at + 1) - 48;
 
 const at = (value: Date | string): Date => (typeof value === 'string' ? parseISO(value) : value);
 const instant = (date: Date): string => new Date(date.getTime()).toISOString();
