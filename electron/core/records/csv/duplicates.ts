@@ -58,15 +58,16 @@ export class RowKeys {
     const key = folded(data);
     const aNumber = typeof data.aNumber === 'string' ? data.aNumber : null;
     const dob = typeof data.dateOfBirth === 'string' ? data.dateOfBirth : null;
+    // Each key is looked up once: the earlier rows found serve both the match and the remembering.
+    const sameANumber = aNumber ? this.byANumber.get(aNumber) : undefined;
+    const sameDob = dob ? this.byDob.get(dob) : undefined;
     let match: DuplicateMatch | null = null;
     const stored = this.finder?.(data).find((m) => !this.ours.has(m.id));
     if (stored) match = { reason: stored.reason, matchId: stored.id, matchName: stored.name };
-    if (!match && aNumber) {
-      const earlier = this.byANumber.get(aNumber);
-      if (earlier) match = { reason: 'A_NUMBER', matchRow: earlier.row, matchName: earlier.name };
-    }
-    if (!match && dob) {
-      for (const earlier of this.byDob.get(dob) ?? []) {
+    if (!match && sameANumber)
+      match = { reason: 'A_NUMBER', matchRow: sameANumber.row, matchName: sameANumber.name };
+    if (!match && sameDob) {
+      for (const earlier of sameDob) {
         const reason = sameName(key, earlier.folded);
         if (reason) {
           match = { reason, matchRow: earlier.row, matchName: earlier.name };
@@ -74,12 +75,9 @@ export class RowKeys {
         }
       }
     }
-    if (aNumber && !this.byANumber.has(aNumber)) this.byANumber.set(aNumber, { row, name });
-    if (dob) {
-      const earlier = this.byDob.get(dob);
-      if (earlier) earlier.push({ row, name, folded: key });
-      else this.byDob.set(dob, [{ row, name, folded: key }]);
-    }
+    if (aNumber && !sameANumber) this.byANumber.set(aNumber, { row, name });
+    if (sameDob) sameDob.push({ row, name, folded: key });
+    else if (dob) this.byDob.set(dob, [{ row, name, folded: key }]);
     return match;
   }
 

@@ -122,6 +122,8 @@ interface Column {
   /** Values read so far, by cell text; null for text, and for a column whose values seldom repeat. */
   cache: Map<string, Read> | null;
   hits: number;
+  /** Several columns may add to this field (GATHERING). */
+  gathers: boolean;
 }
 
 // Repeated values (languages, counties, choices, dates) are read once per column. A column that has met
@@ -176,7 +178,16 @@ export function* importCsvSteps(
     used.add(target);
     const reader = readerFor(kind, target);
     const cache = reader.type === 'text' ? null : new Map<string, Read>();
-    columns.push({ index, name, target, reader, order: null, cache, hits: 0 });
+    columns.push({
+      index,
+      name,
+      target,
+      reader,
+      order: null,
+      cache,
+      hits: 0,
+      gathers: GATHERING.has(target),
+    });
   });
   const dateColumns: CsvReport['dateColumns'] = [];
   for (const column of columns.filter((c) => isDate(c.reader))) {
@@ -352,7 +363,7 @@ function convertRow(
         notes.push([column.name, String(value)]);
         break;
       default:
-        if (GATHERING.has(column.target) && Array.isArray(value) && Array.isArray(data[column.target]))
+        if (column.gathers && Array.isArray(value) && Array.isArray(data[column.target]))
           data[column.target] = [...new Set([...(data[column.target] as unknown[]), ...value])];
         else data[column.target] = value;
     }
