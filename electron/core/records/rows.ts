@@ -134,7 +134,14 @@ export function insertRows<R extends NewRow>(
     );
     return Number(lastInsertRowid);
   });
-  rows.forEach((row, i) => index(db, kind, rowids[i] as number, row, true));
+  // New rows have no search entry to replace; the insert is looked up once for the pass.
+  const search = SPECS[kind].search;
+  if (search) {
+    const add = stmt(db, `INSERT INTO ${search.table} (rowid, text) VALUES (?, ?)`);
+    rows.forEach((row, i) => {
+      if (row.deletedAt === null) add.run(rowids[i] as number, search.text(row.data));
+    });
+  }
   for (const row of rows) audit(db, kind, row.id, action, fieldsOf(row), by);
   return rowids;
 }
