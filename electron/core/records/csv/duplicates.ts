@@ -54,8 +54,9 @@ export class RowKeys {
 
   /** The first match of a row, and the row remembered for the rows after it. */
   check(row: number, data: Record<string, unknown>): DuplicateMatch | null {
-    const name = `${String(data.givenName ?? '')} ${String(data.familyName ?? '')}`.trim();
-    const key = folded(data);
+    const full = `${String(data.givenName ?? '')} ${String(data.familyName ?? '')}`;
+    const name = full.trim();
+    const key = fold(full);
     const aNumber = typeof data.aNumber === 'string' ? data.aNumber : null;
     const dob = typeof data.dateOfBirth === 'string' ? data.dateOfBirth : null;
     // Each key is looked up once: the earlier rows found serve both the match and the remembering.
