@@ -30,19 +30,22 @@ function latinTable(): (string | null)[] {
 
 function foldLatin(text: string): string | null {
   const table = (latin ??= latinTable());
-  let out = '';
+  // Pieces joined at the end make one flat string (a name folded with += is a chain of pieces, kept for the
+  // whole import by the duplicate check, and slower to keep and to compare).
+  const parts: string[] = [];
   let gap = false;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code >= LATIN_END) return null;
     const folded = table[code];
-    if (folded === null) gap = out !== '';
+    if (folded === null) gap = parts.length > 0;
     else if (folded !== '') {
-      out += gap ? ` ${folded}` : folded;
+      if (gap) parts.push(' ');
+      parts.push(folded);
       gap = false;
     }
   }
-  return out;
+  return parts.join('');
 }
 
 /** Levenshtein distance, bounded: returns max+1 as soon as the distance must exceed max. */
