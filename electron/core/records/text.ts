@@ -37,7 +37,7 @@ function foldLatin(text: string): string | null {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code >= LATIN_END) return null;
-    const folded = table[code];
+    const folded = table[code] as string | null;
     if (folded === null) gap = parts.length > 0;
     else if (folded !== '') {
       if (gap) parts.push(' ');
