@@ -24,8 +24,9 @@ import { decodeClocks } from '../../electron/core/records/clocks';
 // the histories of the fields that the bundle actually carried (redacted and out-of-scope fields carry
 // nothing). The model also predicts every field's winning stamp, value and causal context at every office.
 // Every other run then goes on at network scale: a late joiner, an office silent for rounds (nothing it has
-// not seen may become stable), "since last" rounds until stability prunes contexts, and a concurrent edit
-// (one side the late joiner) after pruning; (a)-(c) are checked again, contexts above each office's floor.
+// not seen may become stable), "since last" rounds until stability prunes contexts, a concurrent edit
+// (one side the late joiner) after pruning, and another whose one side reaches one office only rounds
+// later; (a)-(c) are checked again, contexts above each office's floor.
 
 const SEED = Number(process.env.AMPARO_FUZZ_SEED ?? 20261124);
 const RUNS = Number(process.env.AMPARO_FUZZ_RUNS ?? 20);
@@ -139,6 +140,8 @@ interface Totals {
   stableWhileSilent: number;
   /** Offices with a stable floor once everyone had spoken. */
   pruningOffices: number;
+  /** Runs where a concurrent write reached one office only after the others had pruned. */
+  heldBack: number;
 }
 const totals: Totals = {
   runs: 0,
@@ -155,6 +158,7 @@ const totals: Totals = {
   outlived: 0,
   stableWhileSilent: 0,
   pruningOffices: 0,
+  heldBack: 0,
 };
 
 afterEach(() => removeTempDirs());
@@ -572,6 +576,36 @@ async function run(count: number, ops: Op[], order: number[]): Promise<void> {
       }
     }
     await round(everyoneNow);
+    // Stability must wait for writes made before a stamp was seen: office 2 writes a field, then office 0
+    // writes it without having seen that; office 2's bundle reaches everyone but office 1 only after three
+    // rounds, by which time everyone has said they hold office 0's write.
+    const held = people.find(
+      (id) => id !== target && [0, 1, 2].every((i) => rowOf(offices[i]!, 'person', id)?.live),
+    );
+    if (held) {
+      for (const [at, value] of [
+        [2, 'Held C'],
+        [0, 'Held A'],
+      ] as const) {
+        clocks[at]!.advance(5);
+        await h(at)['person:update']({ id: held, patch: { arrestLocation: value } });
+        wrote(at, 'person', held, ['arrestLocation']);
+      }
+      // Each sends its write before it has the other's.
+      const sendNow = async (from: number) => {
+        const others = everyoneNow.filter((j) => j !== from);
+        const op = { t: 'send', office: from, to: 0, scope: 'since-last', people: 0, redact: false } as const;
+        await send(from, others, op, others);
+        return mail[mail.length - 1]!;
+      };
+      const first = await sendNow(0);
+      const late2 = await sendNow(2);
+      for (const r of first.to) await deliver(first, r);
+      for (const r of late2.to) if (r !== 1) await deliver(late2, r);
+      for (let k = 0; k < 3; k++) await round(everyoneNow);
+      await deliver(late2, 1);
+      totals.heldBack++;
+    }
     await check();
     totals.runs++;
   } finally {
@@ -603,5 +637,6 @@ describe('sync convergence', () => {
     // Pruning was exercised, and never while an office had said nothing.
     expect(totals.pruningOffices).toBeGreaterThan(0);
     expect(totals.stableWhileSilent).toBe(0);
+    expect(totals.heldBack).toBeGreaterThan(0);
   }, 1_200_000);
 });
