@@ -48,6 +48,25 @@ async function exportTo(from: Office, to: Office[]) {
   return { bytes: out.bytes, changes };
 }
 
+/** One round: every office sends "since last" to all the others, then every office imports; one may be held. */
+async function allToAll(all: Office[], held?: { from: Office; to: Office }) {
+  const mail = [];
+  for (const from of all)
+    mail.push({
+      from,
+      bytes: (
+        await exportTo(
+          from,
+          all.filter((o) => o !== from),
+        )
+      ).bytes,
+    });
+  for (const to of all)
+    for (const m of mail)
+      if (m.from !== to && !(held?.from === m.from && held.to === to))
+        await to.service.handlers['bundle:import']({ bytes: m.bytes });
+}
+
 const people = <T extends { entity: string }>(changes: T[]): T[] =>
   changes.filter((c) => c.entity === 'person');
 
@@ -148,22 +167,7 @@ describe('stored contexts', () => {
     introduceAll(all);
     const [a, b] = all as [Office, Office, Office];
     const { id } = await a.service.handlers['person:create']({ givenName: 'Rosa', familyName: 'Paz' });
-    const round = async () => {
-      const mail = [];
-      for (const from of all)
-        mail.push({
-          from,
-          bytes: (
-            await exportTo(
-              from,
-              all.filter((o) => o !== from),
-            )
-          ).bytes,
-        });
-      for (const to of all)
-        for (const m of mail)
-          if (m.from !== to) await to.service.handlers['bundle:import']({ bytes: m.bytes });
-    };
+    const round = () => allToAll(all);
     await round();
     await a.service.handlers['person:update']({ id, patch: { arrestLocation: 'Fresno' } });
     await round();
@@ -232,23 +236,7 @@ describe('stability waits for writes made before a stamp was seen', () => {
     introduceAll(all);
     const [a, b, c] = all as [Office, Office, Office];
     const { id } = await a.service.handlers['person:create']({ givenName: 'Lidia', familyName: 'Paz' });
-    const round = async (heldBack = false) => {
-      const mail = [];
-      for (const from of all)
-        mail.push({
-          from,
-          bytes: (
-            await exportTo(
-              from,
-              all.filter((o) => o !== from),
-            )
-          ).bytes,
-        });
-      for (const to of all)
-        for (const m of mail)
-          if (m.from !== to && !(heldBack && m.from === c && to === b))
-            await to.service.handlers['bundle:import']({ bytes: m.bytes });
-    };
+    const round = (heldBack = false) => allToAll(all, heldBack ? { from: c, to: b } : undefined);
     await round();
     await round();
     for (const clock of clocks) clock.advance(60_000);
