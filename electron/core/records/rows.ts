@@ -134,14 +134,7 @@ export function insertRows<R extends NewRow>(
     );
     return Number(lastInsertRowid);
   });
-  // New rows have no search entry to replace; the insert is looked up once for the pass.
-  const search = SPECS[kind].search;
-  if (search) {
-    const add = stmt(db, `INSERT INTO ${search.table} (rowid, text) VALUES (?, ?)`);
-    rows.forEach((row, i) => {
-      if (row.deletedAt === null) add.run(rowids[i] as number, search.text(row.data));
-    });
-  }
+  rows.forEach((row, i) => index(db, kind, rowids[i] as number, row, true));
   for (const row of rows) audit(db, kind, row.id, action, fieldsOf(row), by);
   return rowids;
 }
