@@ -4,13 +4,15 @@ import { parseArgs } from 'node:util';
 import type { Database } from '../../electron/core/kernel/context';
 import { introduceAll, makeOffice, type Office, seedPeople } from '../helpers/sync-offices';
 import { removeTempDirs } from '../helpers/vault';
+import { importBundles } from '../../electron/core/sync/import-batch';
 
 // Where one bundle import's time goes, as the network benchmark imports them: N offices all-to-all, rounds
 // of edits (1,000 a round, split among the offices), every office sends "since last" to all the others, and
 // in the last round office 1's imports run under the CPU profiler. Prints CPU per import, the CPU and wall
 // time of BEGIN/COMMIT, and the functions with the most self time; --out writes the .cpuprofile (DevTools).
 // --pages: after each commit, the WAL frames it wrote per table or index (autocheckpoint off, so the WAL
-// holds them). --pragma 'secure_delete=OFF' (repeatable): try a setting on the profiled office.
+// holds them). --pragma 'secure_delete=OFF' (repeatable): try a setting on the profiled office. --inbox: each
+// office imports a round's bundles together, as its inbox does (import-batch.ts).
 //   npx node --import tsx tests/bench/import-profile.ts [--offices 30] [--rounds 2] [--out FILE] [--pages]
 const { values } = parseArgs({
   options: {
@@ -19,6 +21,7 @@ const { values } = parseArgs({
     out: { type: 'string' },
     pages: { type: 'boolean' },
     pragma: { type: 'string', multiple: true },
+    inbox: { type: 'boolean' },
   },
 });
 const n = Number(values.offices ?? 30);
@@ -112,11 +115,20 @@ try {
       }
       const started = process.cpuUsage();
       let lines = 0;
-      for (const m of mail)
-        if (m.from !== to) {
-          const r = await to.service.handlers['bundle:import']({ bytes: m.bytes });
-          lines += r.new + r.updated + (r.unchanged ?? 0);
-        }
+      const inbox = mail.filter((m) => m.from !== to).map((m) => m.bytes);
+      const summaries = values.inbox
+        ? (
+            await importBundles(
+              to.service.context,
+              inbox.map((b) => Buffer.from(b, 'base64')),
+              { source: 'inbox' },
+            )
+          ).map((o) => {
+            if ('error' in o) throw o.error;
+            return o.summary;
+          })
+        : await Promise.all(inbox.map((bytes) => to.service.handlers['bundle:import']({ bytes })));
+      for (const r of summaries) lines += r.new + r.updated + (r.unchanged ?? 0);
       if (!profiled) continue;
       const ms = cpuMs(started);
       const { profile } = await session.post('Profiler.stop');

@@ -1,6 +1,8 @@
 import { introduce, makeOffice, type Office, seedPeople } from '../helpers/sync-offices';
 import { removeTempDirs } from '../helpers/vault';
 import { round } from './stats';
+import type { BundleSummary } from '../../shared/channels/sync';
+import { importBundles } from '../../electron/core/sync/import-batch';
 
 // Sync across a coalition: N offices in one process (real encrypted vaults, the cheap test KDF), each
 // holding the same people, then 3 rounds of edits. The coalition's work per round is fixed (EDITS edits of
@@ -10,6 +12,9 @@ import { round } from './stats';
 //   recipient list is how a third office learns what each was sent); then every office imports them;
 // - hub: every other office sends the hub a "since last" bundle; the hub imports them and sends each office
 //   its own "since last" bundle; the offices never exchange directly.
+// An office takes the bundles of a round together, as its inbox hands over what one scan of a shared folder
+// found (import-batch.ts: one transaction, a savepoint per bundle); `delivery: 'one-by-one'` imports each
+// with `bundle:import` instead, as a person importing files one at a time would.
 // Reported per pattern and N: lines per bundle; the useful share of imported lines (a line is useless when
 // it brought nothing the office did not already hold); bundle bytes; causal-context bytes per person after
 // the 3 rounds (the stored JSON, mean over offices); import CPU per office per round (process CPU time,
@@ -23,7 +28,11 @@ export interface NetworkBenchOptions {
   rounds: number;
   /** Both unless told. */
   patterns?: ('all-to-all' | 'hub')[];
+  /** 'inbox' unless told. */
+  delivery?: Delivery;
 }
+
+export type Delivery = 'inbox' | 'one-by-one';
 
 const FIELDS = ['arrestLocation', 'familyName'] as const;
 
@@ -62,18 +71,34 @@ async function send(from: Office, to: Office | Office[], tally: Tally): Promise<
   return out.bytes;
 }
 
-async function receive(office: Office, bytes: string, tally: Tally): Promise<number> {
+/** Imports `bundles` at `office` and counts their lines; returns the CPU time it took. */
+async function receive(office: Office, bundles: string[], tally: Tally, delivery: Delivery): Promise<number> {
   const started = process.cpuUsage();
-  const summary = await office.service.handlers['bundle:import']({ bytes });
+  const summaries: BundleSummary[] = [];
+  if (delivery === 'inbox') {
+    const outcomes = await importBundles(
+      office.service.context,
+      bundles.map((b) => Buffer.from(b, 'base64')),
+      { source: 'inbox' },
+    );
+    for (const outcome of outcomes) {
+      if ('error' in outcome) throw outcome.error;
+      summaries.push(outcome.summary);
+    }
+  } else
+    for (const bytes of bundles) summaries.push(await office.service.handlers['bundle:import']({ bytes }));
   const ms = cpuMs(started);
-  const lines =
-    summary.new + summary.updated + summary.deleted + (summary.unchanged ?? 0) + summary.deleteConflicts;
-  tally.imported += Math.max(lines, 0);
-  tally.unchanged += summary.unchanged ?? 0;
+  for (const summary of summaries) {
+    const lines =
+      summary.new + summary.updated + summary.deleted + (summary.unchanged ?? 0) + summary.deleteConflicts;
+    tally.imported += Math.max(lines, 0);
+    tally.unchanged += summary.unchanged ?? 0;
+  }
   return ms;
 }
 
 async function runPattern(pattern: 'all-to-all' | 'hub', n: number, options: NetworkBenchOptions) {
+  const delivery = options.delivery ?? 'inbox';
   const offices: Office[] = [];
   try {
     for (let i = 0; i < n; i++) offices.push(await makeOffice(`Office ${i}`));
@@ -93,7 +118,7 @@ async function runPattern(pattern: 'all-to-all' | 'hub', n: number, options: Net
       hubCpuMs: [],
     };
     const seed = await send(hub, offices.slice(1), seedTally);
-    for (const o of offices.slice(1)) await receive(o, seed, seedTally);
+    for (const o of offices.slice(1)) await receive(o, [seed], seedTally, delivery);
     const ids = (
       hub.service.context.session().db.prepare('SELECT id FROM people ORDER BY id').all() as {
         id: string;
@@ -131,16 +156,17 @@ async function runPattern(pattern: 'all-to-all' | 'hub', n: number, options: Net
               tally,
             ),
           });
-        for (const to of offices)
-          for (const m of mail)
-            if (m.from !== to) cpu.set(to, (cpu.get(to) ?? 0) + (await receive(to, m.bytes, tally)));
+        for (const to of offices) {
+          const inbox = mail.filter((m) => m.from !== to).map((m) => m.bytes);
+          cpu.set(to, (cpu.get(to) ?? 0) + (await receive(to, inbox, tally, delivery)));
+        }
       } else {
         const spokes = offices.slice(1);
         const up: string[] = [];
         for (const s of spokes) up.push(await send(s, hub, tally));
-        for (const bytes of up) cpu.set(hub, (cpu.get(hub) ?? 0) + (await receive(hub, bytes, tally)));
+        cpu.set(hub, (cpu.get(hub) ?? 0) + (await receive(hub, up, tally, delivery)));
         for (const s of spokes)
-          cpu.set(s, (cpu.get(s) ?? 0) + (await receive(s, await send(hub, s, tally), tally)));
+          cpu.set(s, (cpu.get(s) ?? 0) + (await receive(s, [await send(hub, s, tally)], tally, delivery)));
       }
       for (const [o, ms] of cpu)
         (pattern === 'hub' && o === hub ? tally.hubCpuMs : tally.importCpuMs).push(ms);
@@ -203,7 +229,7 @@ async function runPattern(pattern: 'all-to-all' | 'hub', n: number, options: Net
 }
 
 export async function benchNetwork(options: NetworkBenchOptions) {
-  const method = `${options.people} people everywhere; ${options.rounds} rounds of ${options.edits} edits each, split among the offices`;
+  const method = `${options.people} people everywhere; ${options.rounds} rounds of ${options.edits} edits each, split among the offices; each office imports a round's bundles ${options.delivery === 'one-by-one' ? 'one at a time (bundle:import)' : 'together, as its inbox does'}`;
   const result: Record<string, unknown> = { method };
   for (const pattern of options.patterns ?? (['all-to-all', 'hub'] as const)) {
     const rows: Awaited<ReturnType<typeof runPattern>>[] = [];

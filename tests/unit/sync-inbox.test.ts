@@ -20,12 +20,19 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { BundleSummary } from '../../shared/channels/sync';
 import type { EventPayload } from '../../shared/ipc';
-import { memoryInProcess, startInbox, type Inbox, type InboxMemory } from '../../electron/core/sync/inbox';
+import {
+  memoryInProcess,
+  startInbox,
+  type Inbox,
+  type InboxDelivery,
+  type InboxMemory,
+} from '../../electron/core/sync/inbox';
 import { createInboxController } from '../../electron/core/sync/inbox-controller';
 import type * as ImportModule from '../../electron/core/sync/import';
 import { inboxControllerFor } from '../../electron/core/sync/feature';
-import { introduce, makeOffice, recordDump, type Office } from '../helpers/sync-offices';
+import { introduce, introduceAll, makeOffice, recordDump, type Office } from '../helpers/sync-offices';
 import {
   findSyncthing,
   makeConflict,
@@ -37,15 +44,15 @@ import {
 } from '../helpers/syncthing';
 import { makeTempDir, manualClock, PASSPHRASE, removeTempDirs, unlockedService } from '../helpers/vault';
 
-// Every decryption the service's inbox starts goes through importBundle: counting its calls counts them.
+// Every decryption the service's inbox starts goes through open(): counting its calls counts them.
 const imports = vi.hoisted(() => ({ calls: 0 }));
 vi.mock('../../electron/core/sync/import', async (original) => {
   const actual = await original<typeof ImportModule>();
   return {
     ...actual,
-    importBundle: (...args: Parameters<typeof actual.importBundle>) => {
+    open: (...args: Parameters<typeof actual.open>) => {
       imports.calls += 1;
-      return actual.importBundle(...args);
+      return actual.open(...args);
     },
   };
 });
@@ -58,15 +65,28 @@ afterEach(() => {
   removeTempDirs();
 });
 
+/** Hands each file of a batch to `one`: what it throws is that file's error. */
+const eachOf =
+  (one: (delivery: InboxDelivery) => void) =>
+  (batch: readonly InboxDelivery[]): unknown[] =>
+    batch.map((delivery) => {
+      try {
+        one(delivery);
+        return undefined;
+      } catch (error) {
+        return error;
+      }
+    });
+
 function watch(folder: string, extra: Partial<Parameters<typeof startInbox>[0]> = {}) {
   const delivered: { name: string; bytes: string }[] = [];
   const errors: string[] = [];
   const inbox = startInbox({
     folder,
     intervalMs: 3_600_000, // the test drives every poll itself
-    onBundle: (path, bytes) => {
+    onBundles: eachOf(({ path, bytes }) => {
       delivered.push({ name: path.slice(folder.length + 1), bytes: Buffer.from(bytes).toString() });
-    },
+    }),
     onError: (path) => errors.push(path.slice(folder.length + 1)),
     ...extra,
   });
@@ -77,6 +97,22 @@ function watch(folder: string, extra: Partial<Parameters<typeof startInbox>[0]> 
 const polls = async (inbox: { poll(): Promise<void> }, n: number) => {
   for (let i = 0; i < n; i++) await inbox.poll();
 };
+
+/** An import's summary as the controller reads it (id and replay), for a stand-in importer. */
+function fakeSummary(bundleId: string, alreadyImported: boolean): BundleSummary {
+  return {
+    bundleId,
+    sender: { officeName: 'Other', fingerprint: 'a'.repeat(64), state: 'verified' },
+    createdAt: '2026-11-24T10:00:00.000Z',
+    new: 0,
+    updated: 0,
+    deleted: 0,
+    conflicts: 0,
+    deleteConflicts: 0,
+    deletes: [],
+    alreadyImported,
+  };
+}
 
 /** Names, kinds, sizes and mtimes of everything in a folder, links and FIFOs included, never following them. */
 function listing(dir: string, prefix = ''): string[] {
@@ -197,14 +233,32 @@ describe('startInbox', () => {
     ]);
   });
 
+  it('hands over the files one scan finds together, up to the batch size', async () => {
+    const folder = makeTempDir();
+    for (const name of ['a', 'b', 'c']) writeFileSync(join(folder, `${name}.amparo`), name.repeat(10));
+    writeFileSync(join(folder, 'b-copy.amparo'), 'a'.repeat(10)); // a's content under another name
+    const batches: string[][] = [];
+    const { inbox } = watch(folder, {
+      batchBytes: 25,
+      onBundles: (batch) => {
+        batches.push(batch.map((d) => d.file.name));
+        return batch.map(() => undefined);
+      },
+    });
+    await polls(inbox, 4);
+    // a and b fit in 25 bytes. The copy of a is left out of the batch that holds a, and the next scans know
+    // that content as handled.
+    expect(batches).toEqual([['a.amparo', 'b.amparo'], ['c.amparo']]);
+  });
+
   it('reports a failed delivery without retrying it, and keeps going', async () => {
     const folder = makeTempDir();
     const seen: string[] = [];
     const { inbox, errors } = watch(folder, {
-      onBundle: (path) => {
+      onBundles: eachOf(({ path }) => {
         seen.push(path);
         if (path.endsWith('bad.amparo')) throw new Error('refused');
-      },
+      }),
     });
     writeFileSync(join(folder, 'bad.amparo'), 'bad');
     writeFileSync(join(folder, 'good.amparo'), 'good');
@@ -306,10 +360,11 @@ describe('inbox controller', () => {
     const imported: string[] = [];
     const controller = createInboxController(
       service.context,
-      async (_ctx, bytes) => {
-        imported.push(Buffer.from(bytes).toString());
-        return { bundleId: `id-${imported.length}`, alreadyImported: imported.length > 1 };
-      },
+      async (_ctx, bundles) =>
+        bundles.map((bytes) => {
+          imported.push(Buffer.from(bytes).toString());
+          return { summary: fakeSummary(`id-${imported.length}`, imported.length > 1) };
+        }),
       3_600_000,
     );
     const events: EventPayload<'sync:imported'>[] = [];
@@ -333,6 +388,39 @@ describe('inbox controller', () => {
     await controller.poll();
     expect(imported).toHaveLength(2);
     service.close();
+  });
+
+  it('imports the bundles that arrive together in one job, and refuses a bad one among them alone', async () => {
+    const [x, a, b, c] = await Promise.all(['X', 'A', 'B', 'C'].map((name) => makeOffice(name)));
+    offices.push(x!, a!, b!, c!);
+    introduceAll([x!, a!, b!, c!]);
+    const folder = join(makeTempDir(), 'inbox');
+    mkdirSync(folder);
+    for (const [i, from] of [a!, b!, c!].entries()) {
+      await from.service.handlers['person:create']({ givenName: `Persona ${i}`, familyName: 'Rojas' });
+      const out = await from.service.handlers['bundle:export']({
+        to: [x!.fingerprint],
+        scope: { scope: 'since-last' },
+        redaction: 'Full',
+      });
+      writeFileSync(join(folder, `${i}-${out.fileName}`), Buffer.from(out.bytes, 'base64'));
+    }
+    writeFileSync(join(folder, '1-junk.amparo'), 'not a bundle');
+    const jobs = new Set<string>();
+    const imported: string[] = [];
+    x!.service.on('job:progress', (e) => {
+      if (e.kind === 'bundle-import') jobs.add(e.jobId);
+    });
+    x!.service.on('sync:imported', (e) => imported.push(e.bundleId));
+    await x!.service.handlers['inbox:set']({ folder });
+    const controller = inboxControllerFor(x!.service.context);
+    for (let i = 0; i < 3; i++) await controller.poll();
+    expect(imported).toHaveLength(3);
+    expect(jobs.size).toBe(1);
+    const names = (await x!.service.handlers['person:list']({})).rows.map((p) => p.givenName).sort();
+    expect(names).toEqual(['Persona 0', 'Persona 1', 'Persona 2']);
+    const history = await x!.service.handlers['bundle:history'](undefined);
+    expect(history.filter((h) => h.outcome === 'refused').map((h) => h.file)).toEqual(['1-junk.amparo']);
   });
 
   it('the service imports a real bundle dropped in the inbox, and watches only while unlocked', async () => {

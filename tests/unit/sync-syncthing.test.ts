@@ -180,9 +180,11 @@ describe.skipIf(!SYNCTHING)('the inbox on a Syncthing share, as it behaves today
     const probe = startInbox({
       folder: pair.b.folder,
       intervalMs: 3_600_000, // polled below
-      onBundle: (path, bytes) => {
-        handed.push({ name: path.slice(pair.b.folder.length + 1), sha: sha256(bytes) });
-      },
+      onBundles: (batch) =>
+        batch.map(({ path, bytes }) => {
+          handed.push({ name: path.slice(pair.b.folder.length + 1), sha: sha256(bytes) });
+          return undefined;
+        }),
     });
     const controller = inboxControllerFor(b.service.context);
     try {

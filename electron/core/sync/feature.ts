@@ -3,7 +3,7 @@ import type { FeatureModule } from '../kernel/feature-module';
 import { syncBundleHandlers } from './bundle-handlers';
 import { syncTrustHandlers } from './trust-handlers';
 import { generateOfficeIdentity, type OfficeIdentity } from './identity';
-import { importBundle } from './import';
+import { importBundles } from './import-batch';
 import { createInboxController, type InboxController } from './inbox-controller';
 import { ourFingerprint, saveIdentity } from './store';
 
@@ -17,7 +17,7 @@ const controllers = new WeakMap<ServiceContext, InboxController>();
 function controllerFor(ctx: ServiceContext): InboxController {
   let controller = controllers.get(ctx);
   if (!controller) {
-    controller = createInboxController(ctx, (c, bytes) => importBundle(c, bytes, { source: 'inbox' }));
+    controller = createInboxController(ctx, (c, bundles) => importBundles(c, bundles, { source: 'inbox' }));
     controllers.set(ctx, controller);
   }
   return controller;

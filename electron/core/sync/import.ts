@@ -2,7 +2,7 @@ import { AmparoError } from '../../../shared/errors';
 import type { Kind } from '../../../shared/model';
 import { CONTEXT_FORMAT_VERSION, SCALE_FORMAT_VERSION } from '../../../shared/sync';
 import type { BundleSummary } from '../../../shared/channels/sync';
-import type { ServiceContext } from '../kernel/context';
+import type { Database, ServiceContext } from '../kernel/context';
 import type { Job, JobSteps } from '../kernel/jobs';
 import { parseStamp } from '../records/hlc';
 import { SPECS } from '../records/specs';
@@ -43,7 +43,8 @@ class Rollback extends Error {
   }
 }
 
-async function open(ctx: ServiceContext, source: BundleSource, limits?: Partial<BundleLimits>) {
+/** Steps 1–6: the bundle read, verified and validated; nothing is written. */
+export async function open(ctx: ServiceContext, source: BundleSource, limits?: Partial<BundleLimits>) {
   const { db } = ctx.session();
   const fingerprint = ourFingerprint(db);
   if (!fingerprint) throw new AmparoError('VAULT_CORRUPT', 'The vault has no sync identity.');
@@ -61,7 +62,7 @@ async function open(ctx: ServiceContext, source: BundleSource, limits?: Partial<
   });
 }
 
-function summary(opened: OpenedBundle, counts: MergeCounts, alreadyImported: boolean): BundleSummary {
+export function summary(opened: OpenedBundle, counts: MergeCounts, alreadyImported: boolean): BundleSummary {
   return {
     bundleId: opened.manifest.bundleId,
     sender: {
@@ -117,11 +118,16 @@ function apply(ctx: ServiceContext, opened: OpenedBundle, options: ImportOptions
   );
 }
 
-async function applySteps(
+/**
+ * Applies one opened bundle inside the caller's write transaction. `settle`: advance stability and prune at
+ * the end; a batch of bundles (import-batch.ts) settles once, after its last bundle.
+ */
+export async function applySteps(
   ctx: ServiceContext,
   opened: OpenedBundle,
   options: ImportOptions,
   job: Job,
+  settle = true,
 ): Promise<MergeCounts> {
   const w = writerFor(ctx);
   const { db } = w.session;
@@ -163,8 +169,11 @@ async function applySteps(
     }),
   );
   if (options.dryRun) throw new Rollback(counts);
-  if (scale) learnFrom(ctx, opened, counts, w.hlc.tick(), heldSince);
-  else {
+  if (scale) {
+    const now = w.hlc.tick();
+    learnFrom(ctx, opened, counts, now, heldSince);
+    if (settle) settleStability(ctx, now);
+  } else {
     for (const [office, stamp] of seen) noteKnowledge(db, office, stamp);
     if (writeVector(getKnowledge(db)) !== knewBefore) writeSetting(db, HELD_SINCE_KEY, heldSince);
   }
@@ -188,8 +197,8 @@ async function applySteps(
 
 /**
  * What a format-4 bundle teaches: if this office held the bundle's base, it now holds everything the sender
- * held (its knowledge); the sender's own word about itself; the bundle as a promise to its other recipients;
- * and, from all that, how far stability reaches. `now` is a fresh local stamp: this office's own entry.
+ * held (its knowledge); the sender's own word about itself; and the bundle as a promise to its other
+ * recipients. `now` is a fresh local stamp: this office's own entry.
  */
 function learnFrom(
   ctx: ServiceContext,
@@ -242,7 +251,46 @@ function learnFrom(
       profile: null,
     });
   }
-  pruneToFloor(db, advanceStability(db, office.id, ours()));
+}
+
+/**
+ * How far stability reaches now, from everything learnt, and the contexts it made redundant pruned. `now`, a
+ * fresh local stamp, is this office's own entry. Run inside the import's transaction.
+ */
+export function settleStability(ctx: ServiceContext, now = writerFor(ctx).hlc.tick()): void {
+  const { db, office } = ctx.session();
+  pruneToFloor(db, advanceStability(db, office.id, { ...getKnowledge(db), [office.id]: now }));
+}
+
+/** A bundle imported before: its summary with the first import's counts (a replay changes nothing). */
+export function replayed(db: Database, opened: OpenedBundle): BundleSummary | null {
+  const previous = stmt(
+    db,
+    'SELECT new_count, updated_count, conflict_count FROM bundles_in WHERE bundle_id = ?',
+  ).get(opened.manifest.bundleId) as
+    { new_count: number; updated_count: number; conflict_count: number } | undefined;
+  if (!previous) return null;
+  const counts: MergeCounts = {
+    new: previous.new_count,
+    updated: previous.updated_count,
+    deleted: 0,
+    conflicts: previous.conflict_count,
+    deleteConflicts: 0,
+    deletes: [],
+    unchanged: 0,
+    incomplete: 0,
+  };
+  return summary(opened, counts, true);
+}
+
+/** Applying a bundle from an unverified contact takes a person's confirmation, as sending to one does. */
+export function requireVerified(opened: OpenedBundle): void {
+  if (opened.sender.state !== 'verified')
+    throw new AmparoError(
+      'SENDER_UNVERIFIED',
+      'The bundle comes from an office that is not verified yet. Compare fingerprints, or confirm importing from an unverified office.',
+      [{ path: 'sender', message: opened.sender.fingerprint }],
+    );
 }
 
 export async function importBundle(
@@ -251,33 +299,10 @@ export async function importBundle(
   options: ImportOptions = {},
 ): Promise<BundleSummary> {
   const opened = await open(ctx, source, options.limits);
-  const { db } = ctx.session();
-  const previous = stmt(
-    db,
-    'SELECT new_count, updated_count, conflict_count FROM bundles_in WHERE bundle_id = ?',
-  ).get(opened.manifest.bundleId) as
-    { new_count: number; updated_count: number; conflict_count: number } | undefined;
-  if (previous) {
-    // Replays change nothing; the counts are those of the first import.
-    const counts: MergeCounts = {
-      new: previous.new_count,
-      updated: previous.updated_count,
-      deleted: 0,
-      conflicts: previous.conflict_count,
-      deleteConflicts: 0,
-      deletes: [],
-      unchanged: 0,
-      incomplete: 0,
-    };
-    return summary(opened, counts, true);
-  }
+  const replay = replayed(ctx.session().db, opened);
+  if (replay) return replay;
   // A preview only reads, so it works (and shows the state) without the confirmation.
-  if (opened.sender.state !== 'verified' && !options.dryRun && !options.confirmUnverified)
-    throw new AmparoError(
-      'SENDER_UNVERIFIED',
-      'The bundle comes from an office that is not verified yet. Compare fingerprints, or confirm importing from an unverified office.',
-      [{ path: 'sender', message: opened.sender.fingerprint }],
-    );
+  if (!options.dryRun && !options.confirmUnverified) requireVerified(opened);
   try {
     return summary(opened, await apply(ctx, opened, options), false);
   } catch (err) {

@@ -1,19 +1,18 @@
-// Runs the inbox watcher while the vault is unlocked and an inbox folder is set, handing each finished
-// bundle to the importer. Every outcome is kept in the vault (inbox-store.ts): an import, or a refusal with
+// Runs the inbox watcher while the vault is unlocked and an inbox folder is set, handing the finished
+// bundles of each scan to the importer together (one transaction for all of them, import-batch.ts). Every outcome is kept in the vault (inbox-store.ts): an import, or a refusal with
 // its code, shown as a notice while the file is in the folder and kept in the import history. The UI hears
 // of both (events sync:imported and sync:refused) so open screens refresh. The importer never confirms an
 // unverified sender: that takes a person, so such a bundle waits as a notice until the contact is verified.
 import { AmparoError, type ErrorCode } from '../../../shared/errors';
 import type { ServiceContext } from '../kernel/context';
-import { startInbox, type Inbox, type InboxFile } from './inbox';
+import type { BatchOutcome } from './import-batch';
+import { startInbox, type Inbox, type InboxDelivery, type InboxFile } from './inbox';
 import { inboxMemory, recordInboxOutcome, retrySenderRefusals } from './inbox-store';
 import { DEFAULT_LIMITS } from './limits';
 import { getInboxFolder } from './store';
 
-export type InboxImport = (
-  ctx: ServiceContext,
-  bytes: Uint8Array,
-) => Promise<{ bundleId: string; alreadyImported: boolean }>;
+/** Imports bundles together; one outcome per bundle, in order. */
+export type InboxImport = (ctx: ServiceContext, bundles: Uint8Array[]) => Promise<BatchOutcome[]>;
 
 export interface InboxController {
   /** (Re)starts watching the folder stored in the vault, or stops when none is set. */
@@ -61,16 +60,29 @@ export function createInboxController(
     ctx.emit('sync:refused', { file: file.name, code });
   };
 
-  const handle = async (_path: string, bytes: Uint8Array, file: InboxFile) => {
-    let result;
+  /** One file's outcome kept and announced; what is not a refusal is returned as that file's error. */
+  const settle = (file: InboxFile, outcome: BatchOutcome): unknown => {
     try {
-      result = await importFn(ctx, bytes);
+      if ('error' in outcome) refuse(file, outcome.error);
+      else {
+        const { bundleId, alreadyImported } = outcome.summary;
+        recordInboxOutcome(db(), file, { outcome: 'imported', bundleId }, ctx.clock.now());
+        if (!alreadyImported) ctx.emit('sync:imported', { bundleId, source: 'inbox' });
+      }
+      return undefined;
     } catch (error) {
-      refuse(file, error);
-      return;
+      return error;
     }
-    recordInboxOutcome(db(), file, { outcome: 'imported', bundleId: result.bundleId }, ctx.clock.now());
-    if (!result.alreadyImported) ctx.emit('sync:imported', { bundleId: result.bundleId, source: 'inbox' });
+  };
+
+  const handle = async (batch: readonly InboxDelivery[]) => {
+    const outcomes = await importFn(
+      ctx,
+      batch.map((d) => d.bytes),
+    );
+    return batch.map(({ file }, i) =>
+      settle(file, outcomes[i] ?? { error: new Error('The bundle was not imported.') }),
+    );
   };
 
   return {
@@ -83,7 +95,7 @@ export function createInboxController(
         intervalMs,
         memory: inboxMemory(db),
         maxBytes: DEFAULT_LIMITS.maxBundleBytes,
-        onBundle: handle,
+        onBundles: handle,
         // Too large to be a bundle: refused without reading it into memory.
         onOversize: (file) =>
           refuse(file, new AmparoError('BUNDLE_TOO_LARGE', 'The bundle file exceeds the size limit.')),

@@ -1,4 +1,5 @@
-// Inbox folder watcher: polls a folder (a Syncthing share, a USB stick) for finished *.amparo bundles.
+// Inbox folder watcher: polls a folder (a Syncthing share, a USB stick) for finished *.amparo bundles, and
+// hands over the ones a scan found together, so that they can be imported in one transaction.
 // Polling, not fs.watch, because it behaves the same on every platform and on removable and network
 // drives. Subfolders are scanned down to INBOX_MAX_DEPTH (offices often keep one folder per recipient);
 // hidden ones (.stfolder, .stversions) and symbolic links are not. A file is delivered once its size and
@@ -13,6 +14,9 @@ import { join } from 'node:path';
 
 /** How deep below the inbox folder bundles are looked for: `to-B/file.amparo` is depth 1. */
 export const INBOX_MAX_DEPTH = 3;
+
+/** A scan hands over at most this many bytes of bundles at once (a larger file goes alone). */
+export const INBOX_BATCH_BYTES = 32 * 1024 * 1024;
 
 export interface InboxFile {
   /** Absolute path. */
@@ -56,6 +60,13 @@ export function memoryInProcess(): InboxMemory {
   };
 }
 
+/** A finished file whose content was not handled yet, read into memory. */
+export interface InboxDelivery {
+  path: string;
+  bytes: Uint8Array;
+  file: InboxFile;
+}
+
 export interface InboxOptions {
   folder: string;
   intervalMs: number;
@@ -63,8 +74,14 @@ export interface InboxOptions {
   memory?: InboxMemory;
   /** Files larger than this are never read into memory: they go to onOversize instead. */
   maxBytes?: number;
-  /** A finished file whose content was not handled yet. On return it counts as handled. */
-  onBundle(path: string, bytes: Uint8Array, file: InboxFile): Promise<void> | void;
+  /** Bytes handed over at once; INBOX_BATCH_BYTES unless told. */
+  batchBytes?: number;
+  /**
+   * Finished files whose content was not handled yet, in name order: all that one scan found, up to
+   * INBOX_BATCH_BYTES at a time. Returns one entry per file: undefined when it was handled, else the error
+   * (reported, and that content is not delivered again while this watcher runs). A throw counts for all.
+   */
+  onBundles(batch: readonly InboxDelivery[]): Promise<readonly unknown[]> | readonly unknown[];
   /** A finished file over maxBytes (unread). On return it counts as handled. */
   onOversize?(file: InboxFile): Promise<void> | void;
   /** A delivery or folder read failed; that content is not delivered again while this watcher runs. */
@@ -107,6 +124,7 @@ interface Candidate {
 export function startInbox(options: InboxOptions): Inbox {
   const maxDepth = options.maxDepth ?? INBOX_MAX_DEPTH;
   const maxBytes = options.maxBytes ?? Number.POSITIVE_INFINITY;
+  const batchBytes = options.batchBytes ?? INBOX_BATCH_BYTES;
   const memory = options.memory ?? memoryInProcess();
   const previous = new Map<string, string>(); // path -> "size:mtime" at the previous poll
   // Deliveries that threw: not again while this watcher runs (by content, and by path as it was, so an
@@ -152,57 +170,99 @@ export function startInbox(options: InboxOptions): Inbox {
     return { files, complete };
   };
 
-  const visit = async ({ path, name }: Candidate): Promise<void> => {
+  /** A file that failed: not delivered again while this watcher runs (unless it changes). */
+  const fail = (file: InboxFile, error: unknown) => {
+    failed.add(file.sha256);
+    failedAt.set(file.path, `${file.size}:${file.mtimeMs}`);
+    report(file.path, error);
+  };
+
+  /** The file read into memory if it is finished and new; an oversize one is handed to onOversize here. */
+  const visit = async (
+    { path, name }: Candidate,
+    batched: ReadonlySet<string>,
+  ): Promise<InboxDelivery | null> => {
     // lstat: a file swapped for a link since the listing is skipped like any link.
     const info = await lstat(path).catch(() => null);
-    if (!info?.isFile() || info.size === 0) return;
+    if (!info?.isFile() || info.size === 0) return null;
     const state = `${info.size}:${info.mtimeMs}`;
     const before = previous.get(path);
     previous.set(path, state);
-    if (memory.knownPath(path, info.size, info.mtimeMs)) return;
-    if (before !== state) return; // new or still growing: look again at the next poll
-    if (failedAt.get(path) === state) return;
+    if (memory.knownPath(path, info.size, info.mtimeMs)) return null;
+    if (before !== state) return null; // new or still growing: look again at the next poll
+    if (failedAt.get(path) === state) return null;
     const { sha256, length } = await hashFile(path);
     const after = await lstat(path).catch(() => null);
-    if (length !== info.size || after?.size !== info.size || after.mtimeMs !== info.mtimeMs) return;
+    if (length !== info.size || after?.size !== info.size || after.mtimeMs !== info.mtimeMs) return null;
     const file: InboxFile = { path, name, size: info.size, mtimeMs: info.mtimeMs, sha256 };
-    if (failed.has(sha256)) return;
+    // A second copy of a content already in this batch is seen as handled at the next poll.
+    if (failed.has(sha256) || batched.has(sha256)) return null;
     if (memory.handled(sha256)) {
       memory.remember(file); // a copy (a conflict copy, another name) of something already handled
-      return;
+      return null;
     }
-    let bytes: Uint8Array | null = null;
-    if (info.size <= maxBytes) {
-      bytes = new Uint8Array(await readFile(path));
-      // Changed since it was hashed: the next poll sees it as a new file.
-      if (createHash('sha256').update(bytes).digest('hex') !== sha256) return;
+    if (info.size > maxBytes) {
+      try {
+        await options.onOversize?.(file);
+      } catch (error) {
+        fail(file, error);
+        return null;
+      }
+      memory.remember(file);
+      return null;
     }
+    const bytes = new Uint8Array(await readFile(path));
+    // Changed since it was hashed: the next poll sees it as a new file.
+    if (createHash('sha256').update(bytes).digest('hex') !== sha256) return null;
+    return { path, bytes, file };
+  };
+
+  const deliver = async (batch: readonly InboxDelivery[]): Promise<void> => {
+    if (batch.length === 0) return;
+    let results: readonly unknown[];
     try {
-      if (bytes) await options.onBundle(path, bytes, file);
-      else await options.onOversize?.(file);
+      results = await options.onBundles(batch);
     } catch (error) {
-      failed.add(sha256);
-      failedAt.set(path, state);
-      report(path, error);
-      return;
+      results = batch.map(() => error);
     }
-    memory.remember(file);
+    batch.forEach(({ file }, i) => {
+      const error = i < results.length ? results[i] : new Error('The bundle was not handled.');
+      if (error === undefined) memory.remember(file);
+      else fail(file, error);
+    });
   };
 
   const scan = async () => {
     if (stopped) return;
     const { files, complete } = await list();
     const present = new Set<string>();
+    let batch: InboxDelivery[] = [];
+    let bytes = 0;
+    const hashes = new Set<string>();
+    const flush = async () => {
+      const full = batch;
+      batch = [];
+      bytes = 0;
+      hashes.clear();
+      await deliver(full);
+    };
     for (const candidate of files) {
       if (stopped) return;
       present.add(candidate.path);
       try {
-        await visit(candidate);
+        const delivery = await visit(candidate, hashes);
+        if (!delivery) continue;
+        if (batch.length > 0 && bytes + delivery.bytes.length > batchBytes) await flush();
+        batch.push(delivery);
+        bytes += delivery.bytes.length;
+        hashes.add(delivery.file.sha256);
       } catch (error) {
         // Anything a file (or the memory, e.g. a vault that locked meanwhile) throws stays with that file.
         report(candidate.path, error);
       }
     }
+    if (stopped) return;
+    await flush();
     for (const map of [previous, failedAt])
       for (const path of map.keys()) if (!present.has(path)) map.delete(path);
     if (complete && !stopped) memory.prune(present);
