@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildBundle, openBundle, sealBundle, encodeChanges } from '../../electron/core/sync/bundle';
+import { ageDecryptionKey } from '../../electron/core/sync/identity';
 import { sign } from '../../electron/core/sync/minisign';
 import { readTar, writeTar } from '../../electron/core/sync/tarball';
 import { AmparoError } from '../../shared/errors';
@@ -70,6 +71,26 @@ describe('bundle', () => {
       expect(opened.manifest.payload.changeCount).toBe(4);
       expect(opened.manifest.sender.fingerprint).toBe(sj.fingerprint);
     }
+  });
+
+  it('decrypts with the office key imported once as a non-extractable WebCrypto key', async () => {
+    const key = await ageDecryptionKey(partner.identity);
+    expect(key).toMatchObject({ type: 'private', extractable: false, algorithm: { name: 'X25519' } });
+    // A file for three offices, ours last: the key finds its stanza as the identity string does.
+    const e = new Encrypter();
+    for (const o of [sj, oak, partner]) e.addRecipient(o.identity.age.recipient);
+    const file = await e.encrypt('para la oficina');
+    const withKey = new Decrypter();
+    withKey.addIdentity(key);
+    expect(await withKey.decrypt(file, 'text')).toBe('para la oficina');
+    const notOurs = new Decrypter();
+    notOurs.addIdentity(await ageDecryptionKey(stranger.identity));
+    await expect(notOurs.decrypt(file)).rejects.toThrow(/no identity matched/);
+    const recipientAsKey = {
+      ...partner.identity,
+      age: { ...partner.identity.age, identity: partner.identity.age.recipient },
+    };
+    await expect(ageDecryptionKey(recipientAsKey)).rejects.toThrow('Not an age X25519 identity.');
   });
 
   it('refuses a wrong recipient, an unknown sender and a revoked sender', async () => {

@@ -33,7 +33,7 @@ import {
   type BundleSource,
 } from './bundle-stream';
 import { checkChange, parseGuardedJson, toChangeLine } from './change-lines';
-import type { OfficeIdentity } from './identity';
+import { ageDecryptionKey, type OfficeIdentity } from './identity';
 import { DEFAULT_LIMITS, type BundleLimits } from './limits';
 import { sign, signatureKeyId, verify } from './minisign';
 import { TAR_BLOCK, TarError, paddedSize, parseTarHeader, writeTar, type TarHeader } from './tarball';
@@ -189,7 +189,7 @@ export async function buildBundle(input: BuildBundleInput): Promise<Uint8Array> 
 /** Step 1: the age layer, decrypted as it is read. */
 async function decryptStep(source: BundleSource, identity: OfficeIdentity, limits: BundleLimits) {
   const decrypter = new Decrypter();
-  decrypter.addIdentity(identity.age.identity);
+  decrypter.addIdentity(await ageDecryptionKey(identity));
   // age keeps its reader when it gives up on a header; aborting the pipe is what closes the file then.
   const abort = new AbortController();
   const encrypted = openSource(source, limits.maxBundleBytes).pipeThrough(
