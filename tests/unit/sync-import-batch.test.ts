@@ -110,12 +110,21 @@ describe('importing the bundles of one inbox scan together', () => {
         for (const m of mail)
           if (m.from !== to)
             await to.service.handlers['bundle:import']({ bytes: m.bundle.bytes.toString('base64') });
+      const progress: { done: number; total: number }[] = [];
+      const stop = x.service.on('job:progress', (p) => progress.push(p));
       const outcomes = await importBundles(
         x.service.context,
         mail.filter((m) => m.from !== x).map((m) => m.bundle.bytes),
         { source: 'inbox' },
       );
+      stop();
       expect(outcomes.map((o) => summaryOf(o).alreadyImported)).toEqual([false, false, false, false]);
+      // One bar for the batch: the change lines of all its bundles, counted across them, never going back.
+      const lines = progress.at(-1)?.total ?? 0;
+      expect(lines).toBeGreaterThan(Math.max(...progress.map((p) => p.done).filter((d) => d < lines)));
+      expect(progress.at(-1)).toMatchObject({ done: lines });
+      expect(progress.map((p) => p.total)).toEqual(progress.map(() => lines));
+      expect(progress.map((p) => p.done)).toEqual(progress.map((p) => p.done).sort((m, n) => m - n));
     }
     expect(await people(x)).toEqual(await people(y));
     expect(await conflicts(x)).toEqual(await conflicts(y));

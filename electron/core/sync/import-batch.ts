@@ -56,16 +56,20 @@ export async function importBundles(
       async (job) => {
         const { db } = ctx.session();
         let learnt = false;
+        const of = pending.reduce((n, p) => n + p.opened.changes.length, 0);
+        let before = 0;
         for (const { at, opened } of pending) {
           // The same bundle twice in one batch (two copies of a file): the second is a replay.
           const replay = replayed(db, opened);
+          const batch = { before, of };
+          before += opened.changes.length;
           if (replay) {
             outcomes[at] = { summary: replay };
             continue;
           }
           db.exec('SAVEPOINT bundle');
           try {
-            const counts = await applySteps(ctx, opened, options, job, false);
+            const counts = await applySteps(ctx, opened, options, job, batch);
             db.exec('RELEASE bundle');
             outcomes[at] = { summary: summary(opened, counts, false) };
             learnt ||= opened.manifest.formatVersion >= SCALE_FORMAT_VERSION;

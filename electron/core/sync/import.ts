@@ -76,9 +76,14 @@ export function summary(opened: OpenedBundle, counts: MergeCounts, alreadyImport
   };
 }
 
-/** The merge as job steps: the changes a chunk at a time, all in the job's one transaction. */
-function* mergeSteps(input: MergeInput): JobSteps<MergeCounts> {
+/**
+ * The merge as job steps: the changes a chunk at a time, all in the job's one transaction. Progress counts
+ * changes; in a batch, those of the bundles before this one (`before`) out of the batch's (`of`).
+ */
+function* mergeSteps(input: MergeInput, progress?: BatchProgress): JobSteps<MergeCounts> {
   const total = input.changes.length;
+  const before = progress?.before ?? 0;
+  const of = progress?.of ?? total;
   const counts: MergeCounts = {
     new: 0,
     updated: 0,
@@ -89,7 +94,7 @@ function* mergeSteps(input: MergeInput): JobSteps<MergeCounts> {
     unchanged: 0,
     incomplete: 0,
   };
-  let size = (yield { done: 0, total }) ?? total;
+  let size = (yield { done: before, total: of }) ?? total;
   for (let from = 0; from < total;) {
     const part = applyChanges({ ...input, changes: input.changes.slice(from, from + size) });
     counts.new += part.new;
@@ -101,7 +106,7 @@ function* mergeSteps(input: MergeInput): JobSteps<MergeCounts> {
     counts.unchanged += part.unchanged;
     counts.incomplete += part.incomplete;
     from = Math.min(total, from + size);
-    size = (yield { done: from, total }) ?? size;
+    size = (yield { done: before + from, total: of }) ?? size;
   }
   return counts;
 }
@@ -118,16 +123,22 @@ function apply(ctx: ServiceContext, opened: OpenedBundle, options: ImportOptions
   );
 }
 
+/** Where a bundle's changes stand in its batch's progress: changes before it, and in the whole batch. */
+export interface BatchProgress {
+  before: number;
+  of: number;
+}
+
 /**
- * Applies one opened bundle inside the caller's write transaction. `settle`: advance stability and prune at
- * the end; a batch of bundles (import-batch.ts) settles once, after its last bundle.
+ * Applies one opened bundle inside the caller's write transaction. A bundle of a batch (import-batch.ts)
+ * passes `batch`: its progress is counted in the batch's, and stability is settled once, after the last one.
  */
 export async function applySteps(
   ctx: ServiceContext,
   opened: OpenedBundle,
   options: ImportOptions,
   job: Job,
-  settle = true,
+  batch?: BatchProgress,
 ): Promise<MergeCounts> {
   const w = writerFor(ctx);
   const { db } = w.session;
@@ -152,27 +163,30 @@ export async function applySteps(
   for (const stamp of Object.values(manifest.stable ?? {})) w.hlc.receive(stamp);
   const floor = scale ? adoptStable(db, manifest.stable ?? {}) : undefined;
   const counts = await job.drive(
-    mergeSteps({
-      db,
-      changes,
-      knowledge: manifest.knowledge,
-      legacy: manifest.formatVersion < CONTEXT_FORMAT_VERSION,
-      ...(floor ? { floor } : {}),
-      partial: scale,
-      raiseConflicts: readSetting(db, RELAY_ONLY_KEY) !== 'true',
-      bundleId: manifest.bundleId,
-      senderOfficeId: sender.officeId,
-      localStamp: w.hlc.tick(),
-      now: w.now(),
-      operator: w.operator,
-      audit: w.audit,
-    }),
+    mergeSteps(
+      {
+        db,
+        changes,
+        knowledge: manifest.knowledge,
+        legacy: manifest.formatVersion < CONTEXT_FORMAT_VERSION,
+        ...(floor ? { floor } : {}),
+        partial: scale,
+        raiseConflicts: readSetting(db, RELAY_ONLY_KEY) !== 'true',
+        bundleId: manifest.bundleId,
+        senderOfficeId: sender.officeId,
+        localStamp: w.hlc.tick(),
+        now: w.now(),
+        operator: w.operator,
+        audit: w.audit,
+      },
+      batch,
+    ),
   );
   if (options.dryRun) throw new Rollback(counts);
   if (scale) {
     const now = w.hlc.tick();
     learnFrom(ctx, opened, counts, now, heldSince);
-    if (settle) settleStability(ctx, now);
+    if (!batch) settleStability(ctx, now);
   } else {
     for (const [office, stamp] of seen) noteKnowledge(db, office, stamp);
     if (writeVector(getKnowledge(db)) !== knewBefore) writeSetting(db, HELD_SINCE_KEY, heldSince);
