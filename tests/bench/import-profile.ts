@@ -127,7 +127,10 @@ try {
             if ('error' in o) throw o.error;
             return o.summary;
           })
-        : await Promise.all(inbox.map((bytes) => to.service.handlers['bundle:import']({ bytes })));
+        : [];
+      // One at a time, as a person importing files would.
+      if (!values.inbox)
+        for (const bytes of inbox) summaries.push(await to.service.handlers['bundle:import']({ bytes }));
       for (const r of summaries) lines += r.new + r.updated + (r.unchanged ?? 0);
       if (!profiled) continue;
       const ms = cpuMs(started);

@@ -17,8 +17,8 @@ import {
 // exchanges) imported in ONE write transaction, each inside a savepoint of its own. Each bundle is still all
 // or nothing, and one that fails leaves the others applied; what is paid once per transaction (the commit,
 // which encrypts and writes every page the bundles touched, the job, and stability with its pruning) is paid
-// once for the batch. Importing the same bundles one at a time gives the same records (sync-import-batch
-// test); only stability may move once at the end instead of after each.
+// once for the batch. Importing the same bundles one at a time gives the same records
+// (tests/unit/sync-import-batch.test.ts); only stability moves once, at the end, instead of after each.
 
 /** One bundle's outcome: its summary, or why it was refused or failed. */
 export type BatchOutcome = { summary: BundleSummary } | { error: unknown };

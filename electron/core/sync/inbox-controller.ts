@@ -1,7 +1,8 @@
 // Runs the inbox watcher while the vault is unlocked and an inbox folder is set, handing the finished
-// bundles of each scan to the importer together (one transaction for all of them, import-batch.ts). Every outcome is kept in the vault (inbox-store.ts): an import, or a refusal with
-// its code, shown as a notice while the file is in the folder and kept in the import history. The UI hears
-// of both (events sync:imported and sync:refused) so open screens refresh. The importer never confirms an
+// bundles of each scan to the importer together (one transaction for all of them, import-batch.ts). Every
+// outcome is kept in the vault (inbox-store.ts): an import, or a refusal with its code, shown as a notice
+// while the file is in the folder and kept in the import history. The UI hears of both (events
+// sync:imported and sync:refused) so open screens refresh. The importer never confirms an
 // unverified sender: that takes a person, so such a bundle waits as a notice until the contact is verified.
 import { AmparoError, type ErrorCode } from '../../../shared/errors';
 import type { ServiceContext } from '../kernel/context';

@@ -78,7 +78,7 @@ export interface InboxOptions {
   batchBytes?: number;
   /**
    * Finished files whose content was not handled yet, in name order: all that one scan found, up to
-   * INBOX_BATCH_BYTES at a time. Returns one entry per file: undefined when it was handled, else the error
+   * batchBytes at a time. Returns one entry per file: undefined when it was handled, else the error
    * (reported, and that content is not delivered again while this watcher runs). A throw counts for all.
    */
   onBundles(batch: readonly InboxDelivery[]): Promise<readonly unknown[]> | readonly unknown[];
