@@ -8,7 +8,7 @@ import {
   revokeContact,
   verifyContact,
 } from '../../electron/core/sync/store';
-import { unlockedService } from './vault';
+import { manualClock, unlockedService } from './vault';
 import { decodeClocks } from '../../electron/core/records/clocks';
 import { readTombstone } from '../../electron/core/records/tombstones';
 import { KINDS } from '../../shared/model';
@@ -34,6 +34,14 @@ export async function makeOffice(name: string, clock?: Clock): Promise<Office> {
     fingerprint: ourFingerprint(session.db) as string,
     officeId: session.office.id,
   };
+}
+
+/** `n` offices, each on a manual clock of its own; also added to `opened`, for the test to close. */
+export async function manualOffices(n: number, opened: Office[]): Promise<Office[]> {
+  const list: Office[] = [];
+  for (let i = 0; i < n; i++) list.push(await makeOffice(`Office ${i}`, manualClock()));
+  opened.push(...list);
+  return list;
 }
 
 /** `holder` adds `other`'s card; verified unless told otherwise. */

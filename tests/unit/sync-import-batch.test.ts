@@ -6,11 +6,11 @@ import {
   dbDigest,
   introduce,
   introduceAll,
-  makeOffice,
+  manualOffices,
   recordDump,
   type Office,
 } from '../helpers/sync-offices';
-import { manualClock, removeTempDirs } from '../helpers/vault';
+import { removeTempDirs } from '../helpers/vault';
 
 // Bundles that arrive together (one inbox scan) are imported in one transaction, each in a savepoint: the
 // records come out as if they had been imported one at a time, and a bundle that fails leaves the others.
@@ -36,12 +36,7 @@ afterEach(() => {
   removeTempDirs();
 });
 
-async function offices(n: number): Promise<Office[]> {
-  const list: Office[] = [];
-  for (let i = 0; i < n; i++) list.push(await makeOffice(`Office ${i}`, manualClock()));
-  opened.push(...list);
-  return list;
-}
+const offices = (n: number) => manualOffices(n, opened);
 
 async function send(from: Office, to: Office[]): Promise<{ bytes: Buffer; bundleId: string }> {
   const out = await from.service.handlers['bundle:export']({

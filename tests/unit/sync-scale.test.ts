@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openBundle } from '../../electron/core/sync/bundle';
 import { contactByKeyId, loadIdentity, ourFingerprint } from '../../electron/core/sync/store';
-import { introduce, introduceAll, makeOffice, type Office } from '../helpers/sync-offices';
+import { introduce, introduceAll, makeOffice, manualOffices, type Office } from '../helpers/sync-offices';
 import { manualClock, removeTempDirs } from '../helpers/vault';
 
 // A bundle carries what its recipients lack: no echo of what they sent or were sent, changed fields only,
@@ -14,12 +14,7 @@ afterEach(() => {
   removeTempDirs();
 });
 
-async function offices(n: number): Promise<Office[]> {
-  const list: Office[] = [];
-  for (let i = 0; i < n; i++) list.push(await makeOffice(`Office ${i}`, manualClock()));
-  opened.push(...list);
-  return list;
-}
+const offices = (n: number) => manualOffices(n, opened);
 
 /** A person's stored causal contexts at an office, as the row holds them. */
 function storedContext(office: Office, id: string): string {
