@@ -116,7 +116,7 @@ describe('importing the bundles of one inbox scan together', () => {
       expect(outcomes.map((o) => summaryOf(o).alreadyImported)).toEqual([false, false, false, false]);
       // One bar for the batch: the change lines of all its bundles, counted across them, never going back.
       const lines = progress.at(-1)?.total ?? 0;
-      expect(lines).toBeGreaterThan(Math.max(...progress.map((p) => p.done).filter((d) => d < lines)));
+      expect(lines).toBeGreaterThan(0);
       expect(progress.at(-1)).toMatchObject({ done: lines });
       expect(progress.map((p) => p.total)).toEqual(progress.map(() => lines));
       expect(progress.map((p) => p.done)).toEqual(progress.map((p) => p.done).sort((m, n) => m - n));
