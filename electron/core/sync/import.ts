@@ -10,7 +10,7 @@ import { stmt } from '../records/statements';
 import { writerFor } from '../records/writer';
 import { openBundle, type BundleSource, type OpenedBundle } from './bundle';
 import type { BundleLimits } from './limits';
-import { applyChanges, highestStamp, type MergeCounts, type MergeInput } from './merge';
+import { applyChanges, highestStamp, noCounts, type MergeCounts, type MergeInput } from './merge';
 import { readSetting, writeSetting } from '../records/settings';
 import { contactByKeyId, getKnowledge, loadIdentity, noteKnowledge, ourFingerprint } from './store';
 import { pruneToFloor } from './prune';
@@ -84,16 +84,7 @@ function* mergeSteps(input: MergeInput, progress?: BatchProgress): JobSteps<Merg
   const total = input.changes.length;
   const before = progress?.before ?? 0;
   const of = progress?.of ?? total;
-  const counts: MergeCounts = {
-    new: 0,
-    updated: 0,
-    deleted: 0,
-    conflicts: 0,
-    deleteConflicts: 0,
-    deletes: [],
-    unchanged: 0,
-    incomplete: 0,
-  };
+  const counts = noCounts();
   let size = (yield { done: before, total: of }) ?? total;
   for (let from = 0; from < total;) {
     const part = applyChanges({ ...input, changes: input.changes.slice(from, from + size) });
@@ -285,14 +276,10 @@ export function replayed(db: Database, opened: OpenedBundle): BundleSummary | nu
     { new_count: number; updated_count: number; conflict_count: number } | undefined;
   if (!previous) return null;
   const counts: MergeCounts = {
+    ...noCounts(),
     new: previous.new_count,
     updated: previous.updated_count,
-    deleted: 0,
     conflicts: previous.conflict_count,
-    deleteConflicts: 0,
-    deletes: [],
-    unchanged: 0,
-    incomplete: 0,
   };
   return summary(opened, counts, true);
 }

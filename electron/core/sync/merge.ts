@@ -387,9 +387,9 @@ function mergeExisting(
   } else if (reported) counts.updated++;
 }
 
-/** Applies every change; the caller wraps this in one transaction (or a rolled-back one for a preview). */
-export function applyChanges(input: MergeInput): MergeCounts {
-  const counts: MergeCounts = {
+/** Counts with nothing counted yet. */
+export function noCounts(): MergeCounts {
+  return {
     new: 0,
     updated: 0,
     deleted: 0,
@@ -399,6 +399,11 @@ export function applyChanges(input: MergeInput): MergeCounts {
     unchanged: 0,
     incomplete: 0,
   };
+}
+
+/** Applies every change; the caller wraps this in one transaction (or a rolled-back one for a preview). */
+export function applyChanges(input: MergeInput): MergeCounts {
+  const counts = noCounts();
   for (const change of input.changes) {
     const kind = kindOf(change.entity);
     if (!ID_PATTERN.test(change.id)) throw corrupt('A change names an invalid record id.');
