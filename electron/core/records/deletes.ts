@@ -46,7 +46,9 @@ function findRow(db: Database, kind: Kind, id: string): StoredRow | undefined {
 
 /** Throws LEGAL_HOLD when the record is a person on hold (or belongs to one). */
 export function assertNotHeld(db: Database, kind: Kind, data: Record<string, unknown>): void {
-  const personId = kind === 'person' ? null : (data.personId as string | undefined);
+  // A hold is on a person; what belongs to a person (its spec's `belongsTo`) is held with her.
+  const owner = SPECS[kind].belongsTo;
+  const personId = owner?.kind === 'person' ? (data[owner.by] as string | undefined) : undefined;
   const person =
     kind === 'person'
       ? (data as Partial<Person>)

@@ -91,11 +91,12 @@ function rowsOf(db: Database, kind: Kind, scope: ExtractScope): Row[] {
     return stmt(db, `SELECT ${COLUMNS} FROM people WHERE id IN (SELECT value FROM json_each(?))`).all(
       ids,
     ) as Row[];
-  // What belongs to a person (events, assignments, deadlines) goes with her.
-  if (SPECS[kind].filter.personId !== undefined)
+  // What belongs to a person (its spec's `belongsTo`: events, assignments, deadlines) goes with her.
+  const owner = SPECS[kind].belongsTo;
+  if (owner?.kind === 'person')
     return stmt(
       db,
-      `SELECT ${COLUMNS} FROM ${table} WHERE json_extract(data, '$.personId') IN (SELECT value FROM json_each(?))`,
+      `SELECT ${COLUMNS} FROM ${table} WHERE ${SPECS[kind].filter[owner.by] as string} IN (SELECT value FROM json_each(?))`,
     ).all(ids) as Row[];
   return [];
 }
