@@ -113,10 +113,11 @@ function openBaseline(path: string, encrypted: boolean): Db {
 }
 
 /**
- * Each baseline is run this many times, each into a new database, and its fastest run is the one compared
- * with: on this 2-core machine one run can be 20% slower than the next, and a slow baseline would flatter
- * Amparo. The CSV import runs as many times, into fresh vaults, and keeps its fastest run too; the demo path
- * runs once (it fills the vault that the later figures are measured on).
+ * For the demo path and the sync import, each baseline is run this many times, each into a new database,
+ * and its fastest run is the one compared with: on this 2-core machine one run can be 20% slower than the
+ * next, and a slow baseline would flatter Amparo. (Those operations run once: the demo fills the vault that
+ * the later figures are measured on.) The CSV comparison interleaves its own rounds instead
+ * (bulk.bench.ts).
  */
 export const BASELINE_RUNS = 3;
 
@@ -148,19 +149,29 @@ export function sameRowsInserter(db: Db, captured: CapturedTable[]): () => void 
     })();
 }
 
+/**
+ * One run of a same-rows baseline, into a new database under `dir`: records per second (`records` = what
+ * the operation created).
+ */
+export function sameRowsRun(
+  dir: string,
+  captured: CapturedTable[],
+  records: number,
+  encrypted: boolean,
+): number {
+  const own = mkdtempSync(join(dir, encrypted ? 'encrypted-' : 'plain-'));
+  const db = openBaseline(join(own, 'baseline.db'), encrypted);
+  const { ms } = time(sameRowsInserter(db, captured));
+  db.close();
+  return Math.round((records / ms) * 1000);
+}
+
 /** Records per second (`records` = what the operation created) for inserting `captured` plainly and encrypted. */
 export function measureSameRows(dir: string, captured: CapturedTable[], records: number): SameRowsRates {
-  const own = mkdtempSync(join(dir, 'same-rows-'));
-  const run = (name: string, encrypted: boolean) => {
-    const db = openBaseline(join(own, name), encrypted);
-    const { ms } = time(sameRowsInserter(db, captured));
-    db.close();
-    return Math.round((records / ms) * 1000);
-  };
-  const runs = (name: string, encrypted: boolean) =>
-    Array.from({ length: BASELINE_RUNS }, (_, i) => run(`${name}-${i}.db`, encrypted));
-  const plainRuns = runs('plain', false);
-  const encryptedRuns = runs('encrypted', true);
+  const runs = (encrypted: boolean) =>
+    Array.from({ length: BASELINE_RUNS }, () => sameRowsRun(dir, captured, records, encrypted));
+  const plainRuns = runs(false);
+  const encryptedRuns = runs(true);
   return {
     rows: captured.reduce((n, t) => n + t.rows.length, 0),
     plainPerSec: Math.max(...plainRuns),

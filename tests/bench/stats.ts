@@ -6,6 +6,15 @@ export function percentile(samples: number[], p: number): number {
   return round(sorted[Math.max(0, index)] ?? NaN);
 }
 
+/** The middle value (the mean of the two middle ones for an even count). */
+export function median(samples: number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
 export function round(value: number, digits = 3): number {
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;

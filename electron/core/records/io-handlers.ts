@@ -5,7 +5,9 @@ import { csvVault, headerOf, rememberedMapping, rememberMapping } from './csv/va
 import { demoSteps } from './demo';
 import { listRecords } from './list';
 import { mergePeople } from './merge-people';
+import { withDeferredIndexes } from './bulk-load';
 import { createRecords } from './repository';
+import { SPECS } from './specs';
 import { writerFor } from './writer';
 
 // CSV import/export, merging people and demo data. Imports run as jobs (kernel/jobs.ts): one transaction
@@ -40,20 +42,20 @@ export function recordIoHandlers(ctx: ServiceContext): HandlerGroup {
         'csv-import',
         (job) => {
           const w = dryRun ? null : writerFor(ctx);
-          const vault = csvVault(ctx.session().db, w);
-          return job.drive(
-            importCsvSteps(
-              kind,
-              text,
-              options,
-              w &&
-                ((rows, onInvalid) =>
-                  createRecords(w, kind, rows, {
-                    onInvalid: (index, _issues, raw) => onInvalid(index, raw),
-                  })),
-              vault,
-            ),
+          const db = ctx.session().db;
+          const vault = csvVault(db, w);
+          const steps = importCsvSteps(
+            kind,
+            text,
+            options,
+            w &&
+              ((rows, onInvalid) =>
+                createRecords(w, kind, rows, {
+                  onInvalid: (index, _issues, raw) => onInvalid(index, raw),
+                })),
+            vault,
           );
+          return job.drive(w ? withDeferredIndexes(db, [SPECS[kind].table, 'audit'], steps) : steps);
         },
         // After a bulk write the WAL is large; folding it back keeps later reads fast (it stays encrypted).
         dryRun ? { transaction: 'none' } : { transaction: 'write', checkpoint: true },
