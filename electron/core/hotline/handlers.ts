@@ -1,7 +1,7 @@
 import { DISPATCH_ROLES, type Report, type Volunteer } from '../../../shared/model';
 import type { HandlerGroup, ServiceContext } from '../kernel/context';
 import { createOf } from '../records/kinds';
-import { getRecord, toRecord, type Row } from '../records/repository';
+import { getRecord, toRecord, type RecordRow } from '../records/repository';
 import { stmt } from '../records/statements';
 import { officeTimeZone } from '../records/time-zone';
 import { writerFor, type Writer } from '../records/writer';
@@ -29,7 +29,7 @@ export function hotlineHandlers(ctx: ServiceContext): HandlerGroup {
         stmt(
           db(),
           "SELECT rowid, * FROM volunteers WHERE deleted_at IS NULL AND status IS NOT 'INACTIVE'",
-        ).all() as Row[]
+        ).all() as RecordRow[]
       ).map((row) => toRecord<'volunteer'>(row) as Volunteer);
       return rankCandidates(volunteers, report, {
         role: role ?? DISPATCH_ROLES[0],

@@ -7,7 +7,7 @@ import {
   type Volunteer,
 } from '../../../shared/model';
 import type { Database } from '../kernel/context';
-import { getRecord, toRecord, updateRecord, type Row } from '../records/repository';
+import { getRecord, toRecord, updateRecord, type RecordRow } from '../records/repository';
 import { stmt } from '../records/statements';
 import type { Writer } from '../records/writer';
 import { briefOf } from './candidates';
@@ -16,7 +16,7 @@ import { briefOf } from './candidates';
 
 /** A volunteer by id, deleted ones included while their row is there: past dispatches keep their name. */
 function volunteerById(db: Database, id: string): Volunteer | null {
-  const row = stmt(db, 'SELECT rowid, * FROM volunteers WHERE id = ?').get(id) as Row | undefined;
+  const row = stmt(db, 'SELECT rowid, * FROM volunteers WHERE id = ?').get(id) as RecordRow | undefined;
   return row ? toRecord<'volunteer'>(row) : null;
 }
 
@@ -29,12 +29,12 @@ export function reportDetail(db: Database, id: string): ReportDetail {
     `SELECT rowid, * FROM people WHERE deleted_at IS NULL
      AND (report_id = ? OR id IN (SELECT value FROM json_each(?)))
      ORDER BY family_name COLLATE NOCASE, given_name COLLATE NOCASE`,
-  ).all(id, JSON.stringify(report.personIds ?? [])) as Row[];
+  ).all(id, JSON.stringify(report.personIds ?? [])) as RecordRow[];
   const dispatches = (
     stmt(
       db,
       'SELECT rowid, * FROM dispatches WHERE report_id = ? AND deleted_at IS NULL ORDER BY sent_at DESC, id',
-    ).all(id) as Row[]
+    ).all(id) as RecordRow[]
   ).map((row) => toRecord<'dispatch'>(row));
   const sentIds = new Set(dispatches.map((d) => d.volunteerId));
   return {

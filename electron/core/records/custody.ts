@@ -1,7 +1,7 @@
 import type { CaseEvent, Person } from '../../../shared/model';
 import type { CustodyHistory } from '../../../shared/channels/casework';
 import type { Database } from '../kernel/context';
-import { createRecord, getRecord, updateRecord } from './repository';
+import { createRecord, getRecord, toRecord, updateRecord, type RecordRow } from './repository';
 import { stmt } from './statements';
 import type { Writer } from './writer';
 
@@ -10,8 +10,6 @@ import type { Writer } from './writer';
 // destination of the latest transfer by date, whatever order the transfers were typed in: a back-dated
 // "SF hold rooms, 11-28" typed after "Jena, 12-01" is history, not the present. The person's `facilityId`
 // keeps a copy for lists and filters, written whenever a transfer changes here.
-
-type Row = { id: string; data: string; created_at: string; updated_at: string };
 
 /** Latest first: by date, then (same instant) the one entered last. */
 export function byLatest(a: CaseEvent, b: CaseEvent): number {
@@ -24,18 +22,8 @@ export function transfersOf(db: Database, personId: string): CaseEvent[] {
   const rows = stmt(
     db,
     "SELECT id, data, created_at, updated_at FROM events WHERE person_id = ? AND kind = 'TRANSFER' AND deleted_at IS NULL",
-  ).all(personId) as Row[];
-  return rows
-    .map(
-      (row) =>
-        ({
-          ...(JSON.parse(row.data) as object),
-          id: row.id,
-          createdAt: row.created_at,
-          updatedAt: row.updated_at,
-        }) as CaseEvent,
-    )
-    .sort(byLatest);
+  ).all(personId) as RecordRow[];
+  return rows.map((row) => toRecord<'event'>(row)).sort(byLatest);
 }
 
 /**

@@ -4,7 +4,7 @@ import { HEARING_KINDS, KINDS, type Kind, type Person } from '../../../shared/mo
 import type { Database } from '../kernel/context';
 import { contextOfRow, readDeletion, type Deletion } from './deletion';
 import { readFloor } from './floor';
-import { eraseRow, updateRow } from './rows';
+import { eraseRow, updateRow, type StoredRow } from './rows';
 import { readSetting, writeSetting } from './settings';
 import { SPECS } from './specs';
 import { stmt } from './statements';
@@ -18,18 +18,6 @@ import { writeAuditOf, type Writer } from './writer';
 
 const KEEP_DAYS_KEY = 'deletes.keepDays';
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-export interface StoredRow {
-  rowid: number;
-  id: string;
-  data: string;
-  field_clocks: string;
-  field_ctx: string;
-  created_at: string;
-  updated_at: string;
-  deleted_at: string | null;
-  deletion: string | null;
-}
 
 export function keepDays(db: Database): number {
   const value = readSetting(db, KEEP_DAYS_KEY);

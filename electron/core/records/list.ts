@@ -3,7 +3,8 @@ import type { Kind, RecordOf } from '../../../shared/model';
 import type { ListQuery, ListResult } from '../../../shared/records/query';
 import type { Database } from '../kernel/context';
 import { searchClause, searchPage } from './people-index';
-import { toRecord, type Row } from './repository';
+import { toRecord } from './repository';
+import type { StoredRow } from './rows';
 import { SPECS } from './specs';
 import { stmt } from './statements';
 
@@ -101,7 +102,7 @@ function fetchByRowid<K extends Kind>(db: Database, table: string, rowids: numbe
   if (rowids.length === 0) return [];
   const rows = stmt(db, `SELECT rowid, * FROM ${table} WHERE rowid IN (SELECT value FROM json_each(?))`).all(
     JSON.stringify(rowids),
-  ) as Row[];
+  ) as StoredRow[];
   const byRowid = new Map(rows.map((row) => [row.rowid, row]));
   return rowids.flatMap((rowid) => {
     const row = byRowid.get(rowid);

@@ -2,7 +2,6 @@ import { subHours } from 'date-fns';
 import {
   ACTIVE_ASSIGNMENT_STATUSES,
   HEARING_KINDS,
-  type Attorney,
   type Person,
   type Volunteer,
 } from '../../../shared/model';
@@ -11,7 +10,7 @@ import type { DuplicateQuery, PeopleView, VolunteerQuery } from '../../../shared
 import { normalizeANumber } from '../../../shared/anumber';
 import { dayIn, daysFromToday, startOfDayIn, wallClockIn } from '../../../shared/time';
 import type { Database } from '../kernel/context';
-import { getRecord } from './repository';
+import { getRecord, toRecord, type RecordRow as Row } from './repository';
 import { normalizedName } from './people-index';
 import { compareCandidates } from './attorney-ranking';
 import { activeCaseCount } from './rules';
@@ -25,10 +24,6 @@ import { sameName } from './csv/duplicates';
 const HEARINGS = sqlList(HEARING_KINDS);
 const ACTIVE = sqlList(ACTIVE_ASSIGNMENT_STATUSES);
 
-type Row = { id: string; data: string; created_at: string; updated_at: string };
-const toRecord = <T>(row: Row): T =>
-  ({ ...JSON.parse(row.data), id: row.id, createdAt: row.created_at, updatedAt: row.updated_at }) as T;
-
 export interface DuplicateMatch {
   id: string;
   givenName: string;
@@ -40,7 +35,7 @@ export function findDuplicates(db: Database, query: DuplicateQuery): DuplicateMa
   const matches = new Map<string, DuplicateMatch>();
   const add = (row: Row, reason: DuplicateMatch['reason']) => {
     if (row.id === query.excludeId || matches.has(row.id)) return;
-    const person = toRecord<Person>(row);
+    const person = toRecord<'person'>(row);
     matches.set(row.id, { id: row.id, givenName: person.givenName, familyName: person.familyName, reason });
   };
   if (query.aNumber) {
@@ -173,7 +168,7 @@ export function peopleInView(
   );
   const read = FOUND_ELSEWHERE.has(view) ? sortedWhole : rankByRank;
   const { rows, total } = read(db, { where, named, limit, offset, withTotal });
-  return { rows: rows.map((row) => toRecord<Person>(row)), total };
+  return { rows: rows.map((row) => toRecord<'person'>(row)), total };
 }
 
 export function dashboard(db: Database, now: Date, zone: string) {
@@ -186,9 +181,7 @@ export function dashboard(db: Database, now: Date, zone: string) {
     )
     .all(from, to) as Row[];
   const hearingList = hearings.map((row) => {
-    const event = toRecord<{ id: string; personId: string; kind: string; at: string; location?: string }>(
-      row,
-    );
+    const event = toRecord<'event'>(row);
     const person = db
       .prepare('SELECT data FROM people WHERE id = ? AND deleted_at IS NULL')
       .get(event.personId) as { data: string } | undefined;
@@ -246,7 +239,7 @@ export function suggestAttorneys(db: Database, personId: string, specialty?: Spe
     .all() as Row[];
   return rows
     .map((row) => {
-      const attorney = toRecord<Attorney>(row);
+      const attorney = toRecord<'attorney'>(row);
       const active = activeCaseCount(db, attorney.id);
       const free = attorney.capacity === undefined ? null : attorney.capacity - active;
       const sharedLanguages = (attorney.languages ?? []).filter((l) => languages.has(l));
@@ -310,7 +303,7 @@ export function findVolunteers(
     .all(...params) as Row[];
   const today = dayIn(now, zone);
   const filtered = rows
-    .map((row) => toRecord<Volunteer>(row))
+    .map((row) => toRecord<'volunteer'>(row))
     .filter(
       (v) =>
         query.training === undefined ||

@@ -6,7 +6,7 @@ import { stampFields } from './causal';
 import { encodeUniform } from './clocks';
 import { readDeletion } from './deletion';
 import { newId } from './ids';
-import { insertRows, updateRow } from './rows';
+import { insertRows, updateRow, type StoredRow } from './rows';
 import { SPECS } from './specs';
 import { stmt } from './statements';
 import { writeAuditOf, type Writer } from './writer';
@@ -17,20 +17,12 @@ import { writeAuditOf, type Writer } from './writer';
 
 type Data = Record<string, unknown>;
 
-export interface Row {
-  rowid: number;
-  id: string;
-  data: string;
-  field_clocks: string;
-  field_ctx: string;
-  created_at: string;
-  updated_at: string;
-  deletion: string | null;
-}
+/** The columns a record is read from (`toRecord`). */
+export type RecordRow = Pick<StoredRow, 'id' | 'data' | 'created_at' | 'updated_at'>;
 
 export { newId } from './ids';
 
-export function toRecord<K extends Kind>(row: Row): RecordOf<K> {
+export function toRecord<K extends Kind>(row: RecordRow): RecordOf<K> {
   return {
     ...(JSON.parse(row.data) as Data),
     id: row.id,
@@ -52,10 +44,10 @@ export function checkRecord(kind: Kind, input: unknown): FieldIssue[] {
   return parsed.success ? [] : fieldIssues(parsed.error.issues);
 }
 
-function loadRow(db: Database, kind: Kind, id: string): Row {
+function loadRow(db: Database, kind: Kind, id: string): StoredRow {
   const row = stmt(db, `SELECT rowid, * FROM ${SPECS[kind].table} WHERE id = ? AND deleted_at IS NULL`).get(
     id,
-  ) as Row | undefined;
+  ) as StoredRow | undefined;
   if (!row) throw new AmparoError('NOT_FOUND', `No ${kind} with that id.`);
   return row;
 }

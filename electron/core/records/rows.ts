@@ -24,6 +24,20 @@ export interface WriteAudit {
   tip: AuditTip;
 }
 
+/** A record row as `SELECT rowid, *` reads it, its kind's derived columns aside. */
+export interface StoredRow {
+  rowid: number;
+  id: string;
+  data: string;
+  field_clocks: string;
+  field_ctx: string;
+  clock: string;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+  deletion: string | null;
+}
+
 /** A row as stored: values plus the per-field stamps (clocks.ts) and causal contexts (causal.ts). */
 export interface RowImage {
   data: Data;

@@ -6,6 +6,7 @@ import { pruneContext, readContexts, type Floor } from '../records/causal';
 import { decodeClocks } from '../records/clocks';
 import { readDeletion } from '../records/deletion';
 import { allTombstones } from '../records/tombstones';
+import type { StoredRow } from '../records/rows';
 import { SPECS } from '../records/specs';
 import { stmt } from '../records/statements';
 
@@ -29,15 +30,7 @@ export type ExtractScope =
   /** These people, with their events and assignments. */
   | { scope: 'people'; personIds: string[] };
 
-interface Row {
-  id: string;
-  data: string;
-  field_clocks: string;
-  field_ctx: string;
-  clock: string;
-  deleted_at: string | null;
-  deletion: string | null;
-}
+type Row = Omit<StoredRow, 'rowid' | 'created_at' | 'updated_at'>;
 
 /** Everything: what a Full profile sends. */
 export const SEND_EVERYTHING: SendPolicy = { send: null, eventKinds: null };

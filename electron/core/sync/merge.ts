@@ -20,7 +20,7 @@ import { decodeClocks, encodeClocks } from '../records/clocks';
 import { parseStamp } from '../records/hlc';
 import { keepDays, labelOf, takenAlong, type TakenAlong } from '../records/deletes';
 import { isDeleted, mergeDeletion, readDeletion, writeDeletion, type Deletion } from '../records/deletion';
-import { eraseRow, insertRows, updateRow, type WriteAudit } from '../records/rows';
+import { eraseRow, insertRows, updateRow, type StoredRow, type WriteAudit } from '../records/rows';
 import { readTombstone, removeTombstone, writeTombstone } from '../records/tombstones';
 import { SPECS } from '../records/specs';
 import { stmt } from '../records/statements';
@@ -53,14 +53,7 @@ import { stmt } from '../records/statements';
 type Data = Record<string, unknown>;
 type Clocks = Record<string, string>;
 
-interface Row {
-  rowid: number;
-  data: string;
-  field_clocks: string;
-  field_ctx: string;
-  deleted_at: string | null;
-  deletion: string | null;
-}
+type Row = Pick<StoredRow, 'rowid' | 'data' | 'field_clocks' | 'field_ctx' | 'deleted_at' | 'deletion'>;
 
 export interface MergeInput {
   db: Database;

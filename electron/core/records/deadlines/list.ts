@@ -1,15 +1,14 @@
 import type { DeadlineItem, DeadlineQuery } from '../../../../shared/channels/casework';
-import type { Deadline } from '../../../../shared/model';
 import { BIA_APPEAL_DAYS } from '../../../../shared/records/case-file';
 import { daysFromToday } from '../../../../shared/time';
 import type { Database } from '../../kernel/context';
+import { toRecord, type RecordRow } from '../repository';
 import { stmt } from '../statements';
 import { caseFileDeadlines, deadlineOrder, hearingDeadline, type DeadlineSource } from './derive';
 
 // The deadlines list: typed deadlines (the `deadline` kind) and those derived from the case file, in the
 // office's zone. "Within N days" runs to the end of the Nth day from today there; overdue ones always show.
 
-type Row = { id: string; data: string; created_at: string; updated_at: string };
 type HearingRow = { id: string; person_id: string; at: string; given_name: string; family_name: string };
 interface CaseFileRow {
   id: string;
@@ -40,9 +39,6 @@ const CASE_FILE_SOURCES = [
             AND habeas_return_due <= date(?, '+1 day') AND case_status IS NOT 'CLOSED'
             AND (? IS NULL OR id = ?) ORDER BY habeas_return_due, id`,
 ] as const;
-
-const parse = <T>(row: Row): T =>
-  ({ ...JSON.parse(row.data), id: row.id, createdAt: row.created_at, updatedAt: row.updated_at }) as T;
 
 function nameOf(db: Database, table: 'attorneys' | 'volunteers', id: string): string | null {
   const row = stmt(db, `SELECT data FROM ${table} WHERE id = ? AND deleted_at IS NULL`).get(id) as
@@ -82,12 +78,12 @@ export function upcomingDeadlines(
     query.personId ?? null,
     query.personId ?? null,
     cut,
-  ) as (Row & {
+  ) as (RecordRow & {
     given_name: string;
     family_name: string;
   })[];
   for (const row of typed) {
-    const deadline = parse<Deadline>(row);
+    const deadline = toRecord<'deadline'>(row);
     const person = { id: deadline.personId, givenName: row.given_name, familyName: row.family_name };
     const done = deadline.done === true;
     const responsible = deadline.attorneyId
