@@ -95,13 +95,16 @@ export function forgetInboxPaths(db: Database): void {
   db.prepare('DELETE FROM inbox_paths').run();
 }
 
-interface NoticeRow {
+interface RefusedRow {
   sha256: string;
   file: string;
   code: string;
   handled_at: string;
   sender_fingerprint: string | null;
   office_name: string | null;
+}
+
+interface NoticeRow extends RefusedRow {
   state: 'unverified' | 'verified' | 'revoked' | null;
 }
 
@@ -132,15 +135,6 @@ export function dismissInboxNotice(db: Database, id: string, now: Date): void {
   db.prepare(
     "UPDATE inbox_files SET dismissed_at = ? WHERE sha256 = ? AND outcome = 'refused' AND dismissed_at IS NULL",
   ).run(now.toISOString(), id);
-}
-
-interface RefusedRow {
-  sha256: string;
-  file: string;
-  code: string;
-  handled_at: string;
-  sender_fingerprint: string | null;
-  office_name: string | null;
 }
 
 /** Refused inbox files for the import history, newest first. */
