@@ -536,7 +536,7 @@ describe('round trip', () => {
 });
 
 describe('search by any form', () => {
-  it('finds an A-number with or without the A, spaces and dashes, whole or as a prefix; a phone by its digits; names without accents', async () => {
+  it('finds an A-number with or without the A, spaces and dashes, whole or as a prefix; a phone by its digits, with or without its country or area code; names without accents', async () => {
     const { service } = await unlockedService();
     try {
       await dispatch(service.handlers, 'person:create', {
@@ -565,11 +565,22 @@ describe('search by any form', () => {
         '5105550142',
         '510-555-0142',
         '(510) 555',
+        '555-0142',
+        '+1 510 555 0142',
+        '1-510-555-0142',
         'jose gutierrez',
         'ramirez',
       ])
         expect(await found(form), form).toEqual(['José']);
       expect(await found('A987-654')).toEqual(['Ana']);
+      // Saved with its country code: found without it, and by the local number.
+      await dispatch(service.handlers, 'person:create', {
+        givenName: 'Luis',
+        familyName: 'Mora',
+        phone: '+1 408 555 0110',
+      });
+      for (const form of ['408-555-0110', '(408) 555', '555-0110', '+1 408 555 0110'])
+        expect(await found(form), form).toEqual(['Luis']);
       expect(await found('555-9999')).toEqual([]);
     } finally {
       service.close();

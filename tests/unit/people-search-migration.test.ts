@@ -4,10 +4,15 @@ import { searchText } from '../../electron/core/records/people-index';
 import { ftsQuery } from '../../electron/core/records/text';
 import { migrate } from '../../electron/core/vault/migrate';
 import { MIGRATIONS } from '../../electron/core/vault/migrations';
-import { m0012PeopleSearchDigits } from '../../electron/core/vault/migrations/0012-people-search-digits';
+import {
+  m0012PeopleSearchDigits,
+  searchTextV12,
+} from '../../electron/core/vault/migrations/0012-people-search-digits';
+import { m0017PhoneEndings } from '../../electron/core/vault/migrations/0017-phone-endings';
 
-// Migration 0012 rebuilds the people search index: people saved before the index held a phone's digits are
-// found by them afterwards, deleted people stay out of it, and no record changes.
+// Migrations 0012 and 0017 rebuild the people search index: people saved before the index held a phone's
+// digits (0012), or their endings (0017), are found by them afterwards, deleted people stay out of it, and
+// no record changes. After the last rebuild, the index holds what the row writer indexes today.
 
 const before = MIGRATIONS.indexOf(m0012PeopleSearchDigits);
 const id = (c: string) => c.repeat(32);
@@ -69,16 +74,23 @@ describe('migration 0012 people search digits', () => {
     expect(rows()).toEqual(kept);
   });
 
-  it('indexes the text the row writer indexes today', () => {
+  it('indexes every word of its own text', () => {
     const db = version11();
     migrate(db, MIGRATIONS.slice(0, before + 1));
+    expectIndexed(db, searchTextV12);
+  });
+});
+
+/** Each live person's entry matches every word of `text` for her. */
+function expectIndexed(db: Database.Database, text: (data: Record<string, unknown>) => string) {
+  {
     const people = db.prepare('SELECT rowid AS r, data FROM people WHERE deleted_at IS NULL').all() as {
       r: number;
       data: string;
     }[];
     // Each person's entry matches every word of the text the row writer would store for her.
     for (const person of people) {
-      const words = searchText(JSON.parse(person.data)).split(' ');
+      const words = text(JSON.parse(person.data) as Record<string, unknown>).split(' ');
       for (const word of words) {
         // The word as a phrase, tokenized by the index itself ("(510)" and "555-0142" too).
         const ids = (
@@ -92,5 +104,39 @@ describe('migration 0012 people search digits', () => {
         expect(ids, word).toContain(own);
       }
     }
+  }
+}
+
+describe('migration 0017 phone endings', () => {
+  const v17 = MIGRATIONS.indexOf(m0017PhoneEndings);
+
+  it('finds people saved before by their local number, or typed with a country code, and changes no record', () => {
+    const db = version11();
+    migrate(db, MIGRATIONS.slice(0, v17));
+    const rows = () => db.prepare('SELECT id, data, clock, updated_at FROM people ORDER BY id').all();
+    const kept = rows();
+    expect(found(db, '555-0142')).toEqual([]);
+    expect(found(db, '408-555-0110')).toEqual([]);
+    expect(migrate(db, MIGRATIONS.slice(0, v17 + 1))).toBe(v17 + 1);
+    // Saved as "(510) 555-0142": the local number, a prefix of it, and the number with +1.
+    expect(found(db, '555-0142')).toEqual([id('a')]);
+    expect(found(db, '555 014')).toEqual([id('a')]);
+    expect(found(db, '555 01')).toEqual([id('a'), id('b')]);
+    expect(found(db, '+1 510 555 0142')).toEqual([id('a')]);
+    // Saved as "+1 408 555 0110": without the country code, and the local number.
+    expect(found(db, '408-555-0110')).toEqual([id('b')]);
+    expect(found(db, '5550110')).toEqual([id('b')]);
+    expect(found(db, '5105550142')).toEqual([id('a')]);
+    expect(found(db, 'A201-555-014')).toEqual([id('a')]);
+    expect(found(db, '4155550177')).toEqual([]);
+    expect(found(db, '555-0177')).toEqual([]);
+    expect(rows()).toEqual(kept);
+  });
+
+  it('indexes the text the row writer indexes today', () => {
+    const db = version11();
+    migrate(db, MIGRATIONS.slice(0, v17 + 1));
+    expect(v17 + 1).toBe(MIGRATIONS.length);
+    expectIndexed(db, searchText);
   });
 });

@@ -18,10 +18,24 @@ export function searchText(data: Record<string, unknown>): string {
     data.arrestCounty,
   ];
   if (typeof data.aNumber === 'string') parts.push(`A${data.aNumber}`);
-  // A phone is found by its digits whatever its format: "(510) 555-0142" also as 5105550142.
-  if (typeof data.phone === 'string') parts.push(data.phone.replace(/\D/g, ''));
+  if (typeof data.phone === 'string') parts.push(...phoneTerms(data.phone));
   for (const contact of (data.contacts as { name?: string }[] | undefined) ?? []) parts.push(contact.name);
   return parts.filter((part) => typeof part === 'string' && part.length > 0).join(' ');
+}
+
+/** The shortest ending of a phone's digits that is indexed: a local number without its area code. */
+export const LOCAL_PHONE_DIGITS = 7;
+
+/**
+ * A phone's digits, and each of their endings down to LOCAL_PHONE_DIGITS, so that the number is found
+ * however it is typed: "+1 (510) 555-0142" by 15105550142, 5105550142 or 5550142, and as a prefix of any of
+ * them.
+ */
+export function phoneTerms(phone: string): string[] {
+  const digits = phone.replace(/\D/g, '');
+  const terms = digits.length > 0 ? [digits] : [];
+  for (let cut = 1; digits.length - cut >= LOCAL_PHONE_DIGITS; cut++) terms.push(digits.slice(cut));
+  return terms;
 }
 
 export function normalizedName(data: Record<string, unknown>): string {

@@ -80,7 +80,13 @@ export function ftsQuery(input: string): string | null {
   // of the digits the index holds for both.
   if (/^\s*[Aa]?[\s\d().+\-#]*\d[\s\d().+\-#]*$/.test(input)) {
     const digits = input.replace(/\D/g, '');
-    if (digits.length >= 3) return `"${digits}"*`;
+    if (digits.length >= 3) {
+      // Eleven digits or more is a phone with its country code (1 to 3 digits), which the saved number may
+      // lack: it is looked for without it too. (The index holds a saved number's endings, for the reverse.)
+      const forms = [digits];
+      if (digits.length >= 11) for (let cut = 1; cut <= 3; cut++) forms.push(digits.slice(cut));
+      return forms.map((form) => `"${form}"*`).join(' OR ');
+    }
   }
   const words = fold(input).split(' ').filter(Boolean).slice(0, 12);
   if (words.length === 0) return null;

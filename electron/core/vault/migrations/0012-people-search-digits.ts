@@ -1,3 +1,4 @@
+import type { Database } from '../../kernel/context';
 import type { Migration } from './types';
 
 // The people search index rebuilt, so that a phone is found by its digits whatever its format ("5105550142"
@@ -9,8 +10,8 @@ import type { Migration } from './types';
 type Data = Record<string, unknown>;
 
 /** The text a person is found by at this version: names, A-number with and without the A, phone and its
- * digits, place and family contacts. */
-function searchText(data: Data): string {
+ * digits, place and family contacts. (Migration 17 builds on it: keep it as it is.) */
+export function searchTextV12(data: Data): string {
   const parts: unknown[] = [
     data.givenName,
     data.familyName,
@@ -27,21 +28,29 @@ function searchText(data: Data): string {
   return parts.filter((part) => typeof part === 'string' && part.length > 0).join(' ');
 }
 
+/**
+ * Empties the contentless people index and refills it from every live person with `text`. (Migration 17
+ * rebuilds with it too: keep it as it is.)
+ */
+export function rebuildPeopleSearch(db: Database, text: (data: Data) => string): void {
+  db.prepare("INSERT INTO people_fts (people_fts) VALUES ('delete-all')").run();
+  const insert = db.prepare('INSERT INTO people_fts (rowid, text) VALUES (?, ?)');
+  // In pages by rowid: a connection cannot write while it iterates a query.
+  const page = db.prepare(
+    'SELECT rowid AS r, data FROM people WHERE deleted_at IS NULL AND rowid > ? ORDER BY rowid LIMIT 1000',
+  );
+  for (let last = 0; ;) {
+    const people = page.all(last) as { r: number; data: string }[];
+    if (people.length === 0) break;
+    for (const person of people) insert.run(person.r, text(JSON.parse(person.data) as Data));
+    last = (people[people.length - 1] as { r: number }).r;
+  }
+}
+
 export const m0012PeopleSearchDigits: Migration = {
   version: 12,
   name: 'people-search-digits',
   up(db) {
-    db.prepare("INSERT INTO people_fts (people_fts) VALUES ('delete-all')").run();
-    const insert = db.prepare('INSERT INTO people_fts (rowid, text) VALUES (?, ?)');
-    // In pages by rowid: a connection cannot write while it iterates a query.
-    const page = db.prepare(
-      'SELECT rowid AS r, data FROM people WHERE deleted_at IS NULL AND rowid > ? ORDER BY rowid LIMIT 1000',
-    );
-    for (let last = 0; ;) {
-      const people = page.all(last) as { r: number; data: string }[];
-      if (people.length === 0) break;
-      for (const person of people) insert.run(person.r, searchText(JSON.parse(person.data) as Data));
-      last = (people[people.length - 1] as { r: number }).r;
-    }
+    rebuildPeopleSearch(db, searchTextV12);
   },
 };

@@ -14,6 +14,7 @@ import { m0013PendingDeletes } from './0013-pending-deletes';
 import { m0014PeoplePlainColumns } from './0014-people-plain-columns';
 import { m0015DeadlineOrder } from './0015-deadline-order';
 import { m0016HeldSince } from './0016-held-since';
+import { m0017PhoneEndings } from './0017-phone-endings';
 import type { Migration } from './types';
 
 // Append new migrations here, in order. Never edit one that has shipped: add the next number instead.
@@ -34,6 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0014PeoplePlainColumns,
   m0015DeadlineOrder,
   m0016HeldSince,
+  m0017PhoneEndings,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
