@@ -178,13 +178,17 @@ test('a hearing added to the timeline shows on the dashboard', async ({ open }, 
   await snap(page, testInfo, 'dashboard-en');
 });
 
-test('search ignores accents and case, and the table scrolls through thousands of rows', async ({
+test('search ignores accents and case, finds a phone by its local number, and the table scrolls through thousands of rows', async ({
   open,
 }, testInfo) => {
   const { page, service } = await open({ lang: 'en' });
   await createVault(page);
   await seed(service, 'demo:generate', { people: 3000, volunteers: 0, attorneys: 0, seed: 11 });
-  await seed(service, 'person:create', { givenName: 'Zoë', familyName: 'Ñúñez-López' });
+  await seed(service, 'person:create', {
+    givenName: 'Zoë',
+    familyName: 'Ñúñez-López',
+    phone: '+1 510 555 0142',
+  });
   await page.getByRole('button', { name: 'People' }).click();
   await expect(page.getByRole('status').filter({ hasText: '3,001 people' })).toBeVisible();
   // Virtualized: only the rows on screen exist in the DOM.
@@ -196,6 +200,10 @@ test('search ignores accents and case, and the table scrolls through thousands o
   await expect(page.getByRole('status').filter({ hasText: '1 person' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Ñúñez-López, Zoë' })).toBeVisible();
   await snap(page, testInfo, 'search-accents');
+  // Saved with +1 and its area code, found by the local number as a caller gives it.
+  await page.getByLabel('Search people').fill('555-0142');
+  await expect(page.getByRole('status').filter({ hasText: '1 person' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Ñúñez-López, Zoë' })).toBeVisible();
 });
 
 test('CSV import: column mapping, a dry run, and one bad row reported', async ({ open }, testInfo) => {
