@@ -1,11 +1,11 @@
 import type { HandlerGroup, ServiceContext } from '../kernel/context';
+import { withDeferredIndexes } from './bulk-load';
 import { importCsvSteps, type CsvOptions } from './csv/import';
 import { toCsv } from './csv/export';
 import { csvVault, headerOf, rememberedMapping, rememberMapping } from './csv/vault';
 import { demoSteps } from './demo';
 import { listRecords } from './list';
 import { mergePeople } from './merge-people';
-import { withDeferredIndexes } from './bulk-load';
 import { createRecords } from './repository';
 import { SPECS } from './specs';
 import { writerFor } from './writer';
