@@ -4,10 +4,9 @@ import type { JobSteps, StepProgress } from '../kernel/jobs';
 // A bulk load into a table that holds fewer rows than it brings (a network's first spreadsheet) is
 // faster without the table's secondary indexes: each row then goes into one B-tree instead of the
 // table's twenty-odd (each entered in random key order), and each index is built once at the end by
-// sorting. The
-// indexes are dropped and built again inside the caller's transaction, each from its own SQL as
-// sqlite_master holds it, so a cancel, a lock or a crash rolls back to the indexes as they were, and no
-// index definition is repeated here. Unique indexes stay: they are checks, not just lookups.
+// sorting. The indexes are dropped and built again inside the caller's transaction, each from its own
+// SQL as sqlite_master holds it, so a cancel, a lock or a crash rolls back to the indexes as they were,
+// and no index definition is repeated here. Unique indexes stay: they are checks, not just lookups.
 
 /** Below this many rows, a load goes in with its indexes: rebuilding them would cost more than it saves. */
 export const BULK_LOAD_MIN_ROWS = 5_000;
