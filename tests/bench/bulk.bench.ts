@@ -106,7 +106,7 @@ export const CSV_ROUNDS = 5;
  * The runs are interleaved: each round imports into a fresh vault, then runs the plain and the encrypted
  * baseline once each, so a slow or a fast stretch of this shared machine falls on both sides of a round.
  * The figure compared is each side's median over the rounds. Within one minute the plain baseline alone
- * has ranged from 11,400 to 17,600 rows/s (CPU-bound: its CPU time follows its wall time), so the fastest
+ * has ranged from 11,400 to 19,900 rows/s (CPU-bound: its CPU time follows its wall time), so the fastest
  * of a few runs is one lucky run rather than the baseline's speed; the fastest runs' ratio is reported too.
  */
 export async function benchCsvImport(dir: string, people: Record<string, unknown>[], now: Date) {
