@@ -2,7 +2,7 @@
 // a typed refusal (BUNDLE_TOO_LARGE for a limit, BUNDLE_CORRUPT naming the line for bad content,
 // BUNDLE_TAMPERED for a spoofed sender), never INTERNAL and never a crash. Peak memory of the large ones is
 // measured in a child process by sync-bundle-memory.test.ts.
-import { Decrypter, Encrypter } from 'age-encryption';
+import { Decrypter, Encrypter, Stanza, type Recipient } from 'age-encryption';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -394,6 +394,27 @@ describe('the raw file', () => {
     };
     expect(await refusal(openBundle(swapping, twoReads))).toMatchObject({ code: 'BUNDLE_TAMPERED' });
     expect(reads).toBe(2);
+  });
+
+  it('refuses a malformed X25519 stanza beside a good one, and a low-order share, as BUNDLE_TAMPERED', async () => {
+    const d = new Decrypter();
+    d.addIdentity(oak.identity.age.identity);
+    const tar = await d.decrypt(await buildBundle(bundleInput(sj, [oak], [person()], now)));
+    const seal = async (recipients: (string | Recipient)[]) => {
+      const e = new Encrypter();
+      for (const r of recipients) e.addRecipient(r);
+      return e.encrypt(tar);
+    };
+    const stanza = (share: string): Recipient => ({
+      wrapFileKey: () => [new Stanza(['X25519', share], new Uint8Array(32))],
+    });
+    // Checked before any stanza is tried, so wherever this office's search starts.
+    expect(await open(await seal([oak.identity.age.recipient, stanza('AAAA')]))).toMatchObject({
+      code: 'BUNDLE_TAMPERED',
+    });
+    // Only trying reveals an all-zero shared secret; it aborts the import, not passed over as another's.
+    const lowOrder = Buffer.alloc(32).toString('base64').replace(/=+$/, '');
+    expect(await open(await seal([stanza(lowOrder)]))).toMatchObject({ code: 'BUNDLE_TAMPERED' });
   });
 
   it('refuses an age header past its limit (a flood of recipient stanzas)', async () => {

@@ -1,10 +1,13 @@
-// The README audit path, with stock Debian tools only: age, tar, minisign, sha256sum.
+// The README audit path, with stock Debian tools only: age, tar, minisign, sha256sum; and the stanza order
+// and this office's age identity against the stock age tool.
 import { execFileSync, execSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { Decrypter } from 'age-encryption';
 import { afterAll, describe, expect, it } from 'vitest';
+import { officeAgeIdentity } from '../../electron/core/sync/age-identity';
 import { buildBundle } from '../../electron/core/sync/bundle';
 import { exportAgeKey, exportMinisignPub } from '../../electron/core/sync/identity';
 import { encodePublicKey } from '../../electron/core/sync/minisign';
@@ -55,4 +58,38 @@ describe('stock-tool audit path', () => {
     writeFileSync(join(dir, 'other.key'), exportAgeKey(third.identity, now));
     expect(() => sh('age -d -i other.key b.amparo > /dev/null')).toThrow();
   });
+
+  it.skipIf(missing.length > 0)(
+    "a bundle for many offices opens with each one's key, both ways",
+    async () => {
+      const now = new Date();
+      const [sender, ...offices] = await Promise.all(
+        ['Sender', 'A', 'B', 'C', 'D', 'E', 'F'].map((name) => makeOffice(name)),
+      );
+      const bundle = await buildBundle(
+        bundleInput(sender!, offices, sampleChanges(sender!.officeId, now.getTime(), 2), now),
+      );
+      writeFileSync(join(dir, 'many.amparo'), bundle);
+      const plain = 'for the offices of a coalition\n';
+      writeFileSync(join(dir, 'plain.txt'), plain);
+      const to = offices.flatMap((o) => ['-r', o.identity.age.recipient]);
+      execFileSync('age', [...to, '-o', 'by-stock-age.age', 'plain.txt'], { cwd: dir });
+      for (const [i, o] of offices.entries()) {
+        writeFileSync(join(dir, `office-${i}.key`), exportAgeKey(o.identity, now), { mode: 0o600 });
+        // Amparo's stanza order is plain age to the stock tool…
+        execFileSync('age', ['-d', '-i', `office-${i}.key`, '-o', `many-${i}.tar`, 'many.amparo'], {
+          cwd: dir,
+        });
+        expect(
+          readFileSync(join(dir, `many-${i}.tar`))
+            .subarray(0, 13)
+            .toString(),
+        ).toBe('manifest.json');
+        // …and the stock tool's file, in its own order, opens with Amparo's identity.
+        const d = new Decrypter();
+        d.addIdentity(await officeAgeIdentity(o.identity));
+        expect(await d.decrypt(readFileSync(join(dir, 'by-stock-age.age')), 'text')).toBe(plain);
+      }
+    },
+  );
 });

@@ -22,6 +22,7 @@ import {
   type ChangeLine,
   type ContactState,
 } from '../../../shared/sync';
+import { officeAgeIdentity, orderRecipients } from './age-identity';
 import {
   ByteReader,
   PayloadReader,
@@ -33,7 +34,7 @@ import {
   type BundleSource,
 } from './bundle-stream';
 import { checkChange, parseGuardedJson, toChangeLine } from './change-lines';
-import { ageDecryptionKey, type OfficeIdentity } from './identity';
+import type { OfficeIdentity } from './identity';
 import { DEFAULT_LIMITS, type BundleLimits } from './limits';
 import { sign, signatureKeyId, verify } from './minisign';
 import { TAR_BLOCK, TarError, paddedSize, parseTarHeader, writeTar, type TarHeader } from './tarball';
@@ -149,7 +150,7 @@ export async function sealManifestBytes(
     now.getTime() / 1000,
   );
   const encrypter = new Encrypter();
-  for (const r of ageRecipients) encrypter.addRecipient(r);
+  for (const r of orderRecipients(ageRecipients)) encrypter.addRecipient(r);
   return encrypter.encrypt(tar);
 }
 
@@ -189,7 +190,7 @@ export async function buildBundle(input: BuildBundleInput): Promise<Uint8Array> 
 /** Step 1: the age layer, decrypted as it is read. */
 async function decryptStep(source: BundleSource, identity: OfficeIdentity, limits: BundleLimits) {
   const decrypter = new Decrypter();
-  decrypter.addIdentity(await ageDecryptionKey(identity));
+  decrypter.addIdentity(await officeAgeIdentity(identity));
   // age keeps its reader when it gives up on a header; aborting the pipe is what closes the file then.
   const abort = new AbortController();
   const encrypted = openSource(source, limits.maxBundleBytes).pipeThrough(
