@@ -14,7 +14,7 @@ import { applyChanges, highestStamp, noCounts, type MergeCounts, type MergeInput
 import { readSetting, writeSetting } from '../records/settings';
 import { contactByKeyId, getKnowledge, loadIdentity, noteKnowledge, ourFingerprint } from './store';
 import { pruneToFloor } from './prune';
-import { noteReport, recordPromise } from './reach';
+import { noteReport, pruneSettledPromises, recordPromise } from './reach';
 import { adoptStable, advanceStability, HELD_SINCE_KEY, KNOWLEDGE_RESET_KEY } from './stability';
 import { vectorAtMost, writeVector, type Vector } from './vectors';
 
@@ -259,12 +259,14 @@ function learnFrom(
 }
 
 /**
- * How far stability reaches now, from everything learnt, and the contexts it made redundant pruned. `now`, a
- * fresh local stamp, is this office's own entry. Run inside the import's transaction.
+ * How far stability reaches now, from everything learnt, and the contexts it made redundant pruned; and the
+ * bundles every recipient has said it imported forgotten. `now`, a fresh local stamp, is this office's own
+ * entry. Run inside the import's transaction.
  */
 export function settleStability(ctx: ServiceContext, now = writerFor(ctx).hlc.tick()): void {
   const { db, office } = ctx.session();
   pruneToFloor(db, advanceStability(db, office.id, { ...getKnowledge(db), [office.id]: now }));
+  pruneSettledPromises(db, office.id);
 }
 
 /** A bundle imported before: its summary with the first import's counts (a replay changes nothing). */

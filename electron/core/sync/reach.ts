@@ -152,6 +152,27 @@ export function recordPromise(db: Database, p: SyncPromise): void {
   );
 }
 
+/**
+ * Forgets other offices' bundles that can tell nothing more: every recipient this office knows has said it
+ * imported the bundle (so `knownTo` passes over it: `received` only grows), and a later bundle from the same
+ * office stands for it in `receivedVector`. This office's own bundles stay: stability reads them. So the
+ * table holds about a round of bundles however long a coalition runs, and `knownTo` scans only those.
+ * Returns how many were forgotten.
+ */
+export function pruneSettledPromises(db: Database, ourOfficeId: string): number {
+  return stmt(
+    db,
+    `DELETE FROM sync_promises AS p
+     WHERE p.sender_office != @own
+       AND p.high_clock < (SELECT max(q.high_clock) FROM sync_promises AS q WHERE q.sender_office = p.sender_office)
+       AND (p.complete = 0 OR NOT EXISTS (
+         SELECT 1 FROM json_each(p.recipients) AS r
+         WHERE r.value != @own
+           AND coalesce((SELECT json_extract(pr.received, '$."' || p.sender_office || '"')
+                         FROM peer_reports AS pr WHERE pr.office_id = r.value), '') < p.high_clock))`,
+  ).run({ own: ourOfficeId }).changes;
+}
+
 /** Per office, the highest bundle stamp imported from it: sent in manifests as `received`. */
 export function receivedVector(db: Database, ourOfficeId: string): Vector {
   const rows = stmt(
