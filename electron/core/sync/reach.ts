@@ -153,11 +153,11 @@ export function recordPromise(db: Database, p: SyncPromise): void {
 }
 
 /**
- * Forgets other offices' bundles that can tell nothing more: every recipient this office knows has said it
- * imported the bundle (so `knownTo` passes over it: `received` only grows), and a later bundle from the same
- * office stands for it in `receivedVector`. This office's own bundles stay: stability reads them. So the
- * table holds about a round of bundles however long a coalition runs, and `knownTo` scans only those.
- * Returns how many were forgotten.
+ * Forgets other offices' bundles that can tell nothing more: a later bundle from the same office stands for
+ * it in `receivedVector`, and `knownTo` passes over it, being incomplete (another office's incomplete bundle
+ * never counts) or imported by every recipient this office knows (`received` only grows). This office's own
+ * bundles stay: stability reads them. So the table holds about a round of bundles however long a coalition
+ * runs, and `knownTo` scans only those. Returns how many were forgotten.
  */
 export function pruneSettledPromises(db: Database, ourOfficeId: string): number {
   return stmt(
