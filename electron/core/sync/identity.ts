@@ -25,9 +25,9 @@ const X25519_PKCS8_PREFIX = Uint8Array.from([
 ]);
 
 /**
- * The office's age identity as a non-extractable WebCrypto key, which age-encryption's Decrypter takes as
- * is. Given the `AGE-SECRET-KEY-1…` string instead, it derives the public key in JavaScript at every
- * decrypt (about 1.7 ms) and imports the private key again for every recipient stanza it tries.
+ * The office's age identity as a non-extractable WebCrypto key, imported once per bundle: the private key of
+ * `OfficeAgeIdentity` (age-identity.ts), and a key age-encryption's Decrypter also takes as is. Given the
+ * `AGE-SECRET-KEY-1…` string instead, that library imports the private key again for every stanza it tries.
  */
 export async function ageDecryptionKey(id: OfficeIdentity): Promise<CryptoKey> {
   const { prefix, bytes } = bech32.decodeToBytes(id.age.identity);
