@@ -123,8 +123,9 @@ export const manifestSchema = z
      */
     stable: z.record(OFFICE_ID, HLC_STAMP).optional(),
     /**
-     * The greatest stamp the sender had written or received when it came to hold its knowledge of the other
-     * offices: every write it made before seeing any stamp in `knowledge` is at or below it (format 5).
+     * A stamp at or above every write the sender made before it came to hold its knowledge of the other
+     * offices (format 5): the last it gave a write then; older versions sent the last stamp it had written
+     * or received, which bounds the same writes less tightly.
      */
     heldSince: HLC_STAMP.optional(),
     payload: z

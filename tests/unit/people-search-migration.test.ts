@@ -134,9 +134,9 @@ describe('migration 0017 phone endings', () => {
   });
 
   it('indexes the text the row writer indexes today', () => {
+    // Through every later migration too: none may leave the index other than the row writer makes it.
     const db = version11();
-    migrate(db, MIGRATIONS.slice(0, v17 + 1));
-    expect(v17 + 1).toBe(MIGRATIONS.length);
+    expect(migrate(db, MIGRATIONS)).toBe(MIGRATIONS.length);
     expectIndexed(db, searchText);
   });
 });

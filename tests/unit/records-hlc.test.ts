@@ -9,7 +9,9 @@ import { makeTempDir, removeTempDirs } from '../helpers/vault';
 
 // The hybrid logical clock on its own, over a plain in-memory database with the real migrations: stamps
 // must be well formed, strictly increasing whatever the wall clock does, survive a reopen (persisted in
-// settings), and jump past any stamp received from another office.
+// settings), and jump past any stamp received from another office. Apart from that, the clock remembers the
+// last stamp it gave a write, which marks and received stamps don't move (sync bounds this office's earlier
+// writes with it).
 
 const OFFICE = 'a1b2c3d4e5f60718';
 const OTHER = 'ffffffffffffffff';
@@ -117,6 +119,28 @@ describe('hybrid logical clock', () => {
     // An older remote stamp changes nothing.
     hlc.receive(formatStamp(1, 0, OTHER));
     expect(parseStamp(hlc.tick()).counter).toBe(7);
+  });
+
+  it('remembers the last stamp given to a write: marks and received stamps leave it, a reopen keeps it', () => {
+    const path = join(makeTempDir(), 'written.db');
+    const db = migratedDb(path);
+    const clock = clockAt(Date.parse('2026-11-24T10:00:00Z'));
+    const hlc = createHlc(db, OFFICE, clock);
+    expect(hlc.written()).toBe(formatStamp(0, 0, OFFICE));
+    const write = hlc.tick();
+    expect(hlc.written()).toBe(write);
+    const mark = hlc.mark();
+    hlc.receive(formatStamp(Date.parse('2026-11-24T11:00:00Z'), 3, OTHER));
+    expect(mark > write).toBe(true);
+    expect(hlc.written()).toBe(write);
+    // A mark is still a new stamp: the next write is greater than it and than the received one.
+    const [, last] = hlc.tickMany(2) as [string, string];
+    expect(last > mark && parseStamp(last).ms === Date.parse('2026-11-24T11:00:00Z')).toBe(true);
+    expect(createHlc(db, OFFICE, clock).written()).toBe(last);
+    db.close();
+    const reopened = new Database(path);
+    open.push(reopened);
+    expect(createHlc(reopened, OFFICE, clock).written()).toBe(last);
   });
 
   it('is strictly monotonic for any sequence of wall-clock readings and received stamps', () => {

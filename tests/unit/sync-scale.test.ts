@@ -166,13 +166,15 @@ describe('stored contexts', () => {
     await round();
     await a.service.handlers['person:update']({ id, patch: { arrestLocation: 'Fresno' } });
     await round();
-    // B's edit has seen A's: its context names A's stamp at every office that holds it.
+    // B's edit has seen A's, and only B sends. At A and B its context names A's stamp: C has not said yet
+    // that it holds it. C knows at once that it is stable: A wrote it, B's bundle says B holds it, C does,
+    // and no office wrote anything before seeing it.
     await b.service.handlers['person:update']({ id, patch: { arrestLocation: 'Modesto' } });
-    await round();
+    const fromB = (await exportTo(b, [a, all[2]!])).bytes;
+    for (const o of [a, all[2]!]) await o.service.handlers['bundle:import']({ bytes: fromB });
     const ctx = (o: Office) => storedContext(o, id);
-    expect(all.map((o) => JSON.parse(ctx(o)) as unknown)).toEqual(
-      all.map(() => ({ arrestLocation: [expect.stringContaining(a.officeId)] })),
-    );
+    const named = { arrestLocation: [expect.stringContaining(a.officeId)] };
+    expect(all.map((o) => JSON.parse(ctx(o)) as unknown)).toEqual([named, named, {}]);
     // Rounds with nothing new: the row is in no bundle, yet once A's stamp is stable its entry goes.
     for (let i = 0; i < 4; i++) await round();
     expect(all.map(ctx)).toEqual(['{}', '{}', '{}']);
@@ -183,6 +185,43 @@ describe('stored contexts', () => {
         ),
       ),
     ).toEqual(new Set(['Modesto']));
+  });
+});
+
+describe('stored contexts after rounds in which every office writes', () => {
+  // Every round, every office edits one person (each edit concurrent with the others'; a new person each
+  // round), sends "since last" to all the others, then imports theirs. Once the last round's bundles are
+  // in, every write of the rounds before is stable: every office says it holds them, and made its last-round
+  // edits after it had them. So only the last round's person keeps a context (the round's losing writes,
+  // until the next exchange shows every office holds them). With two offices, what all hold includes the
+  // partner's newest writes, which this office only just got: what it held as of its own last bundle is
+  // stable.
+  it.each([2, 3])('hold only the last round’s writes, with %i offices', async (n) => {
+    // One clock for all, a second on at every reading: stamps follow the order things happen in, as on
+    // real machines (with a clock standing still, they would follow each office's count of stamps).
+    let at = Date.parse('2026-12-03T10:00:00Z');
+    const clock = { now: () => new Date((at += 1_000)) };
+    const all: Office[] = [];
+    for (let i = 0; i < n; i++) all.push(await makeOffice(`Office ${i}`, clock));
+    opened.push(...all);
+    introduceAll(all);
+    const [first] = all as [Office];
+    const ids: string[] = [];
+    for (const name of ['Ana', 'Luz', 'Eva'])
+      ids.push((await first.service.handlers['person:create']({ givenName: name, familyName: 'Paz' })).id);
+    await allToAll(all);
+    for (const [round, id] of ids.entries()) {
+      for (const [i, o] of all.entries())
+        await o.service.handlers['person:update']({ id, patch: { arrestLocation: `R${round} O${i}` } });
+      await allToAll(all);
+    }
+    const last = ids[2] as string;
+    for (const o of all) {
+      expect(ids.map((id) => storedContext(o, id))).toEqual(['{}', '{}', expect.any(String)]);
+      // The round's n writes: one wins, the other n - 1 are named in its context.
+      const ctx = JSON.parse(storedContext(o, last)) as { arrestLocation: string[] };
+      expect(ctx.arrestLocation).toHaveLength(n - 1);
+    }
   });
 });
 

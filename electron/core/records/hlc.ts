@@ -7,18 +7,26 @@ import { stmt } from './statements';
 // It is also mirrored in memory per connection, so a bulk write of 100,000 records does not read it back
 // 100,000 times; every Hlc on one connection shares the mirror, and the mirror dies with the connection.
 // After a rollback the mirror may be ahead of the stored stamp, which only makes later stamps larger.
+// Apart from the last stamp, the clock keeps the last one it gave a WRITE (a record's fields, a deletion, a
+// purge): sync tells partners that every write made before it came to hold their changes is at or below it,
+// a tighter bound than the last stamp, which received stamps push past every office's (sync/stability.ts).
+// A stamp is a write's unless it comes from mark(), so a new caller errs on the safe side.
 
 const KEY = 'hlc';
+/** The greatest stamp given to a write; absent until the first (migration 0018 sets it up from `hlc`). */
+const WRITTEN_KEY = 'hlc.written';
 
 export interface Hlc {
-  /** A new stamp, greater than every stamp this office has issued or received. */
+  /** A new stamp for a write, greater than every stamp this office has issued or received. */
   tick(): string;
   /** `count` new stamps in increasing order, as `count` ticks would give, stored once (for bulk writes). */
   tickMany(count: number): string[];
+  /** A new stamp like tick(), for sync's own bookkeeping (a bundle's stamp, an import's): not a write. */
+  mark(): string;
   /** Takes note of a stamp from another office so later local stamps are greater. */
   receive(stamp: string): void;
-  /** The greatest stamp issued or received so far, as this office's; every local write is at or below it. */
-  last(): string;
+  /** The greatest stamp given to a write so far (the zero stamp before any): no write is above it. */
+  written(): string;
 }
 
 export function parseStamp(stamp: string): { ms: number; counter: number; office: string } {
@@ -49,6 +57,7 @@ function after(previous: Last, now: number): Last {
 }
 
 const mirrors = new WeakMap<Database, Last>();
+const writtenMirrors = new WeakMap<Database, string>();
 
 export function createHlc(db: Database, officeId: string, clock: Clock): Hlc {
   const write = stmt(
@@ -70,7 +79,7 @@ export function createHlc(db: Database, officeId: string, clock: Clock): Hlc {
     write.run(KEY, formatStamp(next.ms, next.counter, officeId));
     mirrors.set(db, next);
   };
-  const tickMany = (count: number): string[] => {
+  const issue = (count: number, isWrite: boolean): string[] => {
     const now = clock.now().getTime();
     let current = last();
     const stamps: string[] = [];
@@ -79,12 +88,27 @@ export function createHlc(db: Database, officeId: string, clock: Clock): Hlc {
       stamps.push(formatStamp(current.ms, current.counter, officeId));
     }
     if (count > 0) store(current);
+    const newest = stamps.at(-1);
+    if (isWrite && newest) {
+      write.run(WRITTEN_KEY, newest);
+      writtenMirrors.set(db, newest);
+    }
     return stamps;
   };
   return {
-    tick: () => tickMany(1)[0] as string,
-    tickMany,
-    last: () => formatStamp(last().ms, last().counter, officeId),
+    tick: () => issue(1, true)[0] as string,
+    tickMany: (count) => issue(count, true),
+    mark: () => issue(1, false)[0] as string,
+    written() {
+      let mirror = writtenMirrors.get(db);
+      if (mirror === undefined) {
+        const row = stmt(db, 'SELECT value FROM settings WHERE key = ?').get(WRITTEN_KEY) as
+          { value: string } | undefined;
+        mirror = row?.value ?? formatStamp(0, 0, officeId);
+        writtenMirrors.set(db, mirror);
+      }
+      return mirror;
+    },
     receive(stamp) {
       const remote = parseStamp(stamp);
       const previous = last();

@@ -93,7 +93,7 @@ export async function exportBundle(ctx: ServiceContext, req: ExportRequest): Pro
   const fingerprint = ourFingerprint(db);
   if (!fingerprint) throw new AmparoError('VAULT_CORRUPT', 'The vault has no sync identity.');
   // The bundle's own stamp: every write this office made before it is in it or held by its recipients.
-  const highClock = w.hlc.tick();
+  const highClock = w.hlc.mark();
   const floor = readStable(db);
   const changes = extractChanges(db, scope, sendPolicy(profile), floor);
   const knowledge = { ...getKnowledge(db), [office.id]: highClock };
@@ -152,6 +152,7 @@ export async function exportBundle(ctx: ServiceContext, req: ExportRequest): Pro
       knowledge,
       complete: base !== undefined,
       profile: promiseProfile(profile),
+      heldSince,
     });
   return { bundleId, bytes, fileName: bundleFileName(now), changeCount: changes.length };
 }

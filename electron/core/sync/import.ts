@@ -135,8 +135,9 @@ export async function applySteps(
   const { db } = w.session;
   const { manifest, changes, sender } = opened;
   // Every write this office made before this import is at or below this stamp: if the import teaches it
-  // more of the others' writes, it has held that since this stamp (see stability.ts).
-  const heldSince = w.hlc.last();
+  // more of the others' writes, it has held that since this stamp (see stability.ts). Imports write no
+  // stamp of this office's to a field (their stamps below are marks), so a batch's bundles share it.
+  const heldSince = w.hlc.written();
   const knewBefore = writeVector(getKnowledge(db));
   // Highest stamp per office in this bundle: what we now know, and what our clock must move past.
   const seen = new Map<string, string>();
@@ -165,7 +166,7 @@ export async function applySteps(
         raiseConflicts: readSetting(db, RELAY_ONLY_KEY) !== 'true',
         bundleId: manifest.bundleId,
         senderOfficeId: sender.officeId,
-        localStamp: w.hlc.tick(),
+        localStamp: w.hlc.mark(),
         now: w.now(),
         operator: w.operator,
         audit: w.audit,
@@ -175,7 +176,7 @@ export async function applySteps(
   );
   if (options.dryRun) throw new Rollback(counts);
   if (scale) {
-    const now = w.hlc.tick();
+    const now = w.hlc.mark();
     learnFrom(ctx, opened, counts, now, heldSince);
     if (!batch) settleStability(ctx, now);
   } else {
@@ -263,7 +264,7 @@ function learnFrom(
  * bundles every recipient has said it imported forgotten. `now`, a fresh local stamp, is this office's own
  * entry. Run inside the import's transaction.
  */
-export function settleStability(ctx: ServiceContext, now = writerFor(ctx).hlc.tick()): void {
+export function settleStability(ctx: ServiceContext, now = writerFor(ctx).hlc.mark()): void {
   const { db, office } = ctx.session();
   pruneToFloor(db, advanceStability(db, office.id, { ...getKnowledge(db), [office.id]: now }));
   pruneSettledPromises(db, office.id);

@@ -134,13 +134,15 @@ export interface SyncPromise {
   complete: boolean;
   /** A redacting profile this office sent under (bundles it made only). */
   profile: string | null;
+  /** The "held since" the bundle said (recorded for this office's own bundles: stability reads it). */
+  heldSince?: string | null;
 }
 
 export function recordPromise(db: Database, p: SyncPromise): void {
   stmt(
     db,
     `INSERT OR IGNORE INTO sync_promises (bundle_id, sender_office, high_clock, recipients, knowledge, complete,
-       profile) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+       profile, held_since) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     p.bundleId,
     p.senderOffice,
@@ -149,6 +151,7 @@ export function recordPromise(db: Database, p: SyncPromise): void {
     writeVector(p.knowledge),
     p.complete ? 1 : 0,
     p.profile,
+    p.heldSince ?? null,
   );
 }
 

@@ -13,9 +13,10 @@ import { joinVectors, meetVectors, readVector, writeVector, type Vector } from '
 // and a field version counts as having seen it.
 // Computed from the offices' own word (peer_reports): what all known offices hold completely (their meet,
 // G), and for each office a stamp at or above every write it made before it came to hold that (r: the
-// "held since" its bundles say, or else its latest stamp; for this office, its first bundle whose knowledge
-// covered G). Once every office holds every office's writes up to r (the meet reaches r), everything in G
-// is stable: often at once, else when a later word shows it (the pair is kept as a snapshot till then).
+// "held since" its bundles say, the greatest stamp it had given a write before then, or else its latest
+// stamp; for this office, what its first bundle whose knowledge covered G said). Once every office holds
+// every office's writes up to r (the meet reaches r), everything in G is stable: often at once, else when a
+// later word shows it (the pair is kept as a snapshot till then).
 // A new office resets the snapshot (it has not said what it saw). An office that stays silent holds
 // stability back: contexts then grow again with the stamps only it may lack, and the Offices screen shows
 // it. A stable vector from another office's bundle is taken over as is (it speaks for every office).
@@ -68,29 +69,56 @@ function covers(held: Vector, g: Vector, except: string): boolean {
 }
 
 /**
- * A stamp at or above every write this office made before it held `g`: the first of its own bundles whose
- * knowledge covered `g` (it held `g` when it sent it), or when it last came to hold more. Falls back on
- * `now`. Its bundles since stability last moved are enough: a covering one from before was followed by one
- * that covers too, unless the knowledge was reset in between, after which earlier bundles don't count.
+ * A stamp at or above every write this office made before it held `g`: what the first of its own bundles
+ * whose knowledge covered `g` said of since when it held that (else that bundle's own stamp), or since when
+ * it holds what it holds now, whichever is lower. Falls back on `now`. Its bundles since stability last
+ * moved are enough: a covering one from before was followed by one that covers too, unless the knowledge
+ * was reset in between, after which earlier bundles don't count. What bundles say only grows, so the
+ * search stops at the first that bounds no lower.
  */
 function ourHeldSince(db: Database, ourOfficeId: string, g: Vector, now: string): string {
   let best = now;
   const held = readSetting(db, HELD_SINCE_KEY);
   if (held && held < best) best = held;
-  const after = [readStable(db)[ourOfficeId] ?? '', readSetting(db, KNOWLEDGE_RESET_KEY) ?? ''].sort().at(-1);
   const sent = stmt(
     db,
-    `SELECT high_clock, knowledge FROM sync_promises WHERE sender_office = ? AND high_clock > ?
+    `SELECT high_clock, knowledge, held_since FROM sync_promises WHERE sender_office = ? AND high_clock > ?
      ORDER BY high_clock`,
-  ).iterate(ourOfficeId, after ?? '') as IterableIterator<{ high_clock: string; knowledge: string }>;
+  ).iterate(ourOfficeId, stableSince(db, ourOfficeId)) as IterableIterator<{
+    high_clock: string;
+    knowledge: string;
+    held_since: string | null;
+  }>;
   for (const bundle of sent) {
-    if (bundle.high_clock >= best) break;
+    const bound = bundle.held_since ?? bundle.high_clock;
+    if (bound >= best) break;
     if (covers(readVector(bundle.knowledge), g, ourOfficeId)) {
-      best = bundle.high_clock;
+      best = bound;
       break;
     }
   }
   return best;
+}
+
+/**
+ * The most this office has held since a stamp at or below `limit`, so that every write it made before
+ * holding it is at or below `limit`: what it holds now, or what the latest of its bundles since stability
+ * last moved said it held. Null when none was held that early.
+ */
+function ownHeldWithin(db: Database, ourOfficeId: string, limit: string, ours: Vector): Vector | null {
+  const held = readSetting(db, HELD_SINCE_KEY);
+  if (held && held <= limit) return ours;
+  const row = stmt(
+    db,
+    `SELECT knowledge FROM sync_promises WHERE sender_office = ? AND high_clock > ?
+       AND coalesce(held_since, high_clock) <= ? ORDER BY high_clock DESC LIMIT 1`,
+  ).get(ourOfficeId, stableSince(db, ourOfficeId), limit) as { knowledge: string } | undefined;
+  return row ? readVector(row.knowledge) : null;
+}
+
+/** Our bundles up to this stamp tell stability nothing: it moved past them, or they claimed too much. */
+function stableSince(db: Database, ourOfficeId: string): string {
+  return [readStable(db)[ourOfficeId] ?? '', readSetting(db, KNOWLEDGE_RESET_KEY) ?? ''].sort().at(-1) ?? '';
 }
 
 /**
@@ -122,6 +150,14 @@ export function advanceStability(db: Database, ourOfficeId: string, ours: Vector
   if (reached({ g, r })) {
     writeSetting(db, SNAPSHOT, null);
     return adoptStable(db, g);
+  }
+  // Every other office's writes from before it held `g` may be held everywhere while this office's own
+  // word lags (with one partner, `g` has the partner's newest writes, which this office only just got).
+  // Then what this office held early enough is stable with `g`.
+  if (Object.entries(r).every(([office, stamp]) => office === ourOfficeId || (g[office] ?? '') >= stamp)) {
+    const ownG = g[ourOfficeId] ?? '';
+    const held = ownHeldWithin(db, ourOfficeId, ownG, ours);
+    if (held) adoptStable(db, meetVectors([g, { ...held, [ourOfficeId]: ownG }]));
   }
   const current = snapshot && snapshot.offices.join() === offices.join() ? snapshot : null;
   // Else the snapshot waits until it is reached (replacing it each time would chase a moving target).

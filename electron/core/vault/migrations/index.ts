@@ -15,6 +15,7 @@ import { m0014PeoplePlainColumns } from './0014-people-plain-columns';
 import { m0015DeadlineOrder } from './0015-deadline-order';
 import { m0016HeldSince } from './0016-held-since';
 import { m0017PhoneEndings } from './0017-phone-endings';
+import { m0018BundleHeldSince } from './0018-bundle-held-since';
 import type { Migration } from './types';
 
 // Append new migrations here, in order. Never edit one that has shipped: add the next number instead.
@@ -36,6 +37,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0015DeadlineOrder,
   m0016HeldSince,
   m0017PhoneEndings,
+  m0018BundleHeldSince,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

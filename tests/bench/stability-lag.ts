@@ -2,13 +2,14 @@ import { parseArgs } from 'node:util';
 import { introduce, makeOffice, type Office, seedPeople } from '../helpers/sync-offices';
 import { removeTempDirs } from '../helpers/vault';
 
-// Why context per person through a hub grows with the number of offices: the network benchmark's hub
-// pattern (2,000 people, 3 rounds of 1,000 edits split among the offices), then, per office, the stored
-// context bytes per person as they are, and as they would be if every office's floor covered every write
-// of the first two rounds (what an office of a two-office network holds after three rounds). Also what
-// the context entries are: stamps of round 1, 2 or 3, and how many fields have one.
-//   node_modules/.bin/node --import tsx tests/bench/hub-stability-lag.ts [--offices 2,50]
-const { values } = parseArgs({ options: { offices: { type: 'string' } } });
+// What the causal contexts left after the network benchmark hold, and why: its all-to-all or hub pattern
+// (2,000 people, 3 rounds of 1,000 edits split among the offices, bundles imported one by one), then, per
+// office, the stored context bytes per person as they are, and as they would be if every office's floor
+// covered every write of the first two rounds. Also what the context entries are: stamps of round 1, 2 or
+// 3, and how many fields have one.
+//   node_modules/.bin/node --import tsx tests/bench/stability-lag.ts [--offices 2,50] [--pattern hub]
+const { values } = parseArgs({ options: { offices: { type: 'string' }, pattern: { type: 'string' } } });
+const hubbed = (values.pattern ?? 'all-to-all') === 'hub';
 const sizes = (values.offices ?? '2,50').split(',').map(Number);
 const FIELDS = ['arrestLocation', 'familyName'] as const;
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -35,17 +36,15 @@ for (const n of sizes) {
   try {
     for (let i = 0; i < n; i++) offices.push(await makeOffice(`Office ${i}`));
     const hub = offices[0] as Office;
-    for (const s of offices.slice(1)) {
-      introduce(hub, s);
-      introduce(s, hub);
-    }
+    for (const a of offices)
+      for (const b of offices) if (a !== b && (!hubbed || a === hub || b === hub)) introduce(a, b);
     await seedPeople(hub, 2000);
     const seed = await send(hub, offices.slice(1));
     for (const o of offices.slice(1)) await o.service.handlers['bundle:import']({ bytes: seed });
     const ids = (
       hub.service.context.session().db.prepare('SELECT id FROM people ORDER BY id').all() as { id: string }[]
     ).map((r) => r.id);
-    const random = rng(n * 7919 + 1);
+    const random = rng(n * 7919 + (hubbed ? 1 : 0));
     let serial = 0;
     // Stamps start with the wall-clock ms in 12 hex digits: the round a stamp was made in is its time.
     const ends: string[] = [];
@@ -56,11 +55,26 @@ for (const n of sizes) {
           const field = FIELDS[Math.floor(random() * FIELDS.length)] as string;
           await o.service.handlers['person:update']({ id, patch: { [field]: `V${serial++}` } });
         }
-      const up: string[] = [];
-      for (const s of offices.slice(1)) up.push(await send(s, [hub]));
-      for (const bytes of up) await hub.service.handlers['bundle:import']({ bytes });
-      for (const s of offices.slice(1))
-        await s.service.handlers['bundle:import']({ bytes: await send(hub, [s]) });
+      if (hubbed) {
+        const up: string[] = [];
+        for (const s of offices.slice(1)) up.push(await send(s, [hub]));
+        for (const bytes of up) await hub.service.handlers['bundle:import']({ bytes });
+        for (const s of offices.slice(1))
+          await s.service.handlers['bundle:import']({ bytes: await send(hub, [s]) });
+      } else {
+        const mail: { from: Office; bytes: string }[] = [];
+        for (const from of offices)
+          mail.push({
+            from,
+            bytes: await send(
+              from,
+              offices.filter((o) => o !== from),
+            ),
+          });
+        for (const to of offices)
+          for (const m of mail)
+            if (m.from !== to) await to.service.handlers['bundle:import']({ bytes: m.bytes });
+      }
       ends.push(Date.now().toString(16).padStart(12, '0'));
     }
     const roundOf = (stamp: string) => ends.findIndex((end) => stamp.slice(0, 12) <= end) + 1;
