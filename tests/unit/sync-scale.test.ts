@@ -168,7 +168,7 @@ describe('stored contexts', () => {
     await round();
     // B's edit has seen A's, and only B sends. At A and B its context names A's stamp: C has not said yet
     // that it holds it. C knows at once that it is stable: A wrote it, B's bundle says B holds it, C does,
-    // and no office wrote anything before seeing it.
+    // and every office's edits from before it had it are held everywhere.
     await b.service.handlers['person:update']({ id, patch: { arrestLocation: 'Modesto' } });
     const fromB = (await exportTo(b, [a, all[2]!])).bytes;
     for (const o of [a, all[2]!]) await o.service.handlers['bundle:import']({ bytes: fromB });
