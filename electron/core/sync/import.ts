@@ -266,8 +266,9 @@ function learnFrom(
  */
 export function settleStability(ctx: ServiceContext, now = writerFor(ctx).hlc.mark()): void {
   const { db, office } = ctx.session();
-  pruneToFloor(db, advanceStability(db, office.id, { ...getKnowledge(db), [office.id]: now }));
-  pruneSettledPromises(db, office.id);
+  const stable = advanceStability(db, office.id, { ...getKnowledge(db), [office.id]: now });
+  pruneToFloor(db, stable);
+  pruneSettledPromises(db, office.id, stable[office.id] ?? '');
 }
 
 /** A bundle imported before: its summary with the first import's counts (a replay changes nothing). */

@@ -156,24 +156,28 @@ export function recordPromise(db: Database, p: SyncPromise): void {
 }
 
 /**
- * Forgets other offices' bundles that can tell nothing more: a later bundle from the same office stands for
- * it in `receivedVector`, and `knownTo` passes over it, being incomplete (another office's incomplete bundle
- * never counts) or imported by every recipient this office knows (`received` only grows). This office's own
- * bundles stay: stability reads them. So the table holds about a round of bundles however long a coalition
- * runs, and `knownTo` scans only those. Returns how many were forgotten.
+ * Forgets bundles that can tell nothing more. Another office's: a later bundle from the same office stands
+ * for it in `receivedVector`, and `knownTo` passes over it, being incomplete (another office's incomplete
+ * bundle never counts) or imported by every recipient this office knows (`received` only grows). This
+ * office's own complete bundles: every recipient has said it imported it, and stability has moved past it
+ * (`ownStable`, this office's entry in the stable vector: stability reads only its bundles above that). Its
+ * incomplete ones stay (what went under a redacting profile counts for later bundles under it). So the
+ * table holds about a round of bundles however long a coalition runs, and `knownTo` scans only those.
+ * Returns how many were forgotten.
  */
-export function pruneSettledPromises(db: Database, ourOfficeId: string): number {
+export function pruneSettledPromises(db: Database, ourOfficeId: string, ownStable: string): number {
   return stmt(
     db,
     `DELETE FROM sync_promises AS p
-     WHERE p.sender_office != @own
-       AND p.high_clock < (SELECT max(q.high_clock) FROM sync_promises AS q WHERE q.sender_office = p.sender_office)
+     WHERE (p.sender_office != @own
+         AND p.high_clock < (SELECT max(q.high_clock) FROM sync_promises AS q WHERE q.sender_office = p.sender_office)
+       OR p.sender_office = @own AND p.complete = 1 AND p.high_clock <= @ownStable)
        AND (p.complete = 0 OR NOT EXISTS (
          SELECT 1 FROM json_each(p.recipients) AS r
          WHERE r.value != @own
            AND coalesce((SELECT json_extract(pr.received, '$."' || p.sender_office || '"')
                          FROM peer_reports AS pr WHERE pr.office_id = r.value), '') < p.high_clock))`,
-  ).run({ own: ourOfficeId }).changes;
+  ).run({ own: ourOfficeId, ownStable }).changes;
 }
 
 /** Per office, the highest bundle stamp imported from it: sent in manifests as `received`. */
