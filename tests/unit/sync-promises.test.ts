@@ -145,8 +145,7 @@ describe('forgetting settled bundles', () => {
         for (const o of offices) {
           const before = { view: view(o, offices), reach: wouldReach(o) };
           const own = ownBundles(o);
-          const count = pruneSettledPromises(db(o), o.officeId, readStable(db(o))[o.officeId] ?? '');
-          forgotten += count;
+          forgotten += pruneSettledPromises(db(o), o.officeId, readStable(db(o))[o.officeId] ?? '');
           ownForgotten += own.length - ownBundles(o).length;
           expect({ view: view(o, offices), reach: wouldReach(o) }).toEqual(before);
         }
