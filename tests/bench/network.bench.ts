@@ -1,4 +1,5 @@
-import { introduce, makeOffice, type Office, seedPeople } from '../helpers/sync-offices';
+import { makeOffice, type Office, seedPeople } from '../helpers/sync-offices';
+import { connect, editRound, exchange, rng } from './network-plan';
 import { removeTempDirs } from '../helpers/vault';
 import { round } from './stats';
 import type { BundleSummary } from '../../shared/channels/sync';
@@ -34,16 +35,6 @@ export interface NetworkBenchOptions {
 
 export type Delivery = 'inbox' | 'one-by-one';
 
-const FIELDS = ['arrestLocation', 'familyName'] as const;
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
 interface Tally {
   bundles: number;
   lines: number;
@@ -59,9 +50,9 @@ const cpuMs = (since: NodeJS.CpuUsage) => {
   return (d.user + d.system) / 1000;
 };
 
-async function send(from: Office, to: Office | Office[], tally: Tally): Promise<string> {
+async function send(from: Office, to: Office[], tally: Tally): Promise<string> {
   const out = await from.service.handlers['bundle:export']({
-    to: (Array.isArray(to) ? to : [to]).map((o) => o.fingerprint),
+    to: to.map((o) => o.fingerprint),
     scope: { scope: 'since-last' },
     redaction: 'Full',
   });
@@ -103,9 +94,7 @@ async function runPattern(pattern: 'all-to-all' | 'hub', n: number, options: Net
   try {
     for (let i = 0; i < n; i++) offices.push(await makeOffice(`Office ${i}`));
     const hub = offices[0] as Office;
-    for (const a of offices)
-      for (const b of offices)
-        if (a !== b && (pattern === 'all-to-all' || a === hub || b === hub)) introduce(a, b);
+    connect(pattern, offices);
     // The same people everywhere: office 0 (the hub) makes them and sends them once, in one bundle to all.
     await seedPeople(hub, options.people);
     const seedTally: Tally = {
@@ -138,36 +127,16 @@ async function runPattern(pattern: 'all-to-all' | 'hub', n: number, options: Net
     let serial = 0;
     for (let round = 0; round < options.rounds; round++) {
       const perOffice = Math.max(1, Math.round(options.edits / n));
-      for (const o of offices)
-        for (let e = 0; e < perOffice; e++) {
-          const id = ids[Math.floor(random() * ids.length)] as string;
-          const field = FIELDS[Math.floor(random() * FIELDS.length)] as string;
-          await o.service.handlers['person:update']({ id, patch: { [field]: `V${serial++}` } });
-        }
+      serial = await editRound(offices, ids, random, perOffice, serial);
       const cpu = new Map<Office, number>(offices.map((o) => [o, 0]));
-      if (pattern === 'all-to-all') {
-        const mail: { from: Office; bytes: string }[] = [];
-        for (const from of offices)
-          mail.push({
-            from,
-            bytes: await send(
-              from,
-              offices.filter((o) => o !== from),
-              tally,
-            ),
-          });
-        for (const to of offices) {
-          const inbox = mail.filter((m) => m.from !== to).map((m) => m.bytes);
-          cpu.set(to, (cpu.get(to) ?? 0) + (await receive(to, inbox, tally, delivery)));
-        }
-      } else {
-        const spokes = offices.slice(1);
-        const up: string[] = [];
-        for (const s of spokes) up.push(await send(s, hub, tally));
-        cpu.set(hub, (cpu.get(hub) ?? 0) + (await receive(hub, up, tally, delivery)));
-        for (const s of spokes)
-          cpu.set(s, (cpu.get(s) ?? 0) + (await receive(s, [await send(hub, s, tally)], tally, delivery)));
-      }
+      await exchange(
+        pattern,
+        offices,
+        (from, to) => send(from, to, tally),
+        async (to, bundles) => {
+          cpu.set(to, (cpu.get(to) ?? 0) + (await receive(to, bundles, tally, delivery)));
+        },
+      );
       for (const [o, ms] of cpu)
         (pattern === 'hub' && o === hub ? tally.hubCpuMs : tally.importCpuMs).push(ms);
     }
