@@ -92,6 +92,12 @@ interface Scope {
   job?: JobState;
 }
 
+// One store for every runner in the process, not one per runner: Node 22 runs every enabled
+// AsyncLocalStorage's hook at every promise, and a store is never dropped, so a store per runner made each
+// promise cost more with every vault opened in the process (the network benchmark's 50 offices, a test file's
+// many vaults). It maps each runner to the caller's scope with that runner, so runners stay independent.
+const scopes = new AsyncLocalStorage<ReadonlyMap<object, Scope>>();
+
 export interface JobRunnerDeps {
   /** The writable session, or null while locked. */
   session(): Session | null;
@@ -126,7 +132,16 @@ const isThenable = (value: unknown): value is PromiseLike<unknown> =>
   typeof (value as PromiseLike<unknown> | null)?.then === 'function';
 
 export function createJobRunner(deps: JobRunnerDeps): JobRunner {
-  const scopes = new AsyncLocalStorage<Scope>();
+  const owner = {};
+  /** The caller's scope with this runner, if any. */
+  const own = (): Scope | undefined => scopes.getStore()?.get(owner);
+  /** The caller's scopes, with this runner's set to `scope` (or dropped). */
+  const within = (scope: Scope | undefined): ReadonlyMap<object, Scope> => {
+    const next = new Map(scopes.getStore());
+    if (scope) next.set(owner, scope);
+    else next.delete(owner);
+    return next;
+  };
   let holder: Scope | null = null;
   const waiting: { scope: Scope; go: () => void }[] = [];
   let current: JobState | null = null;
@@ -142,7 +157,7 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
     holder = scope;
     let result: T;
     try {
-      result = scopes.run(scope, work);
+      result = scopes.run(within(scope), work);
     } catch (error) {
       leave();
       throw error;
@@ -168,23 +183,23 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
     return true;
   };
 
-  const usesReader = () => holder !== null && scopes.getStore() !== holder;
+  const usesReader = () => holder !== null && own() !== holder;
 
   const checkStopped = () => {
-    const stopped = scopes.getStore()?.job?.stopped;
+    const stopped = own()?.job?.stopped;
     if (stopped) throw stopError(stopped);
   };
 
   const run: RunJob = (kind, work, options) => {
-    const own = scopes.getStore();
+    const caller = own();
     // Either would wait for itself: the gate is held by the caller until the job it waits for is done.
-    if (own?.job) return Promise.reject(new Error('A job cannot start inside another job.'));
-    if (own && own === holder && !options.background)
+    if (caller?.job) return Promise.reject(new Error('A job cannot start inside another job.'));
+    if (caller && caller === holder && !options.background)
       return Promise.reject(new Error('A call that holds the write gate cannot wait for a job.'));
-    return scopes.exit(() =>
+    return scopes.run(within(undefined), () =>
       Promise.resolve(
         exclusive(async () => {
-          const scope = scopes.getStore() as Scope;
+          const scope = own() as Scope;
           const session = deps.session();
           if (!session) throw new AmparoError('LOCKED', 'The vault is locked. Unlock it to continue.');
           const { db } = session;

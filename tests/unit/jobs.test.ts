@@ -125,6 +125,25 @@ describe('jobs', () => {
     service.close();
   });
 
+  it("a job of one vault can run inside another vault's job, and each keeps its own connection", async () => {
+    const { service: a } = await unlockedService();
+    const { service: b } = await unlockedService();
+    // Inside both jobs, each vault's calls still get its writer (in its job's transaction), not its reader.
+    const seen = await a.context.job(
+      'demo',
+      () =>
+        b.context.job(
+          'demo',
+          async () => ({ a: a.context.session().db.inTransaction, b: b.context.session().db.inTransaction }),
+          { transaction: 'write' },
+        ),
+      { transaction: 'write' },
+    );
+    expect(seen).toEqual({ a: true, b: true });
+    a.close();
+    b.close();
+  });
+
   it('progress and cancel answer only for the running job', async () => {
     const { service } = await unlockedService();
     expect(await service.handlers['job:cancel']({ jobId: '0123456789abcdef' })).toEqual({ cancelled: false });
