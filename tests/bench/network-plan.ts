@@ -24,13 +24,24 @@ export function connect(pattern: Pattern, offices: Office[]): void {
       if (a !== b && (pattern === 'all-to-all' || a === hub || b === hub)) introduce(a, b);
 }
 
-/** `perOffice` edits at every office, each of one of two fields of a random person; returns the next serial. */
+/** One edit of a round: the office that made it, and the person and field it changed. */
+export interface Edit {
+  office: Office;
+  id: string;
+  field: string;
+}
+
+/**
+ * `perOffice` edits at every office, each of one of two fields of a random person; returns the next serial.
+ * Each edit is also added to `log` when given.
+ */
 export async function editRound(
   offices: Office[],
   ids: string[],
   random: () => number,
   perOffice: number,
   serial: number,
+  log?: Edit[],
 ): Promise<number> {
   let next = serial;
   for (const o of offices)
@@ -38,8 +49,26 @@ export async function editRound(
       const id = ids[Math.floor(random() * ids.length)] as string;
       const field = FIELDS[Math.floor(random() * FIELDS.length)] as string;
       await o.service.handlers['person:update']({ id, patch: { [field]: `V${next++}` } });
+      log?.push({ office: o, id, field });
     }
   return next;
+}
+
+/**
+ * The context entries a round's edits leave that no sound pruning can drop before the next exchange. Every
+ * office makes its edits before any bundle of the round, so edits of one field by k different offices are
+ * concurrent: the value that wins keeps one stamp for each of the k − 1 other offices. Dropping one needs
+ * every office to be known to hold it, and an office says what it holds only in its next bundle.
+ */
+export function concurrentLosers(edits: readonly Edit[]): number {
+  const writers = new Map<string, Set<Office>>();
+  for (const e of edits) {
+    const key = `${e.id}\u0000${e.field}`;
+    writers.set(key, (writers.get(key) ?? new Set()).add(e.office));
+  }
+  let losers = 0;
+  for (const offices of writers.values()) losers += offices.size - 1;
+  return losers;
 }
 
 /**

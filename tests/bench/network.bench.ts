@@ -1,5 +1,5 @@
 import { makeOffice, type Office, seedPeople } from '../helpers/sync-offices';
-import { connect, editRound, exchange, rng } from './network-plan';
+import { concurrentLosers, connect, type Edit, editRound, exchange, rng } from './network-plan';
 import { removeTempDirs } from '../helpers/vault';
 import { round } from './stats';
 import type { BundleSummary } from '../../shared/channels/sync';
@@ -18,9 +18,10 @@ import { importBundles } from '../../electron/core/sync/import-batch';
 // with `bundle:import` instead, as a person importing files one at a time would.
 // Reported per pattern and N: lines per bundle; the useful share of imported lines (a line is useless when
 // it brought nothing the office did not already hold); bundle bytes; causal-context bytes per person after
-// the 3 rounds (the stored JSON, mean over offices); import CPU per office per round (process CPU time,
-// user + system, of the imports, mean over offices and rounds; the hub's own figure apart); open and
-// total conflicts per office at the end.
+// the 3 rounds (the stored JSON, mean over offices), and the stamps they hold per office beside the entries
+// no sound pruning can drop yet (the last round's concurrent losing writes, counted from the edits); import
+// CPU per office per round (process CPU time, user + system, of the imports, mean over offices and rounds;
+// the hub's own figure apart); open and total conflicts per office at the end.
 
 export interface NetworkBenchOptions {
   offices: number[];
@@ -125,9 +126,11 @@ async function runPattern(pattern: 'all-to-all' | 'hub', n: number, options: Net
     };
     const random = rng(n * 7919 + (pattern === 'hub' ? 1 : 0));
     let serial = 0;
+    let lastRound: Edit[] = [];
     for (let round = 0; round < options.rounds; round++) {
       const perOffice = Math.max(1, Math.round(options.edits / n));
-      serial = await editRound(offices, ids, random, perOffice, serial);
+      lastRound = [];
+      serial = await editRound(offices, ids, random, perOffice, serial, lastRound);
       const cpu = new Map<Office, number>(offices.map((o) => [o, 0]));
       await exchange(
         pattern,
@@ -142,6 +145,7 @@ async function runPattern(pattern: 'all-to-all' | 'hub', n: number, options: Net
     }
 
     let ctxBytes = 0;
+    let ctxEntries = 0;
     let openConflicts = 0;
     let allConflicts = 0;
     let converged = true;
@@ -169,6 +173,14 @@ async function runPattern(pattern: 'all-to-all' | 'hub', n: number, options: Net
         .prepare('SELECT avg(length(field_ctx) - 2) AS ctx FROM people WHERE deleted_at IS NULL')
         .get() as { ctx: number };
       ctxBytes += row.ctx;
+      ctxEntries += (
+        db
+          .prepare(
+            `SELECT coalesce(sum(json_array_length(f.value)), 0) AS n
+               FROM people, json_each(people.field_ctx) AS f WHERE deleted_at IS NULL`,
+          )
+          .get() as { n: number }
+      ).n;
       openConflicts += (
         db.prepare('SELECT count(*) AS n FROM sync_conflicts WHERE resolved_at IS NULL').get() as {
           n: number;
@@ -185,6 +197,8 @@ async function runPattern(pattern: 'all-to-all' | 'hub', n: number, options: Net
       usefulShareOfImportedLines: round(1 - tally.unchanged / Math.max(1, tally.imported), 3),
       bytesPerBundle: Math.round(tally.bytes / tally.bundles),
       contextBytesPerPerson: round(ctxBytes / n, 1),
+      contextEntriesPerOffice: round(ctxEntries / n, 1),
+      lastRoundConcurrentLosers: concurrentLosers(lastRound),
       importCpuMsPerOfficePerRound: round(mean(tally.importCpuMs), 1),
       ...(pattern === 'hub' ? { hubImportCpuMsPerRound: round(mean(tally.hubCpuMs), 1) } : {}),
       openConflictsPerOffice: round(openConflicts / n, 1),
